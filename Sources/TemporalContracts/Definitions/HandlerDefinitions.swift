@@ -1,0 +1,42 @@
+/// A signal a workflow accepts.
+public struct SignalDefinition<Input: Sendable>: Sendable {
+    /// The signal name on the wire.
+    public let name: String
+    public let input: PayloadCoding<Input>
+
+    public init(name: String, input: PayloadCoding<Input>) {
+        self.name = name
+        self.input = input
+    }
+}
+
+/// A query a workflow answers.
+public struct QueryDefinition<Input: Sendable, Output: Sendable>: Sendable {
+    /// The query name on the wire.
+    public let name: String
+    public let input: PayloadCoding<Input>
+    public let output: PayloadCoding<Output>
+
+    public init(name: String, input: PayloadCoding<Input>, output: PayloadCoding<Output>) {
+        self.name = name
+        self.input = input
+        self.output = output
+    }
+}
+
+/// An update a workflow handles.
+public struct UpdateDefinition<Input: Sendable, Output: Sendable>: Sendable {
+    /// The update name on the wire.
+    public let name: String
+    public let input: PayloadCoding<Input>
+    public let output: PayloadCoding<Output>
+    /// Whether the workflow validates the update before accepting it.
+    public let hasValidator: Bool
+
+    public init(name: String, input: PayloadCoding<Input>, output: PayloadCoding<Output>, hasValidator: Bool = false) {
+        self.name = name
+        self.input = input
+        self.output = output
+        self.hasValidator = hasValidator
+    }
+}

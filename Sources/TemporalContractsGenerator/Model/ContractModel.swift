@@ -1,0 +1,143 @@
+/// One contract after resolution and validation: the single model both formats share.
+public struct ContractModel: Sendable {
+    /// The file the contract was read from.
+    public var file: String
+    public var format: ContractFormat
+    /// The contract's name, which becomes the Swift namespace.
+    public var name: String
+    public var taskQueue: String?
+    public var types: [NamedType]
+    public var workflows: [WorkflowModel]
+    public var signals: [HandlerModel]
+    public var queries: [HandlerModel]
+    public var updates: [HandlerModel]
+    public var activities: [ActivityModel]
+    /// Names of the contracts this one imports, whose types it may use.
+    public var importedContracts: [String]
+    /// For `.proto` contracts: the Swift module of the swift-protobuf messages, when it is another module.
+    public var protoMessagesModule: String?
+    /// For `.proto` contracts: swift-protobuf's property name of each message field, by JSON name.
+    public var protoFieldSwiftNames: [String: [String: String]] = [:]
+
+    public init(file: String, format: ContractFormat, name: String) {
+        self.file = file
+        self.format = format
+        self.name = name
+        self.taskQueue = nil
+        self.types = []
+        self.workflows = []
+        self.signals = []
+        self.queries = []
+        self.updates = []
+        self.activities = []
+        self.importedContracts = []
+    }
+}
+
+/// Which kind of message a handler receives.
+public enum HandlerKind: String, Sendable {
+    case signal
+    case query
+    case update
+}
+
+/// A signal, query or update.
+public struct HandlerModel: Sendable {
+    public var kind: HandlerKind
+    /// The name the contract uses for it (the key, or the `.proto` method name).
+    public var key: String
+    /// The name on the wire.
+    public var wireName: String
+    /// The contract that declares it.
+    public var contract: String
+    public var description: String?
+    public var signature: HandlerSignature
+    /// Updates only: the workflow has a validator that may reject the update before it is accepted.
+    public var hasValidator: Bool
+    public var location: SourceLocation
+
+    public init(
+        kind: HandlerKind,
+        key: String,
+        wireName: String,
+        contract: String,
+        description: String?,
+        signature: HandlerSignature,
+        hasValidator: Bool,
+        location: SourceLocation
+    ) {
+        self.kind = kind
+        self.key = key
+        self.wireName = wireName
+        self.contract = contract
+        self.description = description
+        self.signature = signature
+        self.hasValidator = hasValidator
+        self.location = location
+    }
+}
+
+/// A workflow's use of a handler.
+public struct HandlerUse: Sendable {
+    public var handler: HandlerModel
+    /// Generate signal-with-start or update-with-start.
+    public var withStart: Bool
+
+    public init(handler: HandlerModel, withStart: Bool) {
+        self.handler = handler
+        self.withStart = withStart
+    }
+}
+
+/// A workflow type.
+public struct WorkflowModel: Sendable {
+    public var key: String
+    public var wireName: String
+    public var description: String?
+    public var signature: HandlerSignature
+    public var signals: [HandlerUse]
+    public var queries: [HandlerUse]
+    public var updates: [HandlerUse]
+    public var idTemplate: IDTemplate?
+    /// The workflow's task queue, or the contract's default.
+    public var taskQueue: String?
+    public var executionTimeout: Duration?
+    public var runTimeout: Duration?
+    public var taskTimeout: Duration?
+    public var retryPolicy: RetryPolicyModel?
+    public var idReusePolicy: IDReusePolicyModel?
+    public var idConflictPolicy: IDConflictPolicyModel?
+    public var location: SourceLocation
+
+    public init(key: String, wireName: String, signature: HandlerSignature, location: SourceLocation) {
+        self.key = key
+        self.wireName = wireName
+        self.signature = signature
+        self.signals = []
+        self.queries = []
+        self.updates = []
+        self.location = location
+    }
+}
+
+/// An activity type.
+public struct ActivityModel: Sendable {
+    public var key: String
+    public var wireName: String
+    public var description: String?
+    public var signature: HandlerSignature
+    public var taskQueue: String?
+    public var scheduleToCloseTimeout: Duration?
+    public var scheduleToStartTimeout: Duration?
+    public var startToCloseTimeout: Duration?
+    public var heartbeatTimeout: Duration?
+    public var retryPolicy: RetryPolicyModel?
+    public var location: SourceLocation
+
+    public init(key: String, wireName: String, signature: HandlerSignature, location: SourceLocation) {
+        self.key = key
+        self.wireName = wireName
+        self.signature = signature
+        self.location = location
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Yams
+
+/// The `temporal-contracts.yaml` config file: the same settings as the CLI flags (which win over it).
+///
+/// ```yaml
+/// inputs: [Contracts/orders.temporal.yaml]
+/// output: Sources/Orders/Generated
+/// accessLevel: public          # public, package or internal
+/// outputs: [types, definitions]
+/// templates: Templates         # a folder overriding the embedded templates
+/// protoc: /usr/bin/protoc
+/// protoIncludes: [proto]
+/// protoMessagesModule: OrderMessages
+/// ```
+public struct GeneratorConfiguration: Sendable {
+    public static let fileName = "temporal-contracts.yaml"
+    static let keys = [
+        "inputs", "output", "accessLevel", "outputs", "templates", "protoc", "protoIncludes", "protoMessagesModule",
+    ]
+
+    /// Paths are relative to the config file's folder, as written.
+    public var inputs: [String] = []
+    public var output: String?
+    public var accessLevel: GeneratorOptions.AccessLevel?
+    public var outputs: Set<GeneratorOptions.Output>?
+    public var templates: String?
+    public var protoc: String?
+    public var protoIncludes: [String] = []
+    public var protoMessagesModule: String?
+
+    public init() {}
+
+    /// Parses the config text; every unknown key and bad value is a located diagnostic.
+    public static func parse(_ text: String, file: String) -> (GeneratorConfiguration, Diagnostics) {
+        var reader = YAMLNodeReader(file: file)
+        var configuration = GeneratorConfiguration()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            reader.diagnostics.append(YAMLContractParser.diagnostic(for: error, file: file))
+            return (configuration, reader.diagnostics)
+        }
+        guard let root, let pairs = reader.mapping(root, context: "the configuration", allowedKeys: keys) else {
+            return (configuration, reader.diagnostics)
+        }
+        for (key, value) in pairs {
+            switch key.value {
+            case "inputs": configuration.inputs = reader.strings(value, context: "'inputs'").map(\.value)
+            case "output": configuration.output = reader.string(value, context: "'output'")?.value
+            case "templates": configuration.templates = reader.string(value, context: "'templates'")?.value
+            case "protoc": configuration.protoc = reader.string(value, context: "'protoc'")?.value
+            case "protoIncludes": configuration.protoIncludes = reader.strings(value, context: "'protoIncludes'").map(\.value)
+            case "protoMessagesModule":
+                configuration.protoMessagesModule = reader.string(value, context: "'protoMessagesModule'")?.value
+            case "accessLevel":
+                guard let level = reader.string(value, context: "'accessLevel'") else { continue }
+                if let parsed = GeneratorOptions.AccessLevel(rawValue: level.value) {
+                    configuration.accessLevel = parsed
+                } else {
+                    reader.diagnostics.error(
+                        "unknown access level '\(level.value)'",
+                        at: level.location,
+                        hint: "one of: public, package, internal"
+                    )
+                }
+            case "outputs":
+                var outputs = Set<GeneratorOptions.Output>()
+                for name in reader.strings(value, context: "'outputs'") {
+                    if let output = GeneratorOptions.Output(rawValue: name.value) {
+                        outputs.insert(output)
+                    } else {
+                        reader.diagnostics.error(
+                            "unknown output '\(name.value)'",
+                            at: name.location,
+                            hint: "one of: " + GeneratorOptions.Output.allCases.map(\.rawValue).joined(separator: ", ")
+                        )
+                    }
+                }
+                configuration.outputs = outputs
+            default: break
+            }
+        }
+        return (configuration, reader.diagnostics)
+    }
+
+    /// Reads and parses a config file.
+    public static func load(_ path: String) -> (GeneratorConfiguration, Diagnostics) {
+        do {
+            return parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        } catch {
+            var diagnostics = Diagnostics()
+            diagnostics.error("cannot read the configuration: \(ContractLoader.reason(error))", at: SourceLocation(file: path))
+            return (GeneratorConfiguration(), diagnostics)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The whole generator as plain functions of each stage's value:
+/// load → resolve/validate → translate → render. The CLI, the plugins and the protoc plugin all
+/// call it; each stage can also be called alone.
+public struct GeneratorPipeline {
+    /// The generator's version, printed in file headers.
+    public static let version = "0.1.0"
+
+    public var options: GeneratorOptions
+    public var renderer: TemplateRenderer
+
+    public init(options: GeneratorOptions = GeneratorOptions(), renderer: TemplateRenderer? = nil) throws {
+        self.options = options
+        self.renderer = try renderer ?? TemplateRenderer()
+    }
+
+    /// Where the contracts come from.
+    public struct Inputs: Sendable {
+        public var yamlFiles: [String] = []
+        public var protoFiles: [String] = []
+        public var descriptorSets: [String] = []
+        public var protoLoader = ProtoDescriptorLoader()
+
+        public init(yamlFiles: [String] = [], protoFiles: [String] = [], descriptorSets: [String] = []) {
+            self.yamlFiles = yamlFiles
+            self.protoFiles = protoFiles
+            self.descriptorSets = descriptorSets
+        }
+
+        /// Sorts paths by extension: `.proto`, descriptor sets (`.pb`, `.binpb`, `.desc`, `.protoset`), else YAML.
+        public init(paths: [String]) {
+            for path in paths {
+                switch (path as NSString).pathExtension {
+                case "proto": protoFiles.append(path)
+                case "pb", "binpb", "desc", "protoset": descriptorSets.append(path)
+                default: yamlFiles.append(path)
+                }
+            }
+        }
+    }
+
+    /// The result of a run: the files (empty when there were errors) and every diagnostic.
+    public struct Result: Sendable {
+        public var files: [GeneratedFile]
+        public var diagnostics: [Diagnostic]
+        public var models: [ContractModel]
+
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Stage 1: files to located syntax.
+    public static func load(_ inputs: Inputs) -> ([ContractResolver.Input], Diagnostics) {
+        var diagnostics = Diagnostics()
+        var (contracts, yamlDiagnostics) = ContractLoader.load(inputs.yamlFiles)
+        diagnostics.append(contentsOf: yamlDiagnostics)
+        if !inputs.protoFiles.isEmpty {
+            let (syntax, protoDiagnostics) = inputs.protoLoader.load(protoFiles: inputs.protoFiles)
+            diagnostics.append(contentsOf: protoDiagnostics)
+            contracts += syntax.map { ContractResolver.Input(syntax: $0) }
+        }
+        for set in inputs.descriptorSets {
+            let (syntax, setDiagnostics) = ProtoDescriptorLoader.load(descriptorSet: set)
+            diagnostics.append(contentsOf: setDiagnostics)
+            contracts += syntax.map { ContractResolver.Input(syntax: $0) }
+        }
+        return (contracts, diagnostics)
+    }
+
+    /// Stages 2 to 4 on already loaded contracts; used directly by the protoc plugin.
+    public func generate(_ contracts: [ContractResolver.Input], diagnostics loadDiagnostics: Diagnostics = Diagnostics())
+        throws -> Result
+    {
+        var diagnostics = loadDiagnostics
+        let (models, resolveDiagnostics) = ContractResolver.resolve(contracts)
+        diagnostics.append(contentsOf: resolveDiagnostics)
+        var translator = SwiftTranslator(options: options, generatorVersion: Self.version, models: models)
+        var files: [GeneratedFile] = []
+        for model in models {
+            if options.outputs.contains(.types) {
+                files.append(
+                    GeneratedFile(
+                        name: "\(model.name)+Types.swift",
+                        contents: try renderer.render(translator.types(for: model), template: "Types")
+                    )
+                )
+            }
+            if options.outputs.contains(.definitions) {
+                files.append(
+                    GeneratedFile(
+                        name: "\(model.name)+Definitions.swift",
+                        contents: try renderer.render(translator.definitions(for: model), template: "Definitions")
+                    )
+                )
+            }
+        }
+        diagnostics.append(contentsOf: translator.diagnostics)
+        let sorted = diagnostics.sorted
+        let hasErrors = sorted.contains { $0.severity == .error }
+        return Result(files: hasErrors ? [] : files, diagnostics: sorted, models: models)
+    }
+
+    /// All stages: files in, Swift out.
+    public func run(_ inputs: Inputs) throws -> Result {
+        let (contracts, diagnostics) = Self.load(inputs)
+        return try generate(contracts, diagnostics: diagnostics)
+    }
+}

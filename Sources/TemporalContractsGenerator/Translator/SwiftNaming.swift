@@ -1,0 +1,121 @@
+import Foundation
+
+/// Derives idiomatic Swift identifiers from wire names: `order_id` → `orderID`,
+/// `line-item` → `LineItem`, `default` → `` `default` ``, `3ds` → `_3ds`. Wire names themselves are
+/// never changed; only the Swift side is.
+public enum SwiftNaming {
+    /// Words written in capitals in Swift (the API Design Guidelines' rule for acronyms).
+    static let acronyms: Set<String> = [
+        "id", "ids", "url", "urls", "uri", "uuid", "uuids", "http", "https", "api", "json", "xml", "html", "sql",
+        "ip", "tcp", "udp", "tls", "ssl", "sku", "skus", "utc", "ttl", "dns", "cpu", "iso", "ui",
+    ]
+
+    /// Words that must be escaped with backticks to be used as identifiers.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+        "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows",
+        "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default",
+        "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch",
+        "where", "while", "as", "Any", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try",
+        "await", "async", "some", "any", "consume", "borrowing", "consuming",
+    ]
+
+    /// Names a generated type must not take, as they would shadow the ones generated code uses.
+    static let reservedTypeNames: Set<String> = [
+        "Type", "Protocol", "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Data", "Date", "UUID",
+        "Array", "Dictionary", "Optional", "Error", "Codable", "Sendable", "Hashable", "Encoder", "Decoder",
+        "CodingKeys", "Workflows", "Signals", "Queries", "Updates", "Activities", "Duration",
+    ]
+
+    /// Splits a wire name into words at separators, case changes and letter/digit boundaries.
+    static func words(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        let characters = Array(name)
+        for (index, character) in characters.enumerated() {
+            guard character.isLetter || character.isNumber else {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                continue
+            }
+            if let last = current.last {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let startsWord =
+                    (last.isLowercase && character.isUppercase)
+                    || (last.isUppercase && character.isUppercase && (next?.isLowercase ?? false))
+                    || (last.isNumber != character.isNumber && !(last.isNumber && character.isLowercase))
+                if startsWord {
+                    words.append(current)
+                    current = ""
+                }
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    static func capitalized(_ word: String) -> String {
+        let lower = word.lowercased()
+        if acronyms.contains(lower) {
+            // "ids" → "IDs", not "IDS".
+            return lower.hasSuffix("s") && acronyms.contains(String(lower.dropLast()))
+                ? lower.dropLast().uppercased() + "s" : lower.uppercased()
+        }
+        return lower.prefix(1).uppercased() + lower.dropFirst()
+    }
+
+    /// `order_status` → `OrderStatus`.
+    public static func typeName(_ wireName: String) -> String {
+        let name = words(wireName).map(capitalized).joined()
+        return identifier(name.isEmpty ? "Unnamed" : name, isType: true)
+    }
+
+    /// `order_id` → `orderID`, `URL` → `url`.
+    public static func memberName(_ wireName: String) -> String {
+        let parts = words(wireName)
+        guard let first = parts.first else { return "unnamed" }
+        let head = first.lowercased()
+        let name = head + parts.dropFirst().map(capitalized).joined()
+        return identifier(name, isType: false)
+    }
+
+    /// Adds `_` before a leading digit and backticks around keywords.
+    static func identifier(_ name: String, isType: Bool) -> String {
+        var name = name
+        if name.first?.isNumber == true { name = "_" + name }
+        if keywords.contains(name) || (isType && reservedTypeNames.contains(name)) {
+            return isType ? name + "_" : "`\(name)`"
+        }
+        return name
+    }
+
+    /// The identifier without backticks, for comparing names.
+    public static func unescaped(_ name: String) -> String {
+        name.replacingOccurrences(of: "`", with: "")
+    }
+
+    /// Whether `name` can be used as a Swift type name as it is.
+    public static func isValidTypeName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.properties.isUppercase else { return false }
+        return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
+            && !reservedTypeNames.contains(name)
+    }
+
+    /// A Swift string literal for `text`, escaped.
+    public static func stringLiteral(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20: result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
