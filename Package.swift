@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "TemporalContracts", targets: ["TemporalContracts"]),
+        .library(name: "TemporalContractsProtobuf", targets: ["TemporalContractsProtobuf"]),
         .library(name: "TemporalContractsGenerator", targets: ["TemporalContractsGenerator"]),
         .executable(name: "temporal-contracts", targets: ["temporal-contracts"]),
         .executable(name: "protoc-gen-swift-temporal", targets: ["protoc-gen-swift-temporal"]),
@@ -19,6 +20,14 @@ let package = Package(
     targets: [
         // The runtime that generated code imports: Foundation only, so it compiles in seconds.
         .target(name: "TemporalContracts"),
+        // Sends swift-protobuf messages as payloads; imported by code generated from `.proto` contracts.
+        .target(
+            name: "TemporalContractsProtobuf",
+            dependencies: [
+                "TemporalContracts",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
+        ),
 
         // The generator pipeline: load → validate → translate → render.
         .target(
@@ -59,6 +68,7 @@ let package = Package(
             name: "GeneratedCodeTests",
             dependencies: [
                 "TemporalContracts",
+                "TemporalContractsProtobuf",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),

@@ -86,12 +86,16 @@ public struct GeneratorPipeline {
                 )
             }
             if options.outputs.contains(.definitions) {
-                files.append(
-                    GeneratedFile(
-                        name: "\(model.name)+Definitions.swift",
-                        contents: try renderer.render(translator.definitions(for: model), template: "Definitions")
+                let definitions = translator.definitions(for: model)
+                // A contract of shared types only has no definitions file.
+                if !definitions.groups.isEmpty {
+                    files.append(
+                        GeneratedFile(
+                            name: "\(model.name)+Definitions.swift",
+                            contents: try renderer.render(definitions, template: "Definitions")
+                        )
                     )
-                )
+                }
             }
         }
         diagnostics.append(contentsOf: translator.diagnostics)

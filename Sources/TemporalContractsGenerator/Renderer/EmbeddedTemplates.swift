@@ -81,7 +81,9 @@ extension {{file.namespace}} {
         {{access}}var {{name}}: {{type}}
 {{/properties}}
 
-        {{access}}init({{initializerParameters}}) {
+{{#initializerLines}}
+        {{.}}
+{{/initializerLines}}
 {{#properties}}
             self.{{name}} = {{name}}
 {{/properties}}
@@ -134,7 +136,9 @@ extension {{file.namespace}} {
         {{access}}var {{name}}: {{type}}
 {{/parameters}}
 
-        {{access}}init({{initializerParameters}}) {
+{{#initializerLines}}
+        {{.}}
+{{/initializerLines}}
 {{#parameters}}
             self.{{name}} = {{name}}
 {{/parameters}}
@@ -148,7 +152,7 @@ extension {{file.namespace}} {
 
         {{access}}init(from decoder: inout ArgumentsDecoder) throws {
 {{#parameters}}
-            {{name}} = try decoder.decode({{type}}.self, name: "{{wireName}}")
+            {{name}} = try decoder.decode({{type}}.self, name: {{wireName}})
 {{/parameters}}
         }
     }
@@ -156,12 +160,13 @@ extension {{file.namespace}} {
 {{/declarations}}
 }
 {{/hasDeclarations}}
-{{#declarations}}
-{{#protobufConformance}}
+{{#hasProtobufConformances}}
 
+// The contract's messages travel as `json/protobuf` payloads with their `messageType`, as in every SDK.
+{{/hasProtobufConformances}}
+{{#protobufConformances}}
 extension {{typeName}}: {{conformance}} {}
-{{/protobufConformance}}
-{{/declarations}}
+{{/protobufConformances}}
 """#,
     ]
 }

@@ -13,7 +13,7 @@ public enum SwiftNaming {
     /// Words that must be escaped with backticks to be used as identifiers.
     static let keywords: Set<String> = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
-        "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows",
+        "internal", "let", "operator", "private", "precedencegroup", "protocol", "public", "rethrows",
         "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default",
         "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch",
         "where", "while", "as", "Any", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try",
@@ -80,10 +80,16 @@ public enum SwiftNaming {
         return identifier(name, isType: false)
     }
 
-    /// Adds `_` before a leading digit and backticks around keywords.
+    /// Member names that backticks cannot save: a stored property named `self` shadows `self` in
+    /// the initializer, and `init`/`Type` have meanings of their own after a dot.
+    static let reservedMemberNames: Set<String> = ["self", "init", "Type", "Protocol"]
+
+    /// Adds `_` before a leading digit, `_` after names reserved even with backticks, and backticks
+    /// around other keywords.
     static func identifier(_ name: String, isType: Bool) -> String {
         var name = name
         if name.first?.isNumber == true { name = "_" + name }
+        if !isType, reservedMemberNames.contains(name) { return name + "_" }
         if keywords.contains(name) || (isType && reservedTypeNames.contains(name)) {
             return isType ? name + "_" : "`\(name)`"
         }

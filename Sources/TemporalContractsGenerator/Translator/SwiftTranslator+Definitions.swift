@@ -96,7 +96,7 @@ extension SwiftTranslator {
                 workflow.executionTimeout.map { "executionTimeout: \(Self.durationLiteral($0))" },
                 workflow.runTimeout.map { "runTimeout: \(Self.durationLiteral($0))" },
                 workflow.taskTimeout.map { "taskTimeout: \(Self.durationLiteral($0))" },
-                workflow.retryPolicy.map { "retryPolicy: \(Self.retryPolicyLiteral($0))" },
+                workflow.retryPolicy.map { retryPolicyArgument($0) },
                 workflow.idReusePolicy.map { "idReusePolicy: .\($0.rawValue)" },
                 workflow.idConflictPolicy.map { "idConflictPolicy: .\($0.rawValue)" },
             ].compactMap { $0 }
@@ -155,12 +155,12 @@ extension SwiftTranslator {
         let defaults = call(
             "ActivityDefaults",
             [
-                activity.taskQueue.map { "taskQueue: \(SwiftNaming.stringLiteral($0))" },
+                (activity.taskQueue ?? model.taskQueue).map { "taskQueue: \(SwiftNaming.stringLiteral($0))" },
                 activity.scheduleToCloseTimeout.map { "scheduleToCloseTimeout: \(Self.durationLiteral($0))" },
                 activity.scheduleToStartTimeout.map { "scheduleToStartTimeout: \(Self.durationLiteral($0))" },
                 activity.startToCloseTimeout.map { "startToCloseTimeout: \(Self.durationLiteral($0))" },
                 activity.heartbeatTimeout.map { "heartbeatTimeout: \(Self.durationLiteral($0))" },
-                activity.retryPolicy.map { "retryPolicy: \(Self.retryPolicyLiteral($0))" },
+                activity.retryPolicy.map { retryPolicyArgument($0) },
             ].compactMap { $0 }
         )
         if let defaults { arguments.append(["defaults: " + defaults[0]] + defaults.dropFirst()) }
@@ -175,11 +175,21 @@ extension SwiftTranslator {
     }
 
     /// `Type(` + one indented line per argument + `)`, or nil when there are no arguments.
+    /// An argument may span lines (a nested call); its continuation lines are indented with it.
     func call(_ type: String, _ arguments: [String]) -> [String]? {
         guard !arguments.isEmpty else { return nil }
-        return ["\(type)("] + arguments.enumerated().map { index, argument in
-            "    " + argument + (index == arguments.count - 1 ? "" : ",")
+        return ["\(type)("] + arguments.enumerated().flatMap { index, argument in
+            var lines = argument.split(separator: "\n").map { "    " + $0 }
+            if index < arguments.count - 1 { lines[lines.count - 1] += "," }
+            return lines
         } + [")"]
+    }
+
+    /// `retryPolicy: RetryPolicy(…)`, wrapped one field per line when it would be long.
+    func retryPolicyArgument(_ policy: RetryPolicyModel) -> String {
+        let oneLine = "retryPolicy: " + Self.retryPolicyLiteral(policy)
+        if oneLine.count + 20 <= Self.lineLimit { return oneLine }
+        return "retryPolicy: " + (call("RetryPolicy", Self.retryPolicyArguments(policy)) ?? []).joined(separator: "\n")
     }
 
     static func argumentList(_ arguments: [[String]]) -> [DefinitionArgumentViewModel] {
@@ -199,7 +209,11 @@ extension SwiftTranslator {
     }
 
     static func retryPolicyLiteral(_ policy: RetryPolicyModel) -> String {
-        let arguments = [
+        "RetryPolicy(\(retryPolicyArguments(policy).joined(separator: ", ")))"
+    }
+
+    static func retryPolicyArguments(_ policy: RetryPolicyModel) -> [String] {
+        [
             policy.initialInterval.map { "initialInterval: \(durationLiteral($0))" },
             policy.backoffCoefficient.map { "backoffCoefficient: \($0)" },
             policy.maximumInterval.map { "maximumInterval: \(durationLiteral($0))" },
@@ -207,7 +221,6 @@ extension SwiftTranslator {
             policy.nonRetryableErrorTypes.isEmpty
                 ? nil : "nonRetryableErrorTypes: [\(policy.nonRetryableErrorTypes.map(SwiftNaming.stringLiteral).joined(separator: ", "))]",
         ].compactMap { $0 }
-        return "RetryPolicy(\(arguments.joined(separator: ", ")))"
     }
 
     // MARK: ID templates

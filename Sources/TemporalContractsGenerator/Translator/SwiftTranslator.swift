@@ -149,22 +149,23 @@ public struct SwiftTranslator {
             declarations.append(declaration)
         }
         checkCollisions(typeNames, what: "types")
-        for message in protobufMessages(model) {
-            var declaration = DeclarationViewModel(isFirst: declarations.isEmpty)
-            declaration.protobufConformance = ProtobufConformanceViewModel(
-                typeName: message,
+        let conformances = protobufMessages(model).map {
+            ProtobufConformanceViewModel(
+                typeName: $0,
                 conformance: options.protoMessagesModule == nil ? "ProtobufPayload" : "@retroactive ProtobufPayload"
             )
-            declarations.append(declaration)
         }
-        let imports =
+        let imports = (
             ["Foundation", "TemporalContracts"]
-            + (model.format == .proto ? ["SwiftProtobuf", "TemporalContractsProtobuf"] : [])
-            + (options.protoMessagesModule.map { [$0] } ?? [])
+                + (model.format == .proto ? ["TemporalContractsProtobuf"] : [])
+                + (options.protoMessagesModule.map { [$0] } ?? [])
+        ).sorted()
         return TypesViewModel(
             file: file(for: model, imports: imports, declaresNamespace: true),
             declarations: declarations,
-            hasDeclarations: !declarations.isEmpty
+            hasDeclarations: !declarations.isEmpty,
+            protobufConformances: conformances,
+            hasProtobufConformances: !conformances.isEmpty
         )
     }
 
@@ -181,7 +182,7 @@ public struct SwiftTranslator {
                 wireName: property.wireName,
                 codingKeyCase: key == property.wireName
                     ? "case \(swiftName)" : "case \(swiftName) = \(SwiftNaming.stringLiteral(property.wireName))",
-                encodeStatement: "try container.encode(\(wireValue(property, swiftName: swiftName)), forKey: .\(key))"
+                encodeStatement: "try container.encode(\(wireValue(property, swiftName: swiftName)), forKey: .\(swiftName))"
             )
         }
         return StructViewModel(
@@ -190,10 +191,24 @@ public struct SwiftTranslator {
             access: access,
             properties: rendered,
             hasProperties: !rendered.isEmpty,
-            initializerParameters: zip(properties, rendered).map { property, view in
-                "\(SwiftNaming.unescaped(view.name)): \(view.type)" + (property.isRequired ? "" : " = nil")
-            }.joined(separator: ", ")
+            initializerLines: initializer(
+                zip(properties, rendered).map { property, view in
+                    "\(view.name): \(view.type)" + (property.isRequired ? "" : " = nil")
+                }
+            )
         )
+    }
+
+    /// Generated lines stay within 120 columns, as swift-format's default would keep them.
+    static let lineLimit = 120
+
+    /// The initializer's first line(s), ending with `{`; members are indented 8 columns.
+    func initializer(_ parameters: [String]) -> [String] {
+        let oneLine = "\(access)init(\(parameters.joined(separator: ", "))) {"
+        if oneLine.count + 8 <= Self.lineLimit { return [oneLine] }
+        return ["\(access)init("] + parameters.enumerated().map { index, parameter in
+            "    " + parameter + (index == parameters.count - 1 ? "" : ",")
+        } + [") {"]
     }
 
     /// UUIDs are written in lowercase, as the Python, Go and TypeScript SDKs write them.
@@ -214,7 +229,7 @@ public struct SwiftTranslator {
             ArgumentViewModel(
                 name: SwiftNaming.memberName($0.name),
                 type: swiftType($0.type, from: contract),
-                wireName: $0.name
+                wireName: SwiftNaming.stringLiteral($0.name)
             )
         }
         checkCollisions(
@@ -226,8 +241,7 @@ public struct SwiftTranslator {
             name: name,
             access: access,
             parameters: rendered,
-            initializerParameters: rendered.map { "\(SwiftNaming.unescaped($0.name)): \($0.type)" }
-                .joined(separator: ", ")
+            initializerLines: initializer(rendered.map { "\($0.name): \($0.type)" })
         )
     }
 
@@ -256,6 +270,6 @@ public struct SwiftTranslator {
 
 extension DeclarationViewModel {
     init(isFirst: Bool) {
-        self.init(isFirst: isFirst, structType: nil, enumType: nil, alias: nil, arguments: nil, protobufConformance: nil)
+        self.init(isFirst: isFirst, structType: nil, enumType: nil, alias: nil, arguments: nil)
     }
 }

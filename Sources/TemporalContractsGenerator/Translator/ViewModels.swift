@@ -19,6 +19,8 @@ struct TypesViewModel {
     var file: FileViewModel
     var declarations: [DeclarationViewModel]
     var hasDeclarations: Bool
+    var protobufConformances: [ProtobufConformanceViewModel]
+    var hasProtobufConformances: Bool
 }
 
 /// One top-level declaration; exactly one of the optionals is set.
@@ -28,7 +30,6 @@ struct DeclarationViewModel {
     var enumType: EnumViewModel?
     var alias: AliasViewModel?
     var arguments: ArgumentsViewModel?
-    var protobufConformance: ProtobufConformanceViewModel?
 }
 
 struct StructViewModel {
@@ -37,7 +38,8 @@ struct StructViewModel {
     var access: String
     var properties: [PropertyViewModel]
     var hasProperties: Bool
-    var initializerParameters: String
+    /// `public init(…) {` on one line, or wrapped one parameter per line when long.
+    var initializerLines: [String]
 }
 
 struct PropertyViewModel {
@@ -77,12 +79,13 @@ struct ArgumentsViewModel {
     var name: String
     var access: String
     var parameters: [ArgumentViewModel]
-    var initializerParameters: String
+    var initializerLines: [String]
 }
 
 struct ArgumentViewModel {
     var name: String
     var type: String
+    /// The parameter's contract name as a Swift string literal, for decoding errors.
     var wireName: String
 }
 
