@@ -25,6 +25,7 @@ struct RFC3339Tests {
             // An offset can move the date across midnight and a year boundary.
             ("2026-12-31T23:30:00-01:00", 1_798_763_400),
             ("2024-02-29T00:00:00Z", 1_709_164_800),
+            ("2000-02-29T00:00:00Z", 951_782_400),  // divisible by 400: a leap year
         ]
     )
     func parsesForms(text: String, expected: TimeInterval) throws {
@@ -51,6 +52,7 @@ struct RFC3339Tests {
             "2026-11-32T00:00:00Z",  // day 32
             "2026-02-30T00:00:00Z",  // no 30 February
             "2025-02-29T00:00:00Z",  // not a leap year
+            "1900-02-29T00:00:00Z",  // divisible by 100, not 400: not a leap year
             "2026-04-31T00:00:00Z",  // April has 30 days
             "2026-11-22T24:00:00Z",  // hour 24
             "2026-11-22T08:60:00Z",  // minute 60

@@ -52,7 +52,10 @@ public struct ArgumentsDecoder {
             return try converter.fromPayload(payloads[index], as: Value.self)
         } catch var error as PayloadConversionError {
             error.typeName = typeName
-            error.fieldPath = error.fieldPath.isEmpty ? name : "\(name).\(error.fieldPath)"
+            // `items` + `[1].sku` → `items[1].sku`; `order` + `note` → `order.note`.
+            error.fieldPath =
+                error.fieldPath.isEmpty || error.fieldPath.hasPrefix("[")
+                ? name + error.fieldPath : "\(name).\(error.fieldPath)"
             throw error
         }
     }

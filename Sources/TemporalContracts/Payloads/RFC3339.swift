@@ -49,7 +49,8 @@ public enum RFC3339 {
         guard let year = number(4), expect([45]), let month = number(2), expect([45]), let day = number(2),
             expect([84, 116, 32]), let hour = number(2), expect([58]), let minute = number(2), expect([58]),
             let second = number(2),
-            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second <= 60
+            (1...12).contains(month), (1...daysInMonth(year: year, month: month)).contains(day),
+            hour < 24, minute < 60, second <= 60
         else { return nil }
         var fraction = 0.0
         if index < bytes.count, bytes[index] == 46 {
@@ -69,7 +70,9 @@ public enum RFC3339 {
         } else if index < bytes.count, bytes[index] == 43 || bytes[index] == 45 {
             let sign = bytes[index] == 45 ? -1 : 1
             index += 1
-            guard let offsetHours = number(2), expect([58]), let offsetMinutes = number(2) else { return nil }
+            guard let offsetHours = number(2), expect([58]), let offsetMinutes = number(2),
+                offsetHours < 24, offsetMinutes < 60
+            else { return nil }
             offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
         } else {
             return nil
@@ -78,6 +81,15 @@ public enum RFC3339 {
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// 28 to 31; only valid for months 1...12.
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     // Howard Hinnant's days-from-civil algorithms: exact for the proleptic Gregorian calendar.

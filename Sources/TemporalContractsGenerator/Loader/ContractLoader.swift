@@ -29,9 +29,21 @@ public struct ContractLoader {
         return (loader.order.compactMap { loader.loaded[$0] }, loader.diagnostics)
     }
 
+    /// Collapses `.` and `..` (which `standardizingPath` leaves in relative paths), so one file
+    /// imported along two routes is loaded once and printed the same way.
     static func normalize(_ path: String) -> String {
-        let standardized = (path as NSString).standardizingPath
-        return standardized.isEmpty ? path : standardized
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else if !path.hasPrefix("/") { parts.append(part) }
+            default: parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        if path.hasPrefix("/") { return "/" + joined }
+        return joined.isEmpty ? "." : joined
     }
 
     mutating func load(_ file: String, importedAt reference: Located<String>?) {

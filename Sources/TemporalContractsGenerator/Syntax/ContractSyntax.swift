@@ -20,6 +20,8 @@ public struct ContractSyntax: Sendable {
     public var protoSwiftPrefix: String?
     /// For `.proto` contracts: the fields of each message by full name, for checking ID templates.
     public var protoMessageFields: [String: [PropertySyntax]] = [:]
+    /// The file could not be read as YAML at all; its one diagnostic says why, and nothing else is checked.
+    public var isUnreadable = false
 
     public init(file: String, format: ContractFormat) {
         self.file = file

@@ -102,7 +102,12 @@ public struct SwiftTranslator {
             var declaration = DeclarationViewModel(isFirst: declarations.isEmpty)
             switch type.kind {
             case .object(let properties):
-                declaration.structType = structType(name: name, type: type, properties: properties, contract: model.name)
+                let structType = structType(name: name, type: type, properties: properties, contract: model.name)
+                checkCollisions(
+                    zip(properties, structType.properties).map { ($1.name, $0.wireName, $0.location) },
+                    what: "properties of '\(type.name)'"
+                )
+                declaration.structType = structType
             case .stringEnum(let values):
                 let cases = values.map { value in
                     (SwiftNaming.memberName(value), value)

@@ -32,7 +32,7 @@ public struct ContractResolver {
     }
 
     mutating func resolve(_ inputs: [Input]) -> [ContractModel] {
-        for input in inputs {
+        for input in inputs where !input.syntax.isUnreadable {
             let syntax = input.syntax
             if let version = syntax.version {
                 if version.value != Self.supportedVersion {

@@ -60,11 +60,13 @@ public struct YAMLContractParser {
                     at: contract.fileLocation,
                     hint: "run `temporal-contracts init` for a starter contract"
                 )
+                contract.isUnreadable = true
                 return contract
             }
             root = node
         } catch {
             reader.diagnostics.append(Self.diagnostic(for: error, file: reader.file))
+            contract.isUnreadable = true
             return contract
         }
         guard let pairs = reader.mapping(root, context: "the contract", allowedKeys: Self.contractKeys) else {

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import TemporalContractsGenerator
+
+/// Every fixture contract generates exactly the committed Swift in `Tests/GeneratedCodeTests/Generated`,
+/// which that target compiles. Refresh with `Scripts/update-goldens.sh` and review the diff.
+struct GoldenTests {
+    static let yamlFixtures = ["orders", "interop", "naming"]
+
+    @Test(arguments: yamlFixtures)
+    func yamlFixtureMatchesGolden(_ name: String) throws {
+        let path = TestSupport.fixtures.appendingPathComponent("valid/\(name).temporal.yaml").path
+        let result = try GeneratorPipeline().run(GeneratorPipeline.Inputs(yamlFiles: [path]))
+        #expect(!result.hasErrors, "\(result.diagnostics.map(\.formatted))")
+        try compare(result.files)
+    }
+
+    @Test func protoFixtureMatchesGolden() throws {
+        let include = TestSupport.fixtures.appendingPathComponent("valid/proto").path
+        var inputs = GeneratorPipeline.Inputs(protoFiles: [include + "/payments/v1/payments.proto"])
+        inputs.protoLoader = ProtoDescriptorLoader(includePaths: [include])
+        let result = try GeneratorPipeline().run(inputs)
+        #expect(!result.hasErrors, "\(result.diagnostics.map(\.formatted))")
+        #expect(result.files.map(\.name).sorted() == ["Payments+Definitions.swift", "Payments+Types.swift"])
+        try compare(result.files)
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let path = TestSupport.fixtures.appendingPathComponent("valid/orders.temporal.yaml").path
+        let first = try GeneratorPipeline().run(GeneratorPipeline.Inputs(yamlFiles: [path])).files
+        let second = try GeneratorPipeline().run(GeneratorPipeline.Inputs(yamlFiles: [path])).files
+        #expect(first == second)
+    }
+
+    @Test func everyGoldenComesFromAFixture() throws {
+        let goldens = try FileManager.default.contentsOfDirectory(atPath: TestSupport.goldens.path).sorted()
+        #expect(goldens == [
+            "Common+Types.swift", "Interop+Definitions.swift", "Interop+Types.swift", "Naming+Definitions.swift",
+            "Naming+Types.swift", "Orders+Definitions.swift", "Orders+Types.swift", "Payments+Definitions.swift",
+            "Payments+Types.swift",
+        ])
+    }
+
+    func compare(_ files: [GeneratedFile]) throws {
+        for file in files {
+            let url = TestSupport.goldens.appendingPathComponent(file.name)
+            let expected = try String(contentsOf: url, encoding: .utf8)
+            if expected != file.contents {
+                Issue.record(
+                    """
+                    \(file.name) differs from its golden; if the change is intended run Scripts/update-goldens.sh:
+                    \(TestSupport.diff(expected: expected, actual: file.contents, name: file.name))
+                    """
+                )
+            }
+        }
+    }
+}
