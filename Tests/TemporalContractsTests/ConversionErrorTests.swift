@@ -10,9 +10,10 @@ struct ConversionErrorTests {
 
     /// The order the Python SDK wrote in the shared vectors, as text to corrupt field by field.
     static let orderJSON =
-        #"{"color":1,"customer_name":"Ada Lovelace","express":false,"items":[{"quantity":2,"sku":"sku-1","unit_price":9.5},"#
-        + #"{"quantity":1,"sku":"sku-2","unit_price":0.25}],"note":null,"order_id":"o-1","placed_at":"2026-11-22T08:30:15+00:00","#
-        + #""status":"open","tags":{"channel":"web"},"tracking_id":"0f8fad5b-d9cb-469f-a165-70867728950e"}"#
+        #"{"color":1,"customer_name":"Ada Lovelace","express":false,"#
+        + #""items":[{"quantity":2,"sku":"sku-1","unit_price":9.5},{"quantity":1,"sku":"sku-2","unit_price":0.25}],"#
+        + #""note":null,"order_id":"o-1","placed_at":"2026-11-22T08:30:15+00:00","status":"open","#
+        + #""tags":{"channel":"web"},"tracking_id":"0f8fad5b-d9cb-469f-a165-70867728950e"}"#
 
     @Test("the uncorrupted order decodes, so the failures below come from the corruption alone")
     func baselineOrderDecodes() throws {
@@ -41,7 +42,6 @@ struct ConversionErrorTests {
         }
     }
 
-    // The path uses the wire (snake_case) names, dots between keys and `[n]` for indices.
     @Test("a bad field deep in a JSON object is reported with its path", arguments: Corruption.all)
     func nestedFieldPath(_ corruption: Corruption) throws {
         #expect(Self.orderJSON.contains(corruption.original))
@@ -63,18 +63,24 @@ struct ConversionErrorTests {
         var replacement: String
         var path: String
 
+        init(_ original: String, _ replacement: String, path: String) {
+            self.original = original
+            self.replacement = replacement
+            self.path = path
+        }
+
         var testDescription: String { path }
 
         // The path uses the wire (snake_case) names, dots between keys and `[n]` for indices.
         static let all = [
-            Corruption(original: #""unit_price":0.25"#, replacement: #""unit_price":"0.25""#, path: "items[1].unit_price"),
-            Corruption(original: #""quantity":2,"sku":"sku-1","#, replacement: #""quantity":2,"#, path: "items[0].sku"),
-            Corruption(original: #""customer_name":"Ada Lovelace""#, replacement: #""customer_name":null"#, path: "customer_name"),
-            Corruption(original: #""status":"open""#, replacement: #""status":"pending""#, path: "status"),
-            Corruption(original: #""color":1"#, replacement: #""color":7"#, path: "color"),
-            Corruption(original: #""placed_at":"2026-11-22T08:30:15+00:00""#, replacement: #""placed_at":"yesterday""#, path: "placed_at"),
-            Corruption(original: #""tags":{"channel":"web"}"#, replacement: #""tags":{"channel":5}"#, path: "tags.channel"),
-            Corruption(original: #""express":false,"#, replacement: "", path: "express"),
+            Corruption(#""unit_price":0.25"#, #""unit_price":"0.25""#, path: "items[1].unit_price"),
+            Corruption(#""quantity":2,"sku":"sku-1","#, #""quantity":2,"#, path: "items[0].sku"),
+            Corruption(#""customer_name":"Ada Lovelace""#, #""customer_name":null"#, path: "customer_name"),
+            Corruption(#""status":"open""#, #""status":"pending""#, path: "status"),
+            Corruption(#""color":1"#, #""color":7"#, path: "color"),
+            Corruption(#""placed_at":"2026-11-22T08:30:15+00:00""#, #""placed_at":"yesterday""#, path: "placed_at"),
+            Corruption(#""tags":{"channel":"web"}"#, #""tags":{"channel":5}"#, path: "tags.channel"),
+            Corruption(#""express":false,"#, "", path: "express"),
         ]
     }
 
@@ -102,7 +108,10 @@ struct ConversionErrorTests {
 
     @Test("binary/plain decodes only into Data")
     func binaryIntoNonData() throws {
-        let payload = Payload(metadata: [Payload.encodingKey: Data(PayloadEncoding.binaryPlain.utf8)], data: Data([1, 2]))
+        let payload = Payload(
+            metadata: [Payload.encodingKey: Data(PayloadEncoding.binaryPlain.utf8)],
+            data: Data([1, 2])
+        )
         #expect(try converter.fromPayload(payload, as: Data?.self) == Data([1, 2]))
         let error = try decodeError(payload, as: String.self)
         #expect(error.encoding == PayloadEncoding.binaryPlain)

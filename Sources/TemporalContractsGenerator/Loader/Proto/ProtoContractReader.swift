@@ -21,6 +21,17 @@ public struct ProtoContractReader {
         displayPath: @escaping (String) -> String = { $0 }
     ) -> ([ContractSyntax], Diagnostics) {
         var reader = ProtoContractReader(displayPath: displayPath)
+        let problems = DescriptorSetChecker.problems(in: set)
+        guard problems.isEmpty else {
+            for problem in problems.prefix(20) {
+                reader.diagnostics.error(
+                    "the descriptor set is inconsistent: \(problem)",
+                    at: SourceLocation(file: filesToGenerate.first.map(displayPath) ?? "descriptor set"),
+                    hint: "regenerate it with `protoc --include_imports --include_source_info --descriptor_set_out=FILE`"
+                )
+            }
+            return ([], reader.diagnostics)
+        }
         let descriptors = DescriptorSet(proto: set)
         var contracts: [ContractSyntax] = []
         for name in filesToGenerate {
