@@ -225,6 +225,12 @@ struct GeneratorBenchmark {
         var load: [Double] = []
         var resolve: [Double] = []
         var generate: [Double] = []
+        var typesOnly: [Double] = []
+        var definitionsOnly: [Double] = []
+        var typesPipeline = pipeline
+        typesPipeline.options.outputs = [.types]
+        var definitionsPipeline = pipeline
+        definitionsPipeline.options.outputs = [.definitions]
         for run in 0...runs {
             var contracts: [ContractResolver.Input] = []
             var diagnostics = Diagnostics()
@@ -235,7 +241,13 @@ struct GeneratorBenchmark {
             var result: GeneratorPipeline.Result?
             let generateTime = try clock.measure { result = try pipeline.generate(contracts, diagnostics: diagnostics) }
             precondition(result?.hasErrors == false)
+            let typesTime = try clock.measure { _ = try typesPipeline.generate(contracts, diagnostics: diagnostics) }
+            let definitionsTime = try clock.measure {
+                _ = try definitionsPipeline.generate(contracts, diagnostics: diagnostics)
+            }
             if run > 0 {
+                typesOnly.append(typesTime.milliseconds)
+                definitionsOnly.append(definitionsTime.milliseconds)
                 load.append(loadTime.milliseconds)
                 resolve.append(resolveTime.milliseconds)
                 generate.append(generateTime.milliseconds)
@@ -247,6 +259,8 @@ struct GeneratorBenchmark {
             ("resolve + validate", median(resolve)),
             ("translate + render (generate − resolve)", max(0, median(generate) - median(resolve))),
             ("generate (resolve + translate + render)", median(generate)),
+            ("  of which the Types file (− resolve)", max(0, median(typesOnly) - median(resolve))),
+            ("  of which the Definitions file (− resolve)", max(0, median(definitionsOnly) - median(resolve))),
         ]
     }
 
@@ -312,7 +326,7 @@ enum Memory {
     static func peakMiB() -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let kilobytes = line.dropFirst("VmHWM:".count).split(separator: " ").first.flatMap { Double($0) }
+            let kilobytes = line.dropFirst("VmHWM:".count).split(whereSeparator: \.isWhitespace).first.flatMap { Double($0) }
             return kilobytes.map { $0 / 1024 }
         }
         return nil
