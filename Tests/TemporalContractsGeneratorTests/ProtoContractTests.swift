@@ -60,7 +60,7 @@ struct ProtoContractTests {
         #expect(messages.contains("option 'enable_eager_start' of temporal.v1.workflow is not supported by the Swift generator and is ignored"))
         let optionWarnings = result.diagnostics.filter { $0.message.hasPrefix("option ") }
         #expect(optionWarnings.count == 2)
-        #expect(optionWarnings.allSatisfy { $0.location.line == 8 && $0.location.column == 3 })
+        #expect(optionWarnings.allSatisfy { $0.location.line == 7 && $0.location.column == 3 })
     }
 
     @Test func protocErrorsKeepTheirLocation() throws {

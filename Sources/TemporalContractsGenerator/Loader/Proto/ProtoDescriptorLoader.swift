@@ -149,8 +149,9 @@ public struct ProtoDescriptorLoader: Sendable {
     static func diagnostic(fromProtocLine line: String) -> Diagnostic {
         let parts = line.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
         if parts.count == 4, let row = Int(parts[1]), let column = Int(parts[2]) {
-            let message = parts[3].trimmingCharacters(in: .whitespaces)
-            let isWarning = message.lowercased().hasPrefix("warning")
+            var message = parts[3].trimmingCharacters(in: .whitespaces)
+            let isWarning = message.lowercased().hasPrefix("warning:")
+            if isWarning { message = message.dropFirst("warning:".count).trimmingCharacters(in: .whitespaces) }
             return Diagnostic(
                 isWarning ? .warning : .error,
                 message,
