@@ -56,7 +56,8 @@ let package = Package(
 
         .testTarget(
             name: "TemporalContractsGeneratorTests",
-            dependencies: ["TemporalContractsGenerator"],
+            // The CLI is a dependency so its binary is built for the command-line tests.
+            dependencies: ["TemporalContractsGenerator", "temporal-contracts"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
