@@ -56,8 +56,8 @@ let package = Package(
 
         .testTarget(
             name: "TemporalContractsGeneratorTests",
-            // The CLI is a dependency so its binary is built for the command-line tests.
-            dependencies: ["TemporalContractsGenerator", "temporal-contracts"],
+            // The executables are dependencies so their binaries are built for the command-line tests.
+            dependencies: ["TemporalContractsGenerator", "temporal-contracts", "protoc-gen-swift-temporal"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -121,4 +121,46 @@ struct CommandLineTests {
         let again = try run(["init", "greetings.temporal.yaml"], in: directory)
         #expect(again.status != 0)
     }
+
+    @Test func protocPluginGeneratesTheGoldens() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plugin = Self.binary.deletingLastPathComponent().appendingPathComponent("protoc-gen-swift-temporal")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "protoc", "--plugin=protoc-gen-swift-temporal=\(plugin.path)", "--swift-temporal_out=\(directory.path)",
+            "-I", TestSupport.fixtures.appendingPathComponent("valid/proto").path,
+            "-I", TestSupport.packageRoot.appendingPathComponent("Schemas").path, "payments/v1/payments.proto",
+        ]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for name in ["Payments+Types.swift", "Payments+Definitions.swift"] {
+            let generated = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            let golden = try String(contentsOf: TestSupport.goldens.appendingPathComponent(name), encoding: .utf8)
+            #expect(generated == golden, "\(name)")
+        }
+    }
+
+    @Test func protocPluginRejectsUnknownOptions() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plugin = Self.binary.deletingLastPathComponent().appendingPathComponent("protoc-gen-swift-temporal")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "protoc", "--plugin=protoc-gen-swift-temporal=\(plugin.path)", "--swift-temporal_out=\(directory.path)",
+            "--swift-temporal_opt=Visibilty=Public",
+            "-I", TestSupport.fixtures.appendingPathComponent("valid/proto").path,
+            "-I", TestSupport.packageRoot.appendingPathComponent("Schemas").path, "payments/v1/payments.proto",
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(text.contains("unknown option 'Visibilty'"))
+    }
 }

@@ -82,7 +82,7 @@ struct GeneratorBenchmark {
             print("stages, synthetic contract (median of \(runs) runs, ms):")
             let stages = try profile(syntheticInput, runs: runs, pipeline: pipeline)
             for (name, milliseconds) in stages {
-                print("  " + name.padding(toLength: 40, withPad: " ", startingAt: 0) + pad(format(milliseconds), 9))
+                print("  " + name.padding(toLength: 46, withPad: " ", startingAt: 0) + pad(format(milliseconds), 9))
             }
         }
 
