@@ -37,10 +37,14 @@ write(
     "}\n",
 )
 options = (root / "Schemas/temporal/v1/temporal.proto").read_text()
+schema = (root / "Schemas/temporal-contract.schema.json").read_text()
 write(
-    root / "Sources/TemporalContractsGenerator/Loader/Proto/EmbeddedProtoOptions.swift",
-    "/// `Schemas/temporal/v1/temporal.proto`, given to protoc when the contract's include paths lack it.\n"
-    "enum EmbeddedProtoOptions {\n"
-    f"    static let temporalProto = {literal(options)}\n"
+    root / "Sources/TemporalContractsGenerator/Loader/EmbeddedSchemas.swift",
+    "/// The published contract formats of `Schemas/`.\n"
+    "public enum EmbeddedSchemas {\n"
+    "    /// `temporal/v1/temporal.proto`, given to protoc when the contract's include paths lack it.\n"
+    f"    public static let temporalProto = {literal(options)}\n\n"
+    "    /// `temporal-contract.schema.json`, the JSON Schema of the YAML format, for editors.\n"
+    f"    public static let contractJSONSchema = {literal(schema)}\n"
     "}\n",
 )

@@ -25,6 +25,12 @@ struct InitCommand: ParsableCommand {
             throw ValidationError("\(path) exists; pass --force to overwrite it")
         }
         try Data(StarterContract.text(name: name).utf8).write(to: URL(fileURLWithPath: path))
-        print("Wrote \(path). Next: temporal-contracts generate \(path) --output Generated")
+        // Editors with the YAML language server validate and complete the contract with this schema.
+        let schemaPath = ((path as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent(StarterContract.schemaFileName)
+        if !FileManager.default.fileExists(atPath: schemaPath) {
+            try Data((EmbeddedSchemas.contractJSONSchema + "\n").utf8).write(to: URL(fileURLWithPath: schemaPath))
+        }
+        print("Wrote \(path) and \(schemaPath). Next: temporal-contracts generate \(path) --output Generated")
     }
 }

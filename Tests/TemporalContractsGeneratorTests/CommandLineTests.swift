@@ -118,6 +118,7 @@ struct CommandLineTests {
         let validated = try run(["validate", "greetings.temporal.yaml"], in: directory)
         #expect(validated.status == 0, "\(validated.errors)")
         #expect(validated.output.contains("1 contract valid."))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("temporal-contract.schema.json").path))
         let again = try run(["init", "greetings.temporal.yaml"], in: directory)
         #expect(again.status != 0)
     }

@@ -19,7 +19,12 @@ struct EmbeddedResourcesTests {
     @Test func optionsProtoMatchesTheSchemasFolder() throws {
         let url = TestSupport.packageRoot.appendingPathComponent("Schemas/temporal/v1/temporal.proto")
         let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(EmbeddedProtoOptions.temporalProto + "\n" == text, "run Scripts/embed-resources.py")
+        #expect(EmbeddedSchemas.temporalProto + "\n" == text, "run Scripts/embed-resources.py")
+        let schema = try String(
+            contentsOf: TestSupport.packageRoot.appendingPathComponent("Schemas/temporal-contract.schema.json"),
+            encoding: .utf8
+        )
+        #expect(EmbeddedSchemas.contractJSONSchema + "\n" == schema, "run Scripts/embed-resources.py")
     }
 
     @Test func aUserTemplateFolderOverridesOneTemplate() throws {

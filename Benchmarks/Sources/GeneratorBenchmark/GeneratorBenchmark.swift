@@ -7,7 +7,8 @@ import TemporalContractsGenerator
 ///     swift run -c release --package-path Benchmarks GeneratorBenchmark [options]
 ///
 /// Options: `--runs N` (default 5), `--example PATH` (default ../Examples/Contracts/orders.temporal.yaml),
-/// `--dump PATH` (also write the synthetic contract there), `--no-stages` (skip the per-stage profile).
+/// `--dump PATH` (also write the synthetic contract there), `--emit DIR` (also write the Swift generated
+/// from it there), `--no-stages` (skip the per-stage profile).
 @main
 struct GeneratorBenchmark {
     static let timeTargetMilliseconds = 1_000.0
@@ -17,6 +18,7 @@ struct GeneratorBenchmark {
         var runs = 5
         var examplePath: String?
         var dumpPath: String?
+        var emitDirectory: String?
         var profileStages = true
         var arguments = CommandLine.arguments.dropFirst()
         while let argument = arguments.popFirst() {
@@ -24,9 +26,10 @@ struct GeneratorBenchmark {
             case "--runs": runs = max(1, Int(arguments.popFirst() ?? "") ?? runs)
             case "--example": examplePath = arguments.popFirst()
             case "--dump": dumpPath = arguments.popFirst()
+            case "--emit": emitDirectory = arguments.popFirst()
             case "--no-stages": profileStages = false
             case "-h", "--help":
-                print("usage: GeneratorBenchmark [--runs N] [--example PATH] [--dump PATH] [--no-stages]")
+                print("usage: GeneratorBenchmark [--runs N] [--example PATH] [--dump PATH] [--emit DIR] [--no-stages]")
                 return
             default:
                 if examplePath == nil, !argument.hasPrefix("-") {
@@ -37,13 +40,17 @@ struct GeneratorBenchmark {
             }
         }
 
+        let baselineMiB = Memory.value("VmRSS")
         let pipeline = try GeneratorPipeline()
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("generator-benchmark-\(ProcessInfo.processInfo.processIdentifier)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
 
         print("GeneratorBenchmark: \(runs) measured runs after one warm-up; wall time by ContinuousClock")
-        print("peak memory: VmHWM of /proc/self/status" + (Memory.canResetPeak ? ", reset before each scenario" : ""))
+        print(
+            "peak memory: VmHWM of /proc/self/status" + (Memory.canResetPeak ? ", reset before each scenario" : "")
+                + baselineMiB.map { "; the process starts at \(format($0)) MiB resident" } ?? ""
+        )
         print("")
 
         // The small, real contract (and what it imports), read once into memory.
@@ -68,6 +75,10 @@ struct GeneratorBenchmark {
         // Both must generate without errors before anything is measured.
         for input in [example, syntheticInput] {
             try validate(input, pipeline: pipeline)
+        }
+        if let emitDirectory {
+            let (contracts, diagnostics) = ContractLoader.load([syntheticFile], readFile: syntheticInput.readFile)
+            try OutputWriter.write(try pipeline.generate(contracts, diagnostics: diagnostics).files, to: emitDirectory)
         }
 
         var rows: [Row] = []
@@ -323,10 +334,13 @@ enum Memory {
     }
 
     /// `VmHWM` in MiB, or nil where /proc is not available.
-    static func peakMiB() -> Double? {
+    static func peakMiB() -> Double? { value("VmHWM") }
+
+    /// A `kB` field of /proc/self/status in MiB.
+    static func value(_ field: String) -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let kilobytes = line.dropFirst("VmHWM:".count).split(whereSeparator: \.isWhitespace).first.flatMap { Double($0) }
+        for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
+            let kilobytes = line.dropFirst(field.count + 1).split(whereSeparator: \.isWhitespace).first.flatMap { Double($0) }
             return kilobytes.map { $0 / 1024 }
         }
         return nil

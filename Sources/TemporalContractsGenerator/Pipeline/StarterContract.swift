@@ -1,9 +1,12 @@
 /// The contract `temporal-contracts init` writes: small, valid, and showing each section once.
 public enum StarterContract {
+    /// The JSON Schema file `init` writes beside the contract, for editors.
+    public static let schemaFileName = "temporal-contract.schema.json"
+
     public static func text(name: String) -> String {
         let queue = SwiftNaming.memberName(name).lowercased()
         return """
-            # yaml-language-server: $schema=https://swift-temporal-contracts.dev/schemas/temporal-contract.schema.json
+            # yaml-language-server: $schema=\(schemaFileName)
             contract: 1
             name: \(name)
             taskQueue: \(queue)

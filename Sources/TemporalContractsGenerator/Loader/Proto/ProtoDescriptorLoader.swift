@@ -31,7 +31,7 @@ public struct ProtoDescriptorLoader: Sendable {
             // it is searched last, so a team's own copy wins.
             let optionsDirectory = scratch.appendingPathComponent("include/temporal/v1")
             try FileManager.default.createDirectory(at: optionsDirectory, withIntermediateDirectories: true)
-            try Data(EmbeddedProtoOptions.temporalProto.utf8)
+            try Data(EmbeddedSchemas.temporalProto.utf8)
                 .write(to: optionsDirectory.appendingPathComponent("temporal.proto"))
         } catch {
             diagnostics.error("cannot prepare protoc: \(error)", at: SourceLocation(file: protoFiles.first ?? "protoc"))
