@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what the generator and its tests need on a fresh Debian machine: protoc (Debian's
+# protobuf-compiler) when missing, and a virtual environment with the pinned Python packages.
+# Safe to run again; it only installs what is missing.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+if ! command -v protoc >/dev/null 2>&1; then
+  echo "bootstrap: installing protobuf-compiler"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq protobuf-compiler libprotobuf-dev >/dev/null
+fi
+
+if [ ! -x "$root/.venv/bin/python" ]; then
+  echo "bootstrap: creating .venv"
+  python3 -m venv "$root/.venv"
+fi
+if ! "$root/.venv/bin/python" -m pip install -q --disable-pip-version-check -r "$root/Tests/requirements.txt"; then
+  echo "bootstrap: pip install failed" >&2
+  exit 1
+fi
