@@ -49,7 +49,7 @@ struct GeneratorBenchmark {
         print("GeneratorBenchmark: \(runs) measured runs after one warm-up; wall time by ContinuousClock")
         print(
             "peak memory: VmHWM of /proc/self/status" + (Memory.canResetPeak ? ", reset before each scenario" : "")
-                + baselineMiB.map { "; the process starts at \(format($0)) MiB resident" } ?? ""
+                + (baselineMiB.map { "; the process starts at \(format($0)) MiB resident" } ?? "")
         )
         print("")
 

@@ -22,7 +22,6 @@ enum DescriptorSetChecker {
             for message in file.messageType { collect(message, prefix: prefix, into: &names, problems: &problems) }
             for enumeration in file.enumType { add(enumeration, prefix: prefix, into: &names, problems: &problems) }
         }
-        let typeNames = names.messages.union(names.enums)
         for file in set.file {
             for dependency in file.dependency where !fileNames.contains(dependency) {
                 problems.append("'\(file.name)' imports '\(dependency)', which the set does not contain")
