@@ -1,0 +1,22 @@
+/// One activity a worker can run: its name and a function from payloads to payloads. Generated
+/// `ActivityImplementations` protocols produce all of a contract's registrations in one value.
+public struct ActivityRegistration: Sendable {
+    public let name: String
+    public let defaults: ActivityDefaults
+    public let execute: @Sendable ([Payload], any ActivityContext) async throws -> [Payload]
+
+    /// Binds a typed implementation to its definition; payloads are converted with the context's
+    /// data converter.
+    public init<Input, Output>(
+        _ definition: ActivityDefinition<Input, Output>,
+        _ implementation: @escaping @Sendable (Input, any ActivityContext) async throws -> Output
+    ) {
+        name = definition.name
+        defaults = definition.defaults
+        execute = { payloads, context in
+            let converter = context.dataConverter
+            let input = try await converter.decode(payloads, with: definition.input)
+            return try await converter.encode(try await implementation(input, context), with: definition.output)
+        }
+    }
+}

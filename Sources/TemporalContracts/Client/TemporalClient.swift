@@ -1,0 +1,217 @@
+import Foundation
+
+/// A client of a Temporal namespace: typed operations over a `TemporalTransport`, with payloads
+/// converted by the data converter. Generated clients are thin wrappers around it.
+public struct TemporalClient: WorkflowClientBackend {
+    public let transport: any TemporalTransport
+    public let dataConverter: DataConverter
+
+    public init(transport: any TemporalTransport, dataConverter: DataConverter = .default) {
+        self.transport = transport
+        self.dataConverter = dataConverter
+    }
+
+    /// The start request for `workflow`: per-call options over the contract's defaults; the ID from
+    /// the options, else the contract's ID template, else a random UUID.
+    func startRequest<Input, Output>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        input: Input,
+        options: WorkflowStartOptions
+    ) async throws -> StartWorkflowRequest {
+        let defaults = workflow.defaults
+        guard let taskQueue = options.taskQueue ?? defaults.taskQueue else {
+            throw MissingOptionError(option: "taskQueue", operation: "starting workflow '\(workflow.name)'")
+        }
+        var memo: [String: Payload] = [:]
+        for (key, value) in options.memo {
+            memo[key] = try await dataConverter.encodeCodecs([dataConverter.payloadConverter.toPayload(value)])[0]
+        }
+        return StartWorkflowRequest(
+            workflowID: options.id ?? workflow.makeID?(input) ?? UUID().uuidString.lowercased(),
+            workflowType: workflow.name,
+            taskQueue: taskQueue,
+            input: try await dataConverter.encode(input, with: workflow.input),
+            executionTimeout: options.executionTimeout ?? defaults.executionTimeout,
+            runTimeout: options.runTimeout ?? defaults.runTimeout,
+            taskTimeout: options.taskTimeout ?? defaults.taskTimeout,
+            retryPolicy: options.retryPolicy ?? defaults.retryPolicy,
+            idReusePolicy: options.idReusePolicy ?? defaults.idReusePolicy,
+            idConflictPolicy: options.idConflictPolicy ?? defaults.idConflictPolicy,
+            memo: memo,
+            searchAttributes: options.searchAttributes,
+            startDelay: options.startDelay
+        )
+    }
+
+    public func start<Input, Output>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        input: Input,
+        options: WorkflowStartOptions
+    ) async throws -> WorkflowExecution {
+        let request = try await startRequest(workflow, input: input, options: options)
+        let response = try await transport.startWorkflow(request)
+        return WorkflowExecution(workflowID: request.workflowID, runID: response.runID)
+    }
+
+    public func signalWithStart<Input, Output, SignalInput>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        input: Input,
+        signal: SignalDefinition<SignalInput>,
+        signalInput: SignalInput,
+        options: WorkflowStartOptions
+    ) async throws -> WorkflowExecution {
+        let request = try await startRequest(workflow, input: input, options: options)
+        let signalRequest = SignalWorkflowRequest(
+            execution: WorkflowExecution(workflowID: request.workflowID),
+            signalName: signal.name,
+            input: try await dataConverter.encode(signalInput, with: signal.input)
+        )
+        let response = try await transport.signalWithStartWorkflow(request, signal: signalRequest)
+        return WorkflowExecution(workflowID: request.workflowID, runID: response.runID)
+    }
+
+    public func updateWithStart<Input, Output, UpdateInput, UpdateOutput>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        input: Input,
+        update: UpdateDefinition<UpdateInput, UpdateOutput>,
+        updateInput: UpdateInput,
+        options: WorkflowStartOptions,
+        updateOptions: UpdateOptions
+    ) async throws -> (WorkflowExecution, WorkflowUpdateHandle<UpdateOutput>) {
+        var request = try await startRequest(workflow, input: input, options: options)
+        // The server requires a conflict policy for update-with-start; using the running workflow is
+        // what the SDKs default to.
+        request.idConflictPolicy = request.idConflictPolicy ?? .useExisting
+        let updateRequest = UpdateWorkflowRequest(
+            execution: WorkflowExecution(workflowID: request.workflowID),
+            updateName: update.name,
+            updateID: updateOptions.id ?? UUID().uuidString.lowercased(),
+            input: try await dataConverter.encode(updateInput, with: update.input),
+            waitFor: updateOptions.waitFor
+        )
+        let (start, response) = try await transport.updateWithStartWorkflow(request, update: updateRequest)
+        let execution = WorkflowExecution(workflowID: request.workflowID, runID: start.runID)
+        return (execution, updateHandle(update, response: response, execution: execution))
+    }
+
+    public func result<Input, Output>(
+        of workflow: WorkflowDefinition<Input, Output>,
+        execution: WorkflowExecution
+    ) async throws -> Output {
+        switch try await transport.awaitWorkflowOutcome(execution) {
+        case .completed(let payloads):
+            return try await dataConverter.decode(payloads, with: workflow.output)
+        case .failed(let failure):
+            throw WorkflowFailedError(execution: execution, cause: try await dataConverter.decodeFailure(failure))
+        case .canceled(let details):
+            throw WorkflowFailedError(
+                execution: execution,
+                cause: CanceledError("workflow canceled", details: try await dataConverter.decodeCodecs(details))
+            )
+        case .terminated(let reason):
+            throw WorkflowFailedError(execution: execution, cause: TerminatedError(reason.isEmpty ? "workflow terminated" : reason))
+        case .timedOut:
+            throw WorkflowFailedError(execution: execution, cause: TimeoutError("workflow timed out", timeoutType: .startToClose))
+        }
+    }
+
+    public func signal<SignalInput>(
+        _ signal: SignalDefinition<SignalInput>,
+        input: SignalInput,
+        execution: WorkflowExecution
+    ) async throws {
+        try await transport.signalWorkflow(
+            SignalWorkflowRequest(
+                execution: execution,
+                signalName: signal.name,
+                input: try await dataConverter.encode(input, with: signal.input)
+            )
+        )
+    }
+
+    public func query<QueryInput, QueryOutput>(
+        _ query: QueryDefinition<QueryInput, QueryOutput>,
+        input: QueryInput,
+        execution: WorkflowExecution
+    ) async throws -> QueryOutput {
+        let payloads = try await transport.queryWorkflow(
+            QueryWorkflowRequest(
+                execution: execution,
+                queryName: query.name,
+                input: try await dataConverter.encode(input, with: query.input)
+            )
+        )
+        return try await dataConverter.decode(payloads, with: query.output)
+    }
+
+    public func startUpdate<UpdateInput, UpdateOutput>(
+        _ update: UpdateDefinition<UpdateInput, UpdateOutput>,
+        input: UpdateInput,
+        execution: WorkflowExecution,
+        options: UpdateOptions
+    ) async throws -> WorkflowUpdateHandle<UpdateOutput> {
+        let response = try await transport.updateWorkflow(
+            UpdateWorkflowRequest(
+                execution: execution,
+                updateName: update.name,
+                updateID: options.id ?? UUID().uuidString.lowercased(),
+                input: try await dataConverter.encode(input, with: update.input),
+                waitFor: options.waitFor
+            )
+        )
+        return updateHandle(update, response: response, execution: execution)
+    }
+
+    /// A handle whose result is the response's outcome when known, else polled for.
+    func updateHandle<UpdateInput, UpdateOutput>(
+        _ update: UpdateDefinition<UpdateInput, UpdateOutput>,
+        response: UpdateWorkflowResponse,
+        execution: WorkflowExecution
+    ) -> WorkflowUpdateHandle<UpdateOutput> {
+        let transport = self.transport
+        let converter = self.dataConverter
+        return WorkflowUpdateHandle(id: response.reference.updateID, name: update.name, execution: execution) {
+            var outcome = response.outcome
+            while outcome == nil {
+                outcome = try await transport.pollWorkflowUpdate(response.reference, waitFor: .completed).outcome
+            }
+            switch outcome! {
+            case .success(let payloads):
+                return try await converter.decode(payloads, with: update.output)
+            case .failure(let failure):
+                throw WorkflowUpdateFailedError(
+                    updateName: update.name,
+                    updateID: response.reference.updateID,
+                    cause: try await converter.decodeFailure(failure)
+                )
+            }
+        }
+    }
+
+    public func cancel(_ execution: WorkflowExecution, reason: String) async throws {
+        try await transport.requestCancelWorkflow(execution, reason: reason, requestID: UUID().uuidString.lowercased())
+    }
+
+    public func terminate(_ execution: WorkflowExecution, reason: String) async throws {
+        try await transport.terminateWorkflow(execution, reason: reason)
+    }
+
+    public func describe(_ execution: WorkflowExecution) async throws -> WorkflowExecutionDescription {
+        try await transport.describeWorkflow(execution)
+    }
+}
+
+/// A call needs an option that neither the call nor the contract gives.
+public struct MissingOptionError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var option: String
+    public var operation: String
+
+    public init(option: String, operation: String) {
+        self.option = option
+        self.operation = operation
+    }
+
+    public var description: String {
+        "\(operation) needs '\(option)': pass it in the call's options or set it in the contract"
+    }
+}

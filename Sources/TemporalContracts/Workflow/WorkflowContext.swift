@@ -1,0 +1,135 @@
+import Foundation
+
+/// What workflow code uses instead of the system: time, randomness, timers, activities, child
+/// workflows. The engine implements it deterministically, so a replay of the history issues the
+/// same commands in the same order; workflow code must not read the clock, random sources or
+/// the network directly.
+public protocol WorkflowContext: AnyObject {
+    var info: WorkflowInfo { get }
+    /// The workflow's current time, from the history, not the machine's clock.
+    var now: Date { get }
+    /// A random number from a seed in the history.
+    func randomUInt64() -> UInt64
+    /// A UUID from the deterministic random source.
+    func uuid() -> UUID
+    /// A durable timer.
+    func sleep(for duration: Duration) async throws
+    /// Waits until `predicate` holds (re-checked after every event), or the timeout; false on timeout.
+    func condition(timeout: Duration?, _ predicate: @escaping () -> Bool) async throws -> Bool
+    func executeActivity<Input, Output>(
+        _ activity: ActivityDefinition<Input, Output>,
+        input: Input,
+        options: ActivityOptions
+    ) async throws -> Output
+    func executeLocalActivity<Input, Output>(
+        _ activity: ActivityDefinition<Input, Output>,
+        input: Input,
+        options: ActivityOptions
+    ) async throws -> Output
+    func startChildWorkflow<Input, Output>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        input: Input,
+        options: ChildWorkflowOptions
+    ) async throws -> ChildWorkflowHandle<Output>
+    func signalExternalWorkflow<SignalInput>(
+        _ signal: SignalDefinition<SignalInput>,
+        input: SignalInput,
+        execution: WorkflowExecution
+    ) async throws
+    /// A logger that stays silent while the engine replays history.
+    var logger: any WorkflowLogger { get }
+}
+
+extension WorkflowContext {
+    /// Starts a child workflow and waits for its result.
+    public func executeChildWorkflow<Input, Output>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        input: Input,
+        options: ChildWorkflowOptions = ChildWorkflowOptions()
+    ) async throws -> Output {
+        try await startChildWorkflow(workflow, input: input, options: options).result()
+    }
+}
+
+/// A started child workflow.
+public struct ChildWorkflowHandle<Output: Sendable> {
+    public let execution: WorkflowExecution
+    private let fetchResult: () async throws -> Output
+    private let requestCancel: () async throws -> Void
+
+    public init(
+        execution: WorkflowExecution,
+        result: @escaping () async throws -> Output,
+        cancel: @escaping () async throws -> Void
+    ) {
+        self.execution = execution
+        self.fetchResult = result
+        self.requestCancel = cancel
+    }
+
+    public func result() async throws -> Output { try await fetchResult() }
+    public func cancel() async throws { try await requestCancel() }
+}
+
+/// Facts about the running workflow.
+public struct WorkflowInfo: Sendable {
+    public var namespace: String
+    public var workflowID: String
+    public var runID: String
+    public var workflowType: String
+    public var taskQueue: String
+    public var attempt: Int
+    /// The first run of a chain of continue-as-new runs.
+    public var firstRunID: String
+    public var startTime: Date
+
+    public init(
+        namespace: String,
+        workflowID: String,
+        runID: String,
+        workflowType: String,
+        taskQueue: String,
+        attempt: Int = 1,
+        firstRunID: String = "",
+        startTime: Date = Date(timeIntervalSince1970: 0)
+    ) {
+        self.namespace = namespace
+        self.workflowID = workflowID
+        self.runID = runID
+        self.workflowType = workflowType
+        self.taskQueue = taskQueue
+        self.attempt = attempt
+        self.firstRunID = firstRunID
+        self.startTime = startTime
+    }
+}
+
+/// Severity of a workflow log line.
+public enum WorkflowLogLevel: Int, Comparable, Sendable {
+    case debug, info, warning, error
+
+    public static func < (lhs: WorkflowLogLevel, rhs: WorkflowLogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A logger for workflow code; the engine's implementation drops lines while replaying.
+public protocol WorkflowLogger {
+    func log(_ level: WorkflowLogLevel, _ message: @autoclosure () -> String, metadata: [String: String])
+}
+
+extension WorkflowLogger {
+    public func debug(_ message: @autoclosure () -> String, metadata: [String: String] = [:]) {
+        log(.debug, message(), metadata: metadata)
+    }
+
+    public func info(_ message: @autoclosure () -> String, metadata: [String: String] = [:]) {
+        log(.info, message(), metadata: metadata)
+    }
+
+    public func warning(_ message: @autoclosure () -> String, metadata: [String: String] = [:]) {
+        log(.warning, message(), metadata: metadata)
+    }
+
+    public func error(_ message: @autoclosure () -> String, metadata: [String: String] = [:]) {
+        log(.error, message(), metadata: metadata)
+    }
+}
