@@ -72,8 +72,8 @@ struct CommandLineTests {
         let output = directory.appendingPathComponent("Generated").path
         let first = try run(["generate", contract, "--output", output])
         #expect(first.status == 0, "\(first.errors)")
-        #expect(first.output.contains("Generated 3 files"))
-        #expect(first.output.contains("(3 changed)"))
+        #expect(first.output.contains("Generated 7 files"))
+        #expect(first.output.contains("(7 changed)"))
         let second = try run(["generate", contract, "--output", output])
         #expect(second.output.contains("(0 changed)"))
         let types = try String(contentsOfFile: output + "/Orders+Types.swift", encoding: .utf8)

@@ -74,6 +74,12 @@ struct DiagnosticsTests {
         #expect(error.location.line == 6)
     }
 
+    @Test func workflowHandleClashingWithAType() throws {
+        let error = try onlyError(Self.header + "types:\n  PayHandle: { type: string }\nworkflows:\n  Pay: {}\n")
+        #expect(error.message == "workflow 'Pay' needs the Swift type name 'PayHandle', which type 'PayHandle' already has")
+        #expect(error.location.line == 7)
+    }
+
     @Test func badDuration() throws {
         let error = try onlyError(Self.header + "activities:\n  A: { startToCloseTimeout: 30 seconds }\n")
         #expect(error.message == "'30 seconds' is not a valid duration for 'startToCloseTimeout'")

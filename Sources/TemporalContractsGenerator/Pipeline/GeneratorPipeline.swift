@@ -76,26 +76,37 @@ public struct GeneratorPipeline {
         diagnostics.append(contentsOf: resolveDiagnostics)
         var translator = SwiftTranslator(options: options, generatorVersion: Self.version, models: models)
         var files: [GeneratedFile] = []
+        // Selected outputs bring the ones they need to compile.
+        let outputs = options.outputs.reduce(into: options.outputs) { $0.formUnion($1.requirements) }
         for model in models {
-            if options.outputs.contains(.types) {
+            let surface = translator.surface(for: model)
+            for output in GeneratorOptions.Output.allCases where outputs.contains(output) {
+                let viewModel: Any
+                let isEmpty: Bool
+                switch output {
+                case .types:
+                    viewModel = translator.types(for: model)
+                    isEmpty = false  // declares the namespace
+                case .definitions:
+                    let definitions = translator.definitions(for: model)
+                    (viewModel, isEmpty) = (definitions, definitions.groups.isEmpty)
+                case .client:
+                    (viewModel, isEmpty) = (surface, !surface.hasWorkflows)
+                case .workflows:
+                    (viewModel, isEmpty) = (surface, !surface.hasWorkflows && !surface.hasActivities)
+                case .activities:
+                    (viewModel, isEmpty) = (surface, !surface.hasActivities)
+                case .mocks:
+                    (viewModel, isEmpty) = (surface, !surface.hasWorkflows && !surface.hasActivities)
+                }
+                // A contract of shared types only has no client, definitions, …: no empty files.
+                if isEmpty { continue }
                 files.append(
                     GeneratedFile(
-                        name: "\(model.name)+Types.swift",
-                        contents: try renderer.render(translator.types(for: model), template: "Types")
+                        name: "\(model.name)+\(output.template).swift",
+                        contents: try renderer.render(viewModel, template: output.template)
                     )
                 )
-            }
-            if options.outputs.contains(.definitions) {
-                let definitions = translator.definitions(for: model)
-                // A contract of shared types only has no definitions file.
-                if !definitions.groups.isEmpty {
-                    files.append(
-                        GeneratedFile(
-                            name: "\(model.name)+Definitions.swift",
-                            contents: try renderer.render(definitions, template: "Definitions")
-                        )
-                    )
-                }
             }
         }
         diagnostics.append(contentsOf: translator.diagnostics)

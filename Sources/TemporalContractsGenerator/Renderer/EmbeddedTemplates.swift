@@ -3,6 +3,262 @@
 /// The contents of `Templates/`, by template name.
 enum EmbeddedTemplates {
     static let all: [String: String] = [
+        "Activities": #"""
+{{%CONTENT_TYPE:TEXT}}
+{{#file}}
+{{>Header}}
+{{/file}}
+{{#hasActivities}}
+
+extension {{file.namespace}} {
+    /// The `{{file.namespace}}` activities, for implementing them in Swift. Register an
+    /// implementation on a worker in one call with `registrations`.
+    {{file.access}}protocol ActivityImplementations: Sendable {
+{{#activities}}
+{{#doc}}
+        {{.}}
+{{/doc}}
+        /// Runs the `{{wireName}}` activity.
+        func {{name}}({{parametersThen}}context: any ActivityContext) async throws{{returnClause}}
+{{/activities}}
+    }
+}
+
+extension {{file.namespace}}.ActivityImplementations {
+    /// Every activity of the contract bound to this implementation, for a worker to register.
+    {{file.access}}var registrations: [ActivityRegistration] {
+        [
+{{#activities}}
+            ActivityRegistration({{file.namespace}}.{{definition}}) { input, context in
+                try await {{name}}({{unpackedArgumentsThen}}context: context)
+            },
+{{/activities}}
+        ]
+    }
+}
+{{/hasActivities}}
+"""#,
+        "Client": #"""
+{{%CONTENT_TYPE:TEXT}}
+{{#file}}
+{{>Header}}
+{{/file}}
+{{#hasWorkflows}}
+
+extension {{file.namespace}} {
+    /// Starts the `{{file.namespace}}` workflows and talks to them. Depend on this protocol, so tests
+    /// can pass a `MockClient`.
+    {{file.access}}protocol ClientProtocol: Sendable {
+{{#workflows}}
+{{^isFirst}}
+
+{{/isFirst}}
+{{#callable}}
+        /// Starts `{{wireName}}` and returns its handle.
+        func start{{typeName}}({{parametersThen}}options: WorkflowStartOptions) async throws -> {{handleName}}
+        /// Starts `{{wireName}}` and waits for its result.
+        func execute{{typeName}}({{parametersThen}}options: WorkflowStartOptions) async throws{{returnClause}}
+        /// A handle to the `{{wireName}}` workflow with this ID (the latest run when `runID` is nil).
+        func {{name}}(workflowID: String, runID: String?) -> {{handleName}}
+{{/callable}}
+{{#signalsWithStart}}
+        /// Sends `{{wireName}}`, starting the workflow first if it is not running (signal-with-start).
+        func start{{callable.typeName}}({{callable.parametersThen}}with{{typeName}} signal: {{inputType}}, options: WorkflowStartOptions)
+            async throws -> {{handleName}}
+{{/signalsWithStart}}
+{{#updatesWithStart}}
+        /// Sends `{{wireName}}`, starting the workflow first if it is not running (update-with-start).
+        func start{{callable.typeName}}(
+            {{callable.parametersThen}}with{{typeName}} update: {{inputType}},
+            options: WorkflowStartOptions,
+            updateOptions: UpdateOptions
+        ) async throws -> ({{handleName}}, WorkflowUpdateHandle<{{outputType}}>)
+{{/updatesWithStart}}
+{{/workflows}}
+    }
+
+    /// `ClientProtocol` over a `TemporalClient` (or any `WorkflowClientBackend`). Options left unset
+    /// take the contract's defaults; a workflow ID left unset comes from the contract's ID template.
+    {{file.access}}struct Client: ClientProtocol {
+        {{file.access}}let backend: any WorkflowClientBackend
+
+        {{file.access}}init(_ backend: any WorkflowClientBackend) {
+            self.backend = backend
+        }
+{{#workflows}}
+{{#callable}}
+
+        {{file.access}}func start{{typeName}}(
+            {{parametersThen}}options: WorkflowStartOptions
+        ) async throws -> {{handleName}} {
+            let execution = try await backend.start({{definition}}, input: {{inputExpression}}, options: options)
+            return {{handleName}}(execution: execution, backend: backend)
+        }
+
+        {{file.access}}func execute{{typeName}}(
+            {{parametersThen}}options: WorkflowStartOptions
+        ) async throws{{returnClause}} {
+            try await start{{typeName}}({{forwardArgumentsThen}}options: options).result()
+        }
+
+        {{file.access}}func {{name}}(workflowID: String, runID: String?) -> {{handleName}} {
+            {{handleName}}(execution: WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        }
+{{/callable}}
+{{#signalsWithStart}}
+
+        {{file.access}}func start{{callable.typeName}}(
+            {{callable.parametersThen}}with{{typeName}} signal: {{inputType}},
+            options: WorkflowStartOptions
+        ) async throws -> {{handleName}} {
+            let execution = try await backend.signalWithStart(
+                {{callable.definition}},
+                input: {{callable.inputExpression}},
+                signal: {{definition}},
+                signalInput: signal,
+                options: options
+            )
+            return {{handleName}}(execution: execution, backend: backend)
+        }
+{{/signalsWithStart}}
+{{#updatesWithStart}}
+
+        {{file.access}}func start{{callable.typeName}}(
+            {{callable.parametersThen}}with{{typeName}} update: {{inputType}},
+            options: WorkflowStartOptions,
+            updateOptions: UpdateOptions
+        ) async throws -> ({{handleName}}, WorkflowUpdateHandle<{{outputType}}>) {
+            let (execution, handle) = try await backend.updateWithStart(
+                {{callable.definition}},
+                input: {{callable.inputExpression}},
+                update: {{definition}},
+                updateInput: update,
+                options: options,
+                updateOptions: updateOptions
+            )
+            return ({{handleName}}(execution: execution, backend: backend), handle)
+        }
+{{/updatesWithStart}}
+{{/workflows}}
+    }
+{{#workflows}}
+
+    /// A `{{callable.wireName}}` workflow execution: its result, its signals, queries and updates, and its lifecycle.
+    {{file.access}}struct {{handleName}}: Sendable {
+        {{file.access}}let execution: WorkflowExecution
+        {{file.access}}let backend: any WorkflowClientBackend
+
+        {{file.access}}init(execution: WorkflowExecution, backend: any WorkflowClientBackend) {
+            self.execution = execution
+            self.backend = backend
+        }
+
+        {{file.access}}var workflowID: String { execution.workflowID }
+
+        /// Waits for the workflow's result, following continue-as-new to the last run.
+        {{file.access}}func result() async throws{{callable.returnClause}} {
+            try await backend.result(of: {{callable.definition}}, execution: execution)
+        }
+{{#signals}}
+
+{{#doc}}
+        {{.}}
+{{/doc}}
+        /// Sends the `{{wireName}}` signal.
+        {{file.access}}func {{name}}({{parameters}}) async throws {
+            try await backend.signal({{definition}}, input: {{inputExpression}}, execution: execution)
+        }
+{{/signals}}
+{{#queries}}
+
+{{#doc}}
+        {{.}}
+{{/doc}}
+        /// Runs the `{{wireName}}` query.
+        {{file.access}}func {{name}}({{parameters}}) async throws{{returnClause}} {
+            try await backend.query({{definition}}, input: {{inputExpression}}, execution: execution)
+        }
+{{/queries}}
+{{#updates}}
+
+{{#doc}}
+        {{.}}
+{{/doc}}
+        /// Runs the `{{wireName}}` update and waits for its result.
+        {{file.access}}func {{name}}({{parameters}}) async throws{{returnClause}} {
+            try await start{{typeName}}({{forwardArgumentsThen}}options: UpdateOptions(waitFor: .completed)).result()
+        }
+
+        /// Sends the `{{wireName}}` update and returns once it reached `options.waitFor`.
+        {{file.access}}func start{{typeName}}(
+            {{parametersThen}}options: UpdateOptions = UpdateOptions()
+        ) async throws -> WorkflowUpdateHandle<{{outputType}}> {
+            try await backend.startUpdate({{definition}}, input: {{inputExpression}}, execution: execution, options: options)
+        }
+{{/updates}}
+
+        /// Requests cancellation; the workflow sees it and decides how to end.
+        {{file.access}}func cancel(reason: String = "") async throws {
+            try await backend.cancel(execution, reason: reason)
+        }
+
+        /// Ends the workflow at once, without running its code.
+        {{file.access}}func terminate(reason: String = "") async throws {
+            try await backend.terminate(execution, reason: reason)
+        }
+
+        {{file.access}}func describe() async throws -> WorkflowExecutionDescription {
+            try await backend.describe(execution)
+        }
+    }
+{{/workflows}}
+}
+{{/hasWorkflows}}
+{{#hasWorkflows}}
+
+// Calls with the contract's default options.
+extension {{file.namespace}}.ClientProtocol {
+{{#workflows}}
+{{^isFirst}}
+
+{{/isFirst}}
+{{#callable}}
+    {{file.access}}func start{{typeName}}({{qualifiedParameters}}) async throws -> {{file.namespace}}.{{handleName}} {
+        try await start{{typeName}}({{forwardArgumentsThen}}options: WorkflowStartOptions())
+    }
+
+    {{file.access}}func execute{{typeName}}({{qualifiedParameters}}) async throws{{qualifiedReturnClause}} {
+        try await execute{{typeName}}({{forwardArgumentsThen}}options: WorkflowStartOptions())
+    }
+
+    {{file.access}}func {{name}}(workflowID: String) -> {{file.namespace}}.{{handleName}} {
+        {{name}}(workflowID: workflowID, runID: nil)
+    }
+{{/callable}}
+{{#signalsWithStart}}
+
+    {{file.access}}func start{{callable.typeName}}({{callable.qualifiedParametersThen}}with{{typeName}} signal: {{qualifiedInputType}}) async throws
+        -> {{file.namespace}}.{{handleName}}
+    {
+        try await start{{callable.typeName}}({{callable.forwardArgumentsThen}}with{{typeName}}: signal, options: WorkflowStartOptions())
+    }
+{{/signalsWithStart}}
+{{#updatesWithStart}}
+
+    {{file.access}}func start{{callable.typeName}}({{callable.qualifiedParametersThen}}with{{typeName}} update: {{qualifiedInputType}}) async throws
+        -> ({{file.namespace}}.{{handleName}}, WorkflowUpdateHandle<{{qualifiedOutputType}}>)
+    {
+        try await start{{callable.typeName}}(
+            {{callable.forwardArgumentsThen}}with{{typeName}}: update,
+            options: WorkflowStartOptions(),
+            updateOptions: UpdateOptions(waitFor: .completed)
+        )
+    }
+{{/updatesWithStart}}
+{{/workflows}}
+}
+{{/hasWorkflows}}
+"""#,
         "Definitions": #"""
 {{%CONTENT_TYPE:TEXT}}
 {{#file}}
@@ -49,6 +305,99 @@ extension {{file.namespace}} {
 {{#imports}}
 import {{.}}
 {{/imports}}
+"""#,
+        "Mocks": #"""
+{{%CONTENT_TYPE:TEXT}}
+{{#file}}
+{{>Header}}
+{{/file}}
+{{#hasWorkflows}}
+
+extension {{file.namespace}} {
+    /// A `ClientProtocol` for tests: records every call in `mock.calls` and answers results,
+    /// queries and updates from stubs; a call without a stub throws an error naming it.
+    {{file.access}}struct MockClient: ClientProtocol {
+        {{file.access}}let mock: MockWorkflowClient
+        private let client: Client
+
+        {{file.access}}init(mock: MockWorkflowClient = MockWorkflowClient()) {
+            self.mock = mock
+            self.client = Client(mock)
+        }
+{{#workflows}}
+{{#callable}}
+
+        {{file.access}}func start{{typeName}}({{parametersThen}}options: WorkflowStartOptions) async throws -> {{handleName}} {
+            try await client.start{{typeName}}({{forwardArgumentsThen}}options: options)
+        }
+
+        {{file.access}}func execute{{typeName}}({{parametersThen}}options: WorkflowStartOptions) async throws{{returnClause}} {
+            try await client.execute{{typeName}}({{forwardArgumentsThen}}options: options)
+        }
+
+        {{file.access}}func {{name}}(workflowID: String, runID: String?) -> {{handleName}} {
+            client.{{name}}(workflowID: workflowID, runID: runID)
+        }
+
+        /// Answers `result()` of `{{wireName}}` workflows started through this mock.
+        {{file.access}}func stub{{typeName}}(_ body: @escaping @Sendable ({{stubClosureParameters}}) async throws -> {{outputType}}) {
+            mock.stub({{definition}}, {{stubClosure}})
+        }
+{{/callable}}
+{{#signalsWithStart}}
+
+        {{file.access}}func start{{callable.typeName}}({{callable.parametersThen}}with{{typeName}} signal: {{inputType}}, options: WorkflowStartOptions)
+            async throws -> {{handleName}}
+        {
+            try await client.start{{callable.typeName}}({{callable.forwardArgumentsThen}}with{{typeName}}: signal, options: options)
+        }
+{{/signalsWithStart}}
+{{#updatesWithStart}}
+
+        {{file.access}}func start{{callable.typeName}}(
+            {{callable.parametersThen}}with{{typeName}} update: {{inputType}},
+            options: WorkflowStartOptions,
+            updateOptions: UpdateOptions
+        ) async throws -> ({{handleName}}, WorkflowUpdateHandle<{{outputType}}>) {
+            try await client.start{{callable.typeName}}(
+                {{callable.forwardArgumentsThen}}with{{typeName}}: update,
+                options: options,
+                updateOptions: updateOptions
+            )
+        }
+{{/updatesWithStart}}
+{{/workflows}}
+    }
+}
+{{/hasWorkflows}}
+{{#hasActivities}}
+
+extension {{file.namespace}} {
+    /// `ActivityImplementations` for tests: each activity answers from its stub and records its
+    /// inputs; an activity without a stub throws an error naming it.
+    {{file.access}}final class MockActivities: ActivityImplementations {
+        {{file.access}}let recorder = MockActivityRecorder()
+
+        {{file.access}}init() {}
+{{#activities}}
+
+        {{file.access}}func {{name}}({{parametersThen}}context: any ActivityContext) async throws{{returnClause}} {
+            try await recorder.call({{definition}}, {{inputExpression}}, context: context)
+        }
+
+        /// Answers the `{{wireName}}` activity with `body`.
+        {{file.access}}func stub{{typeName}}(_ body: @escaping @Sendable ({{inputType}}, any ActivityContext) async throws -> {{outputType}}) {
+            recorder.stub({{definition}}, body)
+        }
+
+        /// The inputs `{{wireName}}` was called with, in order.
+        {{file.access}}var {{name}}Calls: [{{inputType}}] {
+            recorder.inputs(of: {{definition}})
+        }
+{{/activities}}
+    }
+}
+{{/hasActivities}}
 """#,
         "Types": #"""
 {{%CONTENT_TYPE:TEXT}}
@@ -167,6 +516,112 @@ extension {{file.namespace}} {
 {{#protobufConformances}}
 extension {{typeName}}: {{conformance}} {}
 {{/protobufConformances}}
+"""#,
+        "Workflows": #"""
+{{%CONTENT_TYPE:TEXT}}
+{{#file}}
+{{>Header}}
+{{/file}}
+{{#hasWorkflows}}
+
+extension {{file.namespace}} {
+{{#workflows}}
+{{^isFirst}}
+
+{{/isFirst}}
+    /// The `{{callable.wireName}}` workflow, for implementing it in Swift: `run` and one method per
+    /// signal, query and update it accepts. Workflow code must be deterministic: take time,
+    /// randomness, timers and activities from `context`, never from the system.
+{{#callable.doc}}
+    ///
+    {{.}}
+{{/callable.doc}}
+    {{file.access}}protocol {{protocolName}}: AnyObject {
+        /// Creates the instance that runs one workflow execution.
+        init()
+
+        /// The workflow's main function; its result is the workflow's result.
+        func run({{callable.parametersThen}}context: any WorkflowContext) async throws{{callable.returnClause}}
+{{#signals}}
+
+        /// Handles the `{{wireName}}` signal.
+        func {{name}}({{parametersThen}}context: any WorkflowContext) async throws
+{{/signals}}
+{{#queries}}
+
+        /// Answers the `{{wireName}}` query; it must not change state or wait.
+        func {{name}}({{parametersThen}}context: any WorkflowContext) throws{{returnClause}}
+{{/queries}}
+{{#updates}}
+
+        /// Handles the `{{wireName}}` update.
+        func {{name}}({{parametersThen}}context: any WorkflowContext) async throws{{returnClause}}
+{{#hasValidator}}
+
+        /// Validates a `{{wireName}}` update before it is accepted; throw to reject it (no history is written).
+        func {{validatorName}}({{parametersThen}}context: any WorkflowContext) throws
+{{/hasValidator}}
+{{/updates}}
+    }
+{{/workflows}}
+
+    /// Starts the contract's workflows as children of the running workflow.
+    {{file.access}}struct ChildWorkflowStubs {
+        {{file.access}}let context: any WorkflowContext
+
+        {{file.access}}init(_ context: any WorkflowContext) {
+            self.context = context
+        }
+{{#workflows}}
+{{#callable}}
+
+        /// Starts `{{wireName}}` as a child workflow.
+        {{file.access}}func start{{typeName}}(
+            {{parametersThen}}options: ChildWorkflowOptions = ChildWorkflowOptions()
+        ) async throws -> ChildWorkflowHandle<{{outputType}}> {
+            try await context.startChildWorkflow({{definition}}, input: {{inputExpression}}, options: options)
+        }
+
+        /// Runs `{{wireName}}` as a child workflow and waits for its result.
+        {{file.access}}func execute{{typeName}}(
+            {{parametersThen}}options: ChildWorkflowOptions = ChildWorkflowOptions()
+        ) async throws{{returnClause}} {
+            try await start{{typeName}}({{forwardArgumentsThen}}options: options).result()
+        }
+{{/callable}}
+{{/workflows}}
+    }
+}
+{{/hasWorkflows}}
+{{#hasActivities}}
+
+extension {{file.namespace}} {
+    /// Calls the contract's activities from workflow code, with the contract's options unless
+    /// overridden per call.
+    {{file.access}}struct ActivityStubs {
+        {{file.access}}let context: any WorkflowContext
+
+        {{file.access}}init(_ context: any WorkflowContext) {
+            self.context = context
+        }
+{{#activities}}
+
+{{#doc}}
+        {{.}}
+{{/doc}}
+        /// Runs the `{{wireName}}` activity and waits for its result.
+        {{file.access}}func {{name}}({{parametersThen}}options: ActivityOptions = ActivityOptions()) async throws{{returnClause}} {
+            try await context.executeActivity({{definition}}, input: {{inputExpression}}, options: options)
+        }
+
+        /// Runs the `{{wireName}}` activity as a local activity, in the workflow's worker.
+        {{file.access}}func {{name}}Locally({{parametersThen}}options: ActivityOptions = ActivityOptions()) async throws{{returnClause}} {
+            try await context.executeLocalActivity({{definition}}, input: {{inputExpression}}, options: options)
+        }
+{{/activities}}
+    }
+}
+{{/hasActivities}}
 """#,
     ]
 }

@@ -6,6 +6,28 @@ public struct GeneratorOptions: Hashable, Sendable {
         case types
         /// Typed definitions of workflows, signals, queries, updates and activities.
         case definitions
+        /// A client protocol, its implementation and a typed handle per workflow.
+        case client
+        /// A skeleton protocol per workflow, and workflow-side stubs for activities and child workflows.
+        case workflows
+        /// The activities protocol, registrable on a worker in one call.
+        case activities
+        /// A mock client and mock activities for tests.
+        case mocks
+
+        /// The outputs this one needs to compile.
+        var requirements: Set<Output> {
+            switch self {
+            case .types: []
+            case .definitions: [.types]
+            case .client, .workflows, .activities: [.types, .definitions]
+            case .mocks: [.types, .definitions, .client, .activities]
+            }
+        }
+
+        var template: String {
+            rawValue.prefix(1).uppercased() + rawValue.dropFirst()
+        }
     }
 
     /// The access level of generated declarations.

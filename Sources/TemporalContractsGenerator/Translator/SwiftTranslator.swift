@@ -5,7 +5,7 @@ import Foundation
 public struct SwiftTranslator {
     let options: GeneratorOptions
     let generatorVersion: String
-    private(set) var diagnostics = Diagnostics()
+    var diagnostics = Diagnostics()
     /// Contracts by name, to qualify types of imported contracts.
     private let modelsByName: [String: ContractModel]
 

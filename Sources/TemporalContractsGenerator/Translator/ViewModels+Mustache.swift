@@ -186,3 +186,65 @@ extension DefinitionArgumentViewModel: MustacheParent {
         }
     }
 }
+
+extension CallableViewModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "doc": doc
+        case "name": name
+        case "typeName": typeName
+        case "wireName": wireName
+        case "definition": definition
+        case "parameters": parameters
+        case "parametersThen": parametersThen
+        case "inputExpression": inputExpression
+        case "forwardArguments": forwardArguments
+        case "forwardArgumentsThen": forwardArgumentsThen
+        case "unpackedArguments": unpackedArguments
+        case "unpackedArgumentsThen": unpackedArgumentsThen
+        case "inputType": inputType
+        case "outputType": outputType
+        case "returnClause": returnClause
+        case "hasValidator": hasValidator
+        case "validatorName": validatorName
+        case "qualifiedParameters": qualifiedParameters
+        case "qualifiedParametersThen": qualifiedParametersThen
+        case "qualifiedInputType": qualifiedInputType
+        case "qualifiedOutputType": qualifiedOutputType
+        case "qualifiedReturnClause": qualifiedReturnClause
+        case "stubClosureParameters": stubClosureParameters
+        case "stubClosure": stubClosure
+        default: nil
+        }
+    }
+}
+
+extension WorkflowSurfaceViewModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "isFirst": isFirst
+        case "callable": callable
+        case "handleName": handleName
+        case "protocolName": protocolName
+        case "signals": signals
+        case "queries": queries
+        case "updates": updates
+        case "signalsWithStart": signalsWithStart
+        case "updatesWithStart": updatesWithStart
+        default: nil
+        }
+    }
+}
+
+extension SurfaceViewModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "file": file
+        case "workflows": workflows
+        case "hasWorkflows": hasWorkflows
+        case "activities": activities
+        case "hasActivities": hasActivities
+        default: nil
+        }
+    }
+}
