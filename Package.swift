@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "TemporalContractsGenerator", targets: ["TemporalContractsGenerator"]),
         .executable(name: "temporal-contracts", targets: ["temporal-contracts"]),
         .executable(name: "protoc-gen-swift-temporal", targets: ["protoc-gen-swift-temporal"]),
+        .plugin(name: "TemporalContractsPlugin", targets: ["TemporalContractsPlugin"]),
+        .plugin(name: "GenerateTemporalContracts", targets: ["GenerateTemporalContracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -52,6 +54,25 @@ let package = Package(
                 "TemporalContractsGenerator",
                 .product(name: "SwiftProtobufPluginLibrary", package: "swift-protobuf"),
             ]
+        ),
+
+        // Generates on every build from the contracts in a target.
+        .plugin(
+            name: "TemporalContractsPlugin",
+            capability: .buildTool(),
+            dependencies: ["temporal-contracts"]
+        ),
+        // Writes the generated code into the package, for teams that commit it.
+        .plugin(
+            name: "GenerateTemporalContracts",
+            capability: .command(
+                intent: .custom(
+                    verb: "generate-temporal-contracts",
+                    description: "Generate Swift from the Temporal contracts of the package's targets"
+                ),
+                permissions: [.writeToPackageDirectory(reason: "writes the generated Swift into each target's Generated folder")]
+            ),
+            dependencies: ["temporal-contracts"]
         ),
 
         .testTarget(

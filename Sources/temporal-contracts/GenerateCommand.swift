@@ -19,6 +19,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Which files to generate: types, definitions (default: all).")
     var outputs: [GeneratorOptions.Output] = []
 
+    @Option(
+        name: .long,
+        help: "Name files after the contract (contract) or after its file, one file per output kind (input-file, for build plugins)."
+    )
+    var fileNaming: GeneratorOptions.FileNaming?
+
     @Option(name: .long, help: "A folder of *.mustache templates overriding the embedded ones.")
     var templates: String?
 
@@ -30,11 +36,12 @@ struct GenerateCommand: ParsableCommand {
         guard let outputDirectory = output ?? configuration.output.map({ resolve($0, base: base) }) else {
             throw ValidationError("no output folder: pass --output or set 'output' in the config")
         }
-        let options = GeneratorOptions(
+        var options = GeneratorOptions(
             outputs: outputs.isEmpty ? configuration.outputs ?? Set(GeneratorOptions.Output.allCases) : Set(outputs),
             accessLevel: accessLevel ?? configuration.accessLevel ?? .public,
             protoMessagesModule: protoMessagesModule ?? configuration.protoMessagesModule
         )
+        options.fileNaming = fileNaming ?? .contract
         let renderer = try TemplateRenderer(
             templateDirectory: templates ?? configuration.templates.map { resolve($0, base: base) }
         )
@@ -49,3 +56,4 @@ struct GenerateCommand: ParsableCommand {
 
 extension GeneratorOptions.AccessLevel: ExpressibleByArgument {}
 extension GeneratorOptions.Output: ExpressibleByArgument {}
+extension GeneratorOptions.FileNaming: ExpressibleByArgument {}

@@ -81,6 +81,23 @@ struct CommandLineTests {
         #expect(types.contains("from orders.temporal.yaml."))
     }
 
+    @Test func inputFileNamingWritesEveryKindForBuildPlugins() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let contract = TestSupport.fixtures.appendingPathComponent("valid/orders.temporal.yaml").path
+        let result = try run(["generate", contract, "--output", directory.path, "--file-naming", "input-file", "--outputs", "types"])
+        #expect(result.status == 0, "\(result.errors)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        // Only the given contract (not its import), and a file per kind, empty when not selected.
+        #expect(files == [
+            "orders+Activities.swift", "orders+Client.swift", "orders+Definitions.swift", "orders+Mocks.swift",
+            "orders+Types.swift", "orders+Workflows.swift",
+        ])
+        let client = try String(contentsOf: directory.appendingPathComponent("orders+Client.swift"), encoding: .utf8)
+        #expect(!client.contains("protocol"))
+        #expect(client.hasPrefix("// DO NOT EDIT."))
+    }
+
     @Test func configFileIsReadAndFlagsWin() throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }

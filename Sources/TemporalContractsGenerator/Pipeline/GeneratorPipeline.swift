@@ -68,9 +68,13 @@ public struct GeneratorPipeline {
     }
 
     /// Stages 2 to 4 on already loaded contracts; used directly by the protoc plugin.
-    public func generate(_ contracts: [ContractResolver.Input], diagnostics loadDiagnostics: Diagnostics = Diagnostics())
-        throws -> Result
-    {
+    /// - Parameter rootFiles: with `FileNaming.inputFile`, the files to generate for (their imports
+    ///   are only read).
+    public func generate(
+        _ contracts: [ContractResolver.Input],
+        diagnostics loadDiagnostics: Diagnostics = Diagnostics(),
+        rootFiles: [String] = []
+    ) throws -> Result {
         var diagnostics = loadDiagnostics
         let (models, resolveDiagnostics) = ContractResolver.resolve(contracts)
         diagnostics.append(contentsOf: resolveDiagnostics)
@@ -78,7 +82,12 @@ public struct GeneratorPipeline {
         var files: [GeneratedFile] = []
         // Selected outputs bring the ones they need to compile.
         let outputs = options.outputs.reduce(into: options.outputs) { $0.formUnion($1.requirements) }
+        let byInputFile = options.fileNaming == .inputFile
+        let roots = Set(rootFiles.map(ContractLoader.normalize))
+        var producers: [String: String] = [:]
         for model in models {
+            if byInputFile, !roots.isEmpty, !roots.contains(model.file) { continue }
+            let prefix = byInputFile ? Self.baseName(of: model.file) : model.name
             let surface = translator.surface(for: model)
             for output in GeneratorOptions.Output.allCases where outputs.contains(output) {
                 let viewModel: Any
@@ -99,14 +108,27 @@ public struct GeneratorPipeline {
                 case .mocks:
                     (viewModel, isEmpty) = (surface, !surface.hasWorkflows && !surface.hasActivities)
                 }
-                // A contract of shared types only has no client, definitions, …: no empty files.
-                if isEmpty { continue }
-                files.append(
-                    GeneratedFile(
-                        name: "\(model.name)+\(output.template).swift",
-                        contents: try renderer.render(viewModel, template: output.template)
+                let name = "\(prefix)+\(output.template).swift"
+                if let other = producers[name], other != model.name {
+                    diagnostics.error(
+                        "contracts '\(other)' and '\(model.name)' would both write \(name)",
+                        at: SourceLocation(file: model.file),
+                        hint: "with file naming by input file, a file may hold one contract; split it"
                     )
-                )
+                }
+                producers[name] = model.name
+                // A contract of shared types only has no client, definitions, …: no empty files,
+                // unless a build plugin announced them.
+                if isEmpty {
+                    if byInputFile { files.append(GeneratedFile(name: name, contents: try emptyFile(for: model))) }
+                    continue
+                }
+                files.append(GeneratedFile(name: name, contents: try renderer.render(viewModel, template: output.template)))
+            }
+            if byInputFile {
+                for output in GeneratorOptions.Output.allCases where !outputs.contains(output) {
+                    files.append(GeneratedFile(name: "\(prefix)+\(output.template).swift", contents: try emptyFile(for: model)))
+                }
             }
         }
         diagnostics.append(contentsOf: translator.diagnostics)
@@ -118,6 +140,32 @@ public struct GeneratorPipeline {
     /// All stages: files in, Swift out.
     public func run(_ inputs: Inputs) throws -> Result {
         let (contracts, diagnostics) = Self.load(inputs)
-        return try generate(contracts, diagnostics: diagnostics)
+        return try generate(contracts, diagnostics: diagnostics, rootFiles: inputs.yamlFiles + inputs.protoFiles)
+    }
+
+    /// `orders` for `Contracts/orders.temporal.yaml` or `orders.proto`.
+    public static func baseName(of file: String) -> String {
+        var name = (file as NSString).lastPathComponent
+        for suffix in [".temporal.yaml", ".temporal.yml", ".proto", ".yaml", ".yml"] where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count))
+            break
+        }
+        return name
+    }
+
+    /// The header alone, for an output with nothing to declare.
+    func emptyFile(for model: ContractModel) throws -> String {
+        try renderer.render(
+            FileViewModel(
+                sourceFile: (model.file as NSString).lastPathComponent,
+                generatorVersion: Self.version,
+                imports: [],
+                namespace: model.name,
+                access: "",
+                namespaceDoc: [],
+                declaresNamespace: false
+            ),
+            template: "Header"
+        )
     }
 }

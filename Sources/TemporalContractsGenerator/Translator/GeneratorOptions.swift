@@ -37,8 +37,19 @@ public struct GeneratorOptions: Hashable, Sendable {
         case `internal`
     }
 
+    /// How generated files are named.
+    public enum FileNaming: String, CaseIterable, Hashable, Sendable, Codable {
+        /// `Orders+Types.swift`, after the contract's name; imported contracts are generated too.
+        case contract
+        /// `orders+Types.swift`, after the contract file, for the given files only, and a file for
+        /// every output kind even when it has nothing to declare: what a build plugin needs, as it
+        /// must name its outputs before the generator runs.
+        case inputFile = "input-file"
+    }
+
     public var outputs: Set<Output>
     public var accessLevel: AccessLevel
+    public var fileNaming: FileNaming = .contract
     /// The module of the swift-protobuf messages of `.proto` contracts, when it is not the target itself.
     public var protoMessagesModule: String?
 

@@ -1,0 +1,23 @@
+// swift-tools-version: 6.1
+// A package that uses swift-temporal-contracts as a user would: the build plugin generates the
+// contract's Swift on every build, and the tests use the generated mocks.
+import PackageDescription
+
+let package = Package(
+    name: "OrderService",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "swift-temporal-contracts", path: "../..")
+    ],
+    targets: [
+        .target(
+            name: "OrderService",
+            dependencies: [.product(name: "TemporalContracts", package: "swift-temporal-contracts")],
+            plugins: [.plugin(name: "TemporalContractsPlugin", package: "swift-temporal-contracts")]
+        ),
+        .testTarget(
+            name: "OrderServiceTests",
+            dependencies: ["OrderService", .product(name: "TemporalContracts", package: "swift-temporal-contracts")]
+        ),
+    ]
+)

@@ -1,0 +1,161 @@
+import Foundation
+
+/// A `WorkflowContext` for unit tests of workflow logic without a worker or a server: activities
+/// run at once through their registrations (mock or real), timers advance a virtual clock instead
+/// of waiting, child workflows answer from stubs, and log lines are kept. It does not replay or
+/// check determinism; the engine's test environment does.
+public final class MockWorkflowContext: WorkflowContext {
+    public let info: WorkflowInfo
+    public private(set) var now: Date
+    public let dataConverter: DataConverter
+    /// The activities workflow code may call, by name.
+    private var activities: [String: ActivityRegistration]
+    private var children: [String: (Any) async throws -> Any] = [:]
+    private var random: UInt64
+    /// Activity names in call order, local ones included.
+    public private(set) var activityCalls: [String] = []
+    /// Signals sent to other workflows: (workflow ID, signal name).
+    public private(set) var externalSignals: [(workflowID: String, signal: String)] = []
+    public let logger: any WorkflowLogger
+    private let lines: LogLines
+
+    public init(
+        info: WorkflowInfo = WorkflowInfo(namespace: "default", workflowID: "mock-workflow", runID: "mock-run", workflowType: "mock", taskQueue: "mock"),
+        activities: [ActivityRegistration] = [],
+        now: Date = Date(timeIntervalSince1970: 1_800_000_000),
+        seed: UInt64 = 42,
+        dataConverter: DataConverter = .default
+    ) {
+        self.info = info
+        self.now = now
+        self.dataConverter = dataConverter
+        self.activities = Dictionary(activities.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        self.random = seed
+        self.lines = LogLines()
+        self.logger = lines
+    }
+
+    /// What workflow code logged, as `level: message`.
+    public var logLines: [String] { lines.lines }
+
+    /// Answers child workflows of `workflow` with `body(input)`.
+    public func stubChildWorkflow<Input, Output>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        _ body: @escaping (Input) async throws -> Output
+    ) {
+        children[workflow.name] = { input in try await body(input as! Input) }
+    }
+
+    public func randomUInt64() -> UInt64 {
+        // SplitMix64: the same seed gives the same sequence.
+        random &+= 0x9E37_79B9_7F4A_7C15
+        var z = random
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    public func uuid() -> UUID {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in stride(from: 0, to: 16, by: 8) {
+            withUnsafeBytes(of: randomUInt64()) { bytes.replaceSubrange(index..<index + 8, with: $0) }
+        }
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+    }
+
+    public func sleep(for duration: Duration) async throws {
+        let (seconds, attoseconds) = duration.components
+        now += Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    public func condition(timeout: Duration?, _ predicate: @escaping () -> Bool) async throws -> Bool {
+        if predicate() { return true }
+        guard let timeout else {
+            throw UnstubbedCallError(
+                call: "condition without timeout in workflow '\(info.workflowID)'",
+                hint: "nothing changes the state inside MockWorkflowContext; call the handler methods first"
+            )
+        }
+        try await sleep(for: timeout)
+        return predicate()
+    }
+
+    public func executeActivity<Input, Output>(
+        _ activity: ActivityDefinition<Input, Output>,
+        input: Input,
+        options: ActivityOptions
+    ) async throws -> Output {
+        activityCalls.append(activity.name)
+        guard let registration = activities[activity.name] else {
+            throw UnstubbedCallError(
+                call: "activity '\(activity.name)'",
+                hint: "pass its registration (e.g. `MockActivities().registrations`) to MockWorkflowContext"
+            )
+        }
+        let merged = options.merged(with: activity.defaults)
+        let context = MockActivityContext(
+            info: ActivityInfo(
+                activityID: options.activityID ?? "\(activityCalls.count)",
+                activityType: activity.name,
+                taskQueue: merged.taskQueue ?? info.taskQueue,
+                workflowNamespace: info.namespace,
+                workflowID: info.workflowID,
+                workflowRunID: info.runID,
+                workflowType: info.workflowType,
+                scheduledTime: now,
+                startedTime: now,
+                heartbeatTimeout: merged.heartbeatTimeout
+            ),
+            dataConverter: dataConverter
+        )
+        let output = try await registration.execute(try await dataConverter.encode(input, with: activity.input), context)
+        return try await dataConverter.decode(output, with: activity.output)
+    }
+
+    public func executeLocalActivity<Input, Output>(
+        _ activity: ActivityDefinition<Input, Output>,
+        input: Input,
+        options: ActivityOptions
+    ) async throws -> Output {
+        try await executeActivity(activity, input: input, options: options)
+    }
+
+    public func startChildWorkflow<Input, Output>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        input: Input,
+        options: ChildWorkflowOptions
+    ) async throws -> ChildWorkflowHandle<Output> {
+        guard let stub = children[workflow.name] else {
+            throw UnstubbedCallError(
+                call: "child workflow '\(workflow.name)'",
+                hint: "stub it with `context.stubChildWorkflow(<Contract>.Workflows.<workflow>) { input in … }`"
+            )
+        }
+        let id = options.id ?? workflow.makeID?(input) ?? uuid().uuidString.lowercased()
+        let output = try await stub(input)
+        guard let result = output as? Output else {
+            throw UnstubbedCallError(call: "child workflow '\(workflow.name)'", hint: "its stub returned another type than \(Output.self)")
+        }
+        return ChildWorkflowHandle(execution: WorkflowExecution(workflowID: id), result: { result }, cancel: {})
+    }
+
+    public func signalExternalWorkflow<SignalInput>(
+        _ signal: SignalDefinition<SignalInput>,
+        input: SignalInput,
+        execution: WorkflowExecution
+    ) async throws {
+        _ = try await dataConverter.encode(input, with: signal.input)
+        externalSignals.append((execution.workflowID, signal.name))
+    }
+}
+
+/// Keeps log lines for `MockWorkflowContext`.
+private final class LogLines: WorkflowLogger {
+    var lines: [String] = []
+
+    func log(_ level: WorkflowLogLevel, _ message: @autoclosure () -> String, metadata: [String: String]) {
+        lines.append("\(level): \(message())")
+    }
+}
