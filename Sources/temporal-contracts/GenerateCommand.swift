@@ -49,7 +49,11 @@ struct GenerateCommand: ParsableCommand {
         let result = try pipeline.run(try contracts.inputs(configuration, base: base))
         DiagnosticPrinter.print(result.diagnostics)
         if result.hasErrors { throw ExitCode.failure }
-        let written = try OutputWriter.write(result.files, to: outputDirectory)
+        let written = try OutputWriter.write(
+            result.files,
+            to: outputDirectory,
+            touchUnchanged: options.fileNaming == .inputFile
+        )
         print("Generated \(result.files.count) files in \(outputDirectory) (\(written.count) changed).")
     }
 }
