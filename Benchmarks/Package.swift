@@ -2,7 +2,8 @@
 import PackageDescription
 
 // A separate package so the benchmark never builds as part of the library's own targets or tests.
-// Run it in release mode: `swift run -c release --package-path Benchmarks GeneratorBenchmark`.
+// Run them in release mode: `swift run -c release --package-path Benchmarks GeneratorBenchmark`, and
+// `swift run -c release --package-path Benchmarks ConverterBenchmark` (which also runs the Python SDK).
 let package = Package(
     name: "GeneratorBenchmarks",
     platforms: [.macOS(.v15)],
@@ -15,6 +16,12 @@ let package = Package(
             dependencies: [
                 .product(name: "TemporalContractsGenerator", package: "swift-temporal-contracts")
             ]
-        )
+        ),
+        .executableTarget(
+            name: "ConverterBenchmark",
+            dependencies: [
+                .product(name: "TemporalContracts", package: "swift-temporal-contracts")
+            ]
+        ),
     ]
 )

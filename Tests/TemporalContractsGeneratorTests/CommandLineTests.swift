@@ -68,7 +68,7 @@ struct CommandLineTests {
     @Test func generateWritesOnlyWhatChanged() throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let contract = TestSupport.fixtures.appendingPathComponent("valid/orders.temporal.yaml").path
+        let contract = TestSupport.ordersContract.path
         let output = directory.appendingPathComponent("Generated").path
         let first = try run(["generate", contract, "--output", output])
         #expect(first.status == 0, "\(first.errors)")
@@ -84,7 +84,7 @@ struct CommandLineTests {
     @Test func inputFileNamingWritesEveryKindForBuildPlugins() throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let contract = TestSupport.fixtures.appendingPathComponent("valid/orders.temporal.yaml").path
+        let contract = TestSupport.ordersContract.path
         let result = try run(["generate", contract, "--output", directory.path, "--file-naming", "input-file", "--outputs", "types"])
         #expect(result.status == 0, "\(result.errors)")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
@@ -148,7 +148,7 @@ struct CommandLineTests {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "protoc", "--plugin=protoc-gen-swift-temporal=\(plugin.path)", "--swift-temporal_out=\(directory.path)",
-            "-I", TestSupport.fixtures.appendingPathComponent("valid/proto").path,
+            "-I", TestSupport.protoInclude.path,
             "-I", TestSupport.packageRoot.appendingPathComponent("Schemas").path, "payments/v1/payments.proto",
         ]
         try process.run()
@@ -170,7 +170,7 @@ struct CommandLineTests {
         process.arguments = [
             "protoc", "--plugin=protoc-gen-swift-temporal=\(plugin.path)", "--swift-temporal_out=\(directory.path)",
             "--swift-temporal_opt=Visibilty=Public",
-            "-I", TestSupport.fixtures.appendingPathComponent("valid/proto").path,
+            "-I", TestSupport.protoInclude.path,
             "-I", TestSupport.packageRoot.appendingPathComponent("Schemas").path, "payments/v1/payments.proto",
         ]
         let errors = Pipe()

@@ -19,12 +19,12 @@ struct FuzzTests {
         }
     }
 
-    static let fixtureTexts: [String] = ["orders", "common", "interop", "naming"].map {
-        (try? String(
-            contentsOf: TestSupport.fixtures.appendingPathComponent("valid/\($0).temporal.yaml"),
-            encoding: .utf8
-        )) ?? ""
-    }
+    static let fixtureTexts: [String] = [
+        TestSupport.ordersContract,
+        TestSupport.examples.appendingPathComponent("Contracts/common.temporal.yaml"),
+        TestSupport.fixtures.appendingPathComponent("valid/interop.temporal.yaml"),
+        TestSupport.fixtures.appendingPathComponent("valid/naming.temporal.yaml"),
+    ].map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
 
     /// Pieces that are likely to reach deep into the resolver when spliced in.
     static let tokens = [
@@ -111,7 +111,7 @@ struct FuzzTests {
 
     /// The proto fixture compiled by protoc, as bytes.
     static func compiledFixtureDescriptorSet() throws -> [UInt8] {
-        let include = TestSupport.fixtures.appendingPathComponent("valid/proto").path
+        let include = TestSupport.protoInclude.path
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-\(UUID().uuidString).pb")
         defer { try? FileManager.default.removeItem(at: output) }
         let process = Process()

@@ -6,18 +6,22 @@ import Testing
 /// Every fixture contract generates exactly the committed Swift in `Tests/GeneratedCodeTests/Generated`,
 /// which that target compiles. Refresh with `Scripts/update-goldens.sh` and review the diff.
 struct GoldenTests {
-    static let yamlFixtures = ["orders", "interop", "naming"]
+    static let yamlFixtures = [
+        TestSupport.ordersContract,
+        TestSupport.fixtures.appendingPathComponent("valid/interop.temporal.yaml"),
+        TestSupport.fixtures.appendingPathComponent("valid/naming.temporal.yaml"),
+    ]
 
     @Test(arguments: yamlFixtures)
-    func yamlFixtureMatchesGolden(_ name: String) throws {
-        let path = TestSupport.fixtures.appendingPathComponent("valid/\(name).temporal.yaml").path
+    func yamlFixtureMatchesGolden(_ contract: URL) throws {
+        let path = contract.path
         let result = try GeneratorPipeline().run(GeneratorPipeline.Inputs(yamlFiles: [path]))
         #expect(!result.hasErrors, "\(result.diagnostics.map(\.formatted))")
         try compare(result.files)
     }
 
     @Test func protoFixtureMatchesGolden() throws {
-        let include = TestSupport.fixtures.appendingPathComponent("valid/proto").path
+        let include = TestSupport.protoInclude.path
         var inputs = GeneratorPipeline.Inputs(protoFiles: [include + "/payments/v1/payments.proto"])
         inputs.protoLoader = ProtoDescriptorLoader(includePaths: [include])
         let result = try GeneratorPipeline().run(inputs)
@@ -30,7 +34,7 @@ struct GoldenTests {
     }
 
     @Test func outputIsDeterministic() throws {
-        let path = TestSupport.fixtures.appendingPathComponent("valid/orders.temporal.yaml").path
+        let path = TestSupport.ordersContract.path
         let first = try GeneratorPipeline().run(GeneratorPipeline.Inputs(yamlFiles: [path])).files
         let second = try GeneratorPipeline().run(GeneratorPipeline.Inputs(yamlFiles: [path])).files
         #expect(first == second)

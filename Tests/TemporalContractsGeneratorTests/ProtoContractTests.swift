@@ -114,7 +114,7 @@ struct ProtoContractTests {
     }
 
     @Test func aPrebuiltDescriptorSetGeneratesTheSameCode() throws {
-        let include = TestSupport.fixtures.appendingPathComponent("valid/proto").path
+        let include = TestSupport.protoInclude.path
         let set = FileManager.default.temporaryDirectory.appendingPathComponent("set-\(UUID().uuidString).pb")
         defer { try? FileManager.default.removeItem(at: set) }
         let process = Process()

@@ -6,6 +6,10 @@ enum TestSupport {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = packageRoot.appendingPathComponent("Tests/TemporalContractsGeneratorTests/Fixtures")
+    /// The example contracts, which double as golden fixtures.
+    static let examples = packageRoot.appendingPathComponent("Examples")
+    static let ordersContract = examples.appendingPathComponent("Contracts/orders.temporal.yaml")
+    static let protoInclude = examples.appendingPathComponent("Proto")
     static let goldens = packageRoot.appendingPathComponent("Tests/GeneratedCodeTests/Generated")
 
     /// Runs the whole pipeline on in-memory files (path → text).

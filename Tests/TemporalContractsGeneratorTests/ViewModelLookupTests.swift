@@ -17,7 +17,7 @@ struct ViewModelLookupTests {
     }
 
     @Test func everyViewModelOfTheFixturesExposesEveryProperty() throws {
-        let path = TestSupport.fixtures.appendingPathComponent("valid/orders.temporal.yaml").path
+        let path = TestSupport.ordersContract.path
         let (contracts, _) = ContractLoader.load([path])
         let (models, _) = ContractResolver.resolve(contracts)
         var translator = SwiftTranslator(options: GeneratorOptions(), generatorVersion: "test", models: models)
