@@ -69,7 +69,10 @@ extension {{file.namespace}} {
 {{#updatesWithStart}}
         /// Sends `{{wireName}}`, starting the workflow first if it is not running (update-with-start).
         func start{{callable.typeName}}(
-            {{callable.parametersThen}}with{{typeName}} update: {{inputType}},
+{{#callable.parameterList}}
+            {{.}},
+{{/callable.parameterList}}
+            with{{typeName}} update: {{inputType}},
             options: WorkflowStartOptions,
             updateOptions: UpdateOptions
         ) async throws -> ({{handleName}}, WorkflowUpdateHandle<{{outputType}}>)
@@ -89,14 +92,20 @@ extension {{file.namespace}} {
 {{#callable}}
 
         {{file.access}}func start{{typeName}}(
-            {{parametersThen}}options: WorkflowStartOptions
+{{#parameterList}}
+            {{.}},
+{{/parameterList}}
+            options: WorkflowStartOptions
         ) async throws -> {{handleName}} {
             let execution = try await backend.start({{definition}}, input: {{inputExpression}}, options: options)
             return {{handleName}}(execution: execution, backend: backend)
         }
 
         {{file.access}}func execute{{typeName}}(
-            {{parametersThen}}options: WorkflowStartOptions
+{{#parameterList}}
+            {{.}},
+{{/parameterList}}
+            options: WorkflowStartOptions
         ) async throws{{returnClause}} {
             try await start{{typeName}}({{forwardArgumentsThen}}options: options).result()
         }
@@ -108,7 +117,10 @@ extension {{file.namespace}} {
 {{#signalsWithStart}}
 
         {{file.access}}func start{{callable.typeName}}(
-            {{callable.parametersThen}}with{{typeName}} signal: {{inputType}},
+{{#callable.parameterList}}
+            {{.}},
+{{/callable.parameterList}}
+            with{{typeName}} signal: {{inputType}},
             options: WorkflowStartOptions
         ) async throws -> {{handleName}} {
             let execution = try await backend.signalWithStart(
@@ -124,7 +136,10 @@ extension {{file.namespace}} {
 {{#updatesWithStart}}
 
         {{file.access}}func start{{callable.typeName}}(
-            {{callable.parametersThen}}with{{typeName}} update: {{inputType}},
+{{#callable.parameterList}}
+            {{.}},
+{{/callable.parameterList}}
+            with{{typeName}} update: {{inputType}},
             options: WorkflowStartOptions,
             updateOptions: UpdateOptions
         ) async throws -> ({{handleName}}, WorkflowUpdateHandle<{{outputType}}>) {
@@ -191,7 +206,10 @@ extension {{file.namespace}} {
 
         /// Sends the `{{wireName}}` update and returns once it reached `options.waitFor`.
         {{file.access}}func start{{typeName}}(
-            {{parametersThen}}options: UpdateOptions = UpdateOptions()
+{{#parameterList}}
+            {{.}},
+{{/parameterList}}
+            options: UpdateOptions = UpdateOptions()
         ) async throws -> WorkflowUpdateHandle<{{outputType}}> {
             try await backend.startUpdate({{definition}}, input: {{inputExpression}}, execution: execution, options: options)
         }
@@ -355,7 +373,10 @@ extension {{file.namespace}} {
 {{#updatesWithStart}}
 
         {{file.access}}func start{{callable.typeName}}(
-            {{callable.parametersThen}}with{{typeName}} update: {{inputType}},
+{{#callable.parameterList}}
+            {{.}},
+{{/callable.parameterList}}
+            with{{typeName}} update: {{inputType}},
             options: WorkflowStartOptions,
             updateOptions: UpdateOptions
         ) async throws -> ({{handleName}}, WorkflowUpdateHandle<{{outputType}}>) {
@@ -577,14 +598,20 @@ extension {{file.namespace}} {
 
         /// Starts `{{wireName}}` as a child workflow.
         {{file.access}}func start{{typeName}}(
-            {{parametersThen}}options: ChildWorkflowOptions = ChildWorkflowOptions()
+{{#parameterList}}
+            {{.}},
+{{/parameterList}}
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws -> ChildWorkflowHandle<{{outputType}}> {
             try await context.startChildWorkflow({{definition}}, input: {{inputExpression}}, options: options)
         }
 
         /// Runs `{{wireName}}` as a child workflow and waits for its result.
         {{file.access}}func execute{{typeName}}(
-            {{parametersThen}}options: ChildWorkflowOptions = ChildWorkflowOptions()
+{{#parameterList}}
+            {{.}},
+{{/parameterList}}
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws{{returnClause}} {
             try await start{{typeName}}({{forwardArgumentsThen}}options: options).result()
         }

@@ -16,6 +16,8 @@ struct CallableViewModel {
     var parameters: String
     /// `parameters` followed by `, ` when not empty, to append more parameters.
     var parametersThen: String
+    /// The parameters one by one, for signatures written one parameter per line.
+    var parameterList: [String]
     /// The definition's input value built from the parameters: `input`, `ShipOrderArguments(…)`, `()`.
     var inputExpression: String
     /// Arguments that pass the parameters on: `input`, `sku: sku, quantity: quantity`, or empty.

@@ -134,6 +134,7 @@ extension SwiftTranslator {
             definition: definition,
             parameters: parameters,
             parametersThen: parameters.isEmpty ? "" : parameters + ", ",
+            parameterList: declaration.list,
             inputExpression: inputExpression,
             forwardArguments: forward,
             forwardArgumentsThen: forward.isEmpty ? "" : forward + ", ",
@@ -157,19 +158,19 @@ extension SwiftTranslator {
     /// The parameter list of a signature and the definition's input type, spelled from inside
     /// `owner`'s namespace, or `qualified` for use outside every namespace.
     func parameterDeclarations(_ signature: HandlerSignature, key: String, owner: String, qualified: Bool)
-        -> (parameters: String, inputType: String)
+        -> (parameters: String, list: [String], inputType: String)
     {
         let contract = qualified ? "" : owner
         switch signature.input {
         case .none:
-            return ("", "Void")
+            return ("", [], "Void")
         case .single(let type):
             let type = swiftType(type, from: contract)
-            return ("_ input: \(type)", type)
+            return ("_ input: \(type)", ["_ input: \(type)"], type)
         case .parameters(let list):
             let parameters = list.map { "\(SwiftNaming.unescaped(SwiftNaming.memberName($0.name))): \(swiftType($0.type, from: contract))" }
             let arguments = SwiftNaming.typeName(key) + "Arguments"
-            return (parameters.joined(separator: ", "), qualified ? "\(owner).\(arguments)" : arguments)
+            return (parameters.joined(separator: ", "), parameters, qualified ? "\(owner).\(arguments)" : arguments)
         }
     }
 }

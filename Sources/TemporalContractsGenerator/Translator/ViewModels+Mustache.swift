@@ -197,6 +197,7 @@ extension CallableViewModel: MustacheParent {
         case "definition": definition
         case "parameters": parameters
         case "parametersThen": parametersThen
+        case "parameterList": parameterList
         case "inputExpression": inputExpression
         case "forwardArguments": forwardArguments
         case "forwardArgumentsThen": forwardArgumentsThen

@@ -21,6 +21,8 @@ public struct ContractResolver {
     private var contractNameByFile: [String: String] = [:]
     private var syntaxByName: [String: ContractSyntax] = [:]
     private var importsByName: [String: [String]] = [:]
+    /// The type names each contract can see, computed once: every `$ref` looks them up.
+    private var visibleTypeNamesByContract: [String: [QualifiedTypeName]] = [:]
 
     public init() {}
 
@@ -79,6 +81,9 @@ public struct ContractResolver {
         for input in inputs {
             guard let name = contractNameByFile[input.syntax.file] else { continue }
             importsByName[name] = input.importedFiles.compactMap { contractNameByFile[$0] }
+        }
+        for name in syntaxByName.keys {
+            visibleTypeNamesByContract[name] = visibleTypeNames(from: name)
         }
         var models: [ContractModel] = []
         for input in inputs {
@@ -287,7 +292,8 @@ public struct ContractResolver {
 
     /// Type names visible from a contract: its own, then those of its direct imports.
     func visibleTypeNames(from contract: String) -> [QualifiedTypeName] {
-        ([contract] + (importsByName[contract] ?? [])).flatMap { owner in
+        if let cached = visibleTypeNamesByContract[contract] { return cached }
+        return ([contract] + (importsByName[contract] ?? [])).flatMap { owner in
             (syntaxByName[owner]?.types ?? []).map { QualifiedTypeName(contract: owner, name: $0.name.value) }
         }
     }
@@ -643,6 +649,7 @@ public struct ContractResolver {
                 var quiet = ContractResolver()
                 quiet.syntaxByName = syntaxByName
                 quiet.importsByName = importsByName
+                quiet.visibleTypeNamesByContract = visibleTypeNamesByContract
                 // Already validated where it is declared; resolve it again without repeating its diagnostics.
                 return quiet.resolveHandler(declaration, kind: kind, in: syntax, contract: imported)
             }
@@ -756,6 +763,7 @@ public struct ContractResolver {
             var scratch = ContractResolver()
             scratch.syntaxByName = syntaxByName
             scratch.importsByName = importsByName
+            scratch.visibleTypeNamesByContract = visibleTypeNamesByContract
             return properties.compactMap { property in
                 guard let resolved = scratch.resolveSchema(property.type, in: syntax, contract: name.contract) else {
                     return nil

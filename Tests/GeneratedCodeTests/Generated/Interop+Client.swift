@@ -33,14 +33,18 @@ extension Interop {
         }
 
         public func startEcho(
-            text: String, count: Int, options: WorkflowStartOptions
+            text: String,
+            count: Int,
+            options: WorkflowStartOptions
         ) async throws -> EchoHandle {
             let execution = try await backend.start(Workflows.echo, input: EchoArguments(text: text, count: count), options: options)
             return EchoHandle(execution: execution, backend: backend)
         }
 
         public func executeEcho(
-            text: String, count: Int, options: WorkflowStartOptions
+            text: String,
+            count: Int,
+            options: WorkflowStartOptions
         ) async throws -> String {
             try await startEcho(text: text, count: count, options: options).result()
         }
@@ -50,14 +54,16 @@ extension Interop {
         }
 
         public func startSubmit(
-            _ input: Order, options: WorkflowStartOptions
+            _ input: Order,
+            options: WorkflowStartOptions
         ) async throws -> SubmitHandle {
             let execution = try await backend.start(Workflows.submit, input: input, options: options)
             return SubmitHandle(execution: execution, backend: backend)
         }
 
         public func executeSubmit(
-            _ input: Order, options: WorkflowStartOptions
+            _ input: Order,
+            options: WorkflowStartOptions
         ) async throws -> Order {
             try await startSubmit(input, options: options).result()
         }

@@ -37,28 +37,34 @@ extension Interop {
 
         /// Starts `Echo` as a child workflow.
         public func startEcho(
-            text: String, count: Int, options: ChildWorkflowOptions = ChildWorkflowOptions()
+            text: String,
+            count: Int,
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws -> ChildWorkflowHandle<String> {
             try await context.startChildWorkflow(Workflows.echo, input: EchoArguments(text: text, count: count), options: options)
         }
 
         /// Runs `Echo` as a child workflow and waits for its result.
         public func executeEcho(
-            text: String, count: Int, options: ChildWorkflowOptions = ChildWorkflowOptions()
+            text: String,
+            count: Int,
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws -> String {
             try await startEcho(text: text, count: count, options: options).result()
         }
 
         /// Starts `Submit` as a child workflow.
         public func startSubmit(
-            _ input: Order, options: ChildWorkflowOptions = ChildWorkflowOptions()
+            _ input: Order,
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws -> ChildWorkflowHandle<Order> {
             try await context.startChildWorkflow(Workflows.submit, input: input, options: options)
         }
 
         /// Runs `Submit` as a child workflow and waits for its result.
         public func executeSubmit(
-            _ input: Order, options: ChildWorkflowOptions = ChildWorkflowOptions()
+            _ input: Order,
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws -> Order {
             try await startSubmit(input, options: options).result()
         }

@@ -33,14 +33,16 @@ extension Naming {
         }
 
         public func startFetchURL(
-            _ input: HTTPRequest, options: WorkflowStartOptions
+            _ input: HTTPRequest,
+            options: WorkflowStartOptions
         ) async throws -> FetchURLHandle {
             let execution = try await backend.start(Workflows.fetchURL, input: input, options: options)
             return FetchURLHandle(execution: execution, backend: backend)
         }
 
         public func executeFetchURL(
-            _ input: HTTPRequest, options: WorkflowStartOptions
+            _ input: HTTPRequest,
+            options: WorkflowStartOptions
         ) async throws -> IDList {
             try await startFetchURL(input, options: options).result()
         }

@@ -37,14 +37,16 @@ extension Naming {
 
         /// Starts `fetch_url.v2` as a child workflow.
         public func startFetchURL(
-            _ input: HTTPRequest, options: ChildWorkflowOptions = ChildWorkflowOptions()
+            _ input: HTTPRequest,
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws -> ChildWorkflowHandle<IDList> {
             try await context.startChildWorkflow(Workflows.fetchURL, input: input, options: options)
         }
 
         /// Runs `fetch_url.v2` as a child workflow and waits for its result.
         public func executeFetchURL(
-            _ input: HTTPRequest, options: ChildWorkflowOptions = ChildWorkflowOptions()
+            _ input: HTTPRequest,
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws -> IDList {
             try await startFetchURL(input, options: options).result()
         }

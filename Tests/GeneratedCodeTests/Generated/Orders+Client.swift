@@ -19,7 +19,8 @@ extension Orders {
             async throws -> ProcessOrderHandle
         /// Sends `AddItem`, starting the workflow first if it is not running (update-with-start).
         func startProcessOrder(
-            _ input: Order, withAddItem update: LineItem,
+            _ input: Order,
+            withAddItem update: LineItem,
             options: WorkflowStartOptions,
             updateOptions: UpdateOptions
         ) async throws -> (ProcessOrderHandle, WorkflowUpdateHandle<Order>)
@@ -42,14 +43,16 @@ extension Orders {
         }
 
         public func startProcessOrder(
-            _ input: Order, options: WorkflowStartOptions
+            _ input: Order,
+            options: WorkflowStartOptions
         ) async throws -> ProcessOrderHandle {
             let execution = try await backend.start(Workflows.processOrder, input: input, options: options)
             return ProcessOrderHandle(execution: execution, backend: backend)
         }
 
         public func executeProcessOrder(
-            _ input: Order, options: WorkflowStartOptions
+            _ input: Order,
+            options: WorkflowStartOptions
         ) async throws -> OrderResult {
             try await startProcessOrder(input, options: options).result()
         }
@@ -59,7 +62,8 @@ extension Orders {
         }
 
         public func startProcessOrder(
-            _ input: Order, withCancelOrder signal: CancelRequest,
+            _ input: Order,
+            withCancelOrder signal: CancelRequest,
             options: WorkflowStartOptions
         ) async throws -> ProcessOrderHandle {
             let execution = try await backend.signalWithStart(
@@ -73,7 +77,8 @@ extension Orders {
         }
 
         public func startProcessOrder(
-            _ input: Order, withAddItem update: LineItem,
+            _ input: Order,
+            withAddItem update: LineItem,
             options: WorkflowStartOptions,
             updateOptions: UpdateOptions
         ) async throws -> (ProcessOrderHandle, WorkflowUpdateHandle<Order>) {
@@ -89,14 +94,20 @@ extension Orders {
         }
 
         public func startShipOrder(
-            orderID: String, address: Common.Address, express: Bool, options: WorkflowStartOptions
+            orderID: String,
+            address: Common.Address,
+            express: Bool,
+            options: WorkflowStartOptions
         ) async throws -> ShipOrderHandle {
             let execution = try await backend.start(Workflows.shipOrder, input: ShipOrderArguments(orderID: orderID, address: address, express: express), options: options)
             return ShipOrderHandle(execution: execution, backend: backend)
         }
 
         public func executeShipOrder(
-            orderID: String, address: Common.Address, express: Bool, options: WorkflowStartOptions
+            orderID: String,
+            address: Common.Address,
+            express: Bool,
+            options: WorkflowStartOptions
         ) async throws {
             try await startShipOrder(orderID: orderID, address: address, express: express, options: options).result()
         }
@@ -141,7 +152,8 @@ extension Orders {
 
         /// Sends the `AddItem` update and returns once it reached `options.waitFor`.
         public func startAddItem(
-            _ input: LineItem, options: UpdateOptions = UpdateOptions()
+            _ input: LineItem,
+            options: UpdateOptions = UpdateOptions()
         ) async throws -> WorkflowUpdateHandle<Order> {
             try await backend.startUpdate(Updates.addItem, input: input, execution: execution, options: options)
         }

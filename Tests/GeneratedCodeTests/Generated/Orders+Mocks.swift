@@ -40,7 +40,8 @@ extension Orders {
         }
 
         public func startProcessOrder(
-            _ input: Order, withAddItem update: LineItem,
+            _ input: Order,
+            withAddItem update: LineItem,
             options: WorkflowStartOptions,
             updateOptions: UpdateOptions
         ) async throws -> (ProcessOrderHandle, WorkflowUpdateHandle<Order>) {

@@ -53,28 +53,36 @@ extension Orders {
 
         /// Starts `ProcessOrder` as a child workflow.
         public func startProcessOrder(
-            _ input: Order, options: ChildWorkflowOptions = ChildWorkflowOptions()
+            _ input: Order,
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws -> ChildWorkflowHandle<OrderResult> {
             try await context.startChildWorkflow(Workflows.processOrder, input: input, options: options)
         }
 
         /// Runs `ProcessOrder` as a child workflow and waits for its result.
         public func executeProcessOrder(
-            _ input: Order, options: ChildWorkflowOptions = ChildWorkflowOptions()
+            _ input: Order,
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws -> OrderResult {
             try await startProcessOrder(input, options: options).result()
         }
 
         /// Starts `orders.ShipOrder` as a child workflow.
         public func startShipOrder(
-            orderID: String, address: Common.Address, express: Bool, options: ChildWorkflowOptions = ChildWorkflowOptions()
+            orderID: String,
+            address: Common.Address,
+            express: Bool,
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws -> ChildWorkflowHandle<Void> {
             try await context.startChildWorkflow(Workflows.shipOrder, input: ShipOrderArguments(orderID: orderID, address: address, express: express), options: options)
         }
 
         /// Runs `orders.ShipOrder` as a child workflow and waits for its result.
         public func executeShipOrder(
-            orderID: String, address: Common.Address, express: Bool, options: ChildWorkflowOptions = ChildWorkflowOptions()
+            orderID: String,
+            address: Common.Address,
+            express: Bool,
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws {
             try await startShipOrder(orderID: orderID, address: address, express: express, options: options).result()
         }

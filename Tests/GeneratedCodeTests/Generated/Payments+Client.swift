@@ -29,14 +29,16 @@ extension Payments {
         }
 
         public func startSettleInvoice(
-            _ input: Payments_V1_SettleInvoiceRequest, options: WorkflowStartOptions
+            _ input: Payments_V1_SettleInvoiceRequest,
+            options: WorkflowStartOptions
         ) async throws -> SettleInvoiceHandle {
             let execution = try await backend.start(Workflows.settleInvoice, input: input, options: options)
             return SettleInvoiceHandle(execution: execution, backend: backend)
         }
 
         public func executeSettleInvoice(
-            _ input: Payments_V1_SettleInvoiceRequest, options: WorkflowStartOptions
+            _ input: Payments_V1_SettleInvoiceRequest,
+            options: WorkflowStartOptions
         ) async throws -> Payments_V1_SettleInvoiceResponse {
             try await startSettleInvoice(input, options: options).result()
         }
@@ -46,7 +48,8 @@ extension Payments {
         }
 
         public func startSettleInvoice(
-            _ input: Payments_V1_SettleInvoiceRequest, withConfirmCapture signal: Payments_V1_CaptureConfirmation,
+            _ input: Payments_V1_SettleInvoiceRequest,
+            withConfirmCapture signal: Payments_V1_CaptureConfirmation,
             options: WorkflowStartOptions
         ) async throws -> SettleInvoiceHandle {
             let execution = try await backend.signalWithStart(
@@ -97,7 +100,8 @@ extension Payments {
 
         /// Sends the `payments.v1.Payments.ChangeAmount` update and returns once it reached `options.waitFor`.
         public func startChangeAmount(
-            _ input: Payments_V1_ChangeAmountRequest, options: UpdateOptions = UpdateOptions()
+            _ input: Payments_V1_ChangeAmountRequest,
+            options: UpdateOptions = UpdateOptions()
         ) async throws -> WorkflowUpdateHandle<Payments_V1_Settlement> {
             try await backend.startUpdate(Updates.changeAmount, input: input, execution: execution, options: options)
         }

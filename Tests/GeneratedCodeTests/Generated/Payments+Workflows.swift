@@ -40,14 +40,16 @@ extension Payments {
 
         /// Starts `payments.v1.Payments.SettleInvoice` as a child workflow.
         public func startSettleInvoice(
-            _ input: Payments_V1_SettleInvoiceRequest, options: ChildWorkflowOptions = ChildWorkflowOptions()
+            _ input: Payments_V1_SettleInvoiceRequest,
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws -> ChildWorkflowHandle<Payments_V1_SettleInvoiceResponse> {
             try await context.startChildWorkflow(Workflows.settleInvoice, input: input, options: options)
         }
 
         /// Runs `payments.v1.Payments.SettleInvoice` as a child workflow and waits for its result.
         public func executeSettleInvoice(
-            _ input: Payments_V1_SettleInvoiceRequest, options: ChildWorkflowOptions = ChildWorkflowOptions()
+            _ input: Payments_V1_SettleInvoiceRequest,
+            options: ChildWorkflowOptions = ChildWorkflowOptions()
         ) async throws -> Payments_V1_SettleInvoiceResponse {
             try await startSettleInvoice(input, options: options).result()
         }
