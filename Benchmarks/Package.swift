@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// A separate package so the benchmark never builds as part of the library's own targets or tests.
+// A separate package so the benchmarks never build as part of the library's own targets or tests.
 // Run them in release mode: `swift run -c release --package-path Benchmarks GeneratorBenchmark`, and
 // `swift run -c release --package-path Benchmarks ConverterBenchmark` (which also runs the Python SDK).
 let package = Package(

@@ -1,0 +1,254 @@
+import Foundation
+import TemporalContracts
+
+/// Compares payload-converter round trips of the Swift runtime with the Python Temporal SDK, in the
+/// same run, on the `dataclass_order` value of the interop vectors.
+///
+///     swift run -c release --package-path Benchmarks ConverterBenchmark [options]
+///
+/// Swift round trip: `DefaultPayloadConverter().toPayload(order)` then `fromPayload(_:as: Order.self)`.
+/// Python round trip (`python/converter_roundtrip.py`, run in `Benchmarks/.venv`, created and
+/// filled from `python/requirements.txt` when missing or stale):
+/// `temporalio.converter.default().payload_converter.to_payloads([order])` then
+/// `from_payloads(payloads, [Order])`. Both warm up, then run `--runs` times for at least
+/// `--seconds` each and report round trips per second; the ratio of the medians is checked against
+/// 5×. Before that, each side decodes the other's payload to check they exchange the same JSON.
+///
+/// Options: `--runs N` (3), `--seconds S` (1.0), `--warmup S` (0.5), `--python PATH` (use this
+/// interpreter, which must have temporalio, instead of the venv), `--swift-only`, `--no-stages`
+/// (skip the breakdown of the Swift round trip).
+@main
+struct ConverterBenchmark {
+    static let targetRatio = 5.0
+
+    struct Options {
+        var runs = 3
+        var seconds = 1.0
+        var warmup = 0.5
+        var python: String?
+        var swiftOnly = false
+        var stages = true
+    }
+
+    static func main() throws {
+        let options = parseOptions()
+        let converter = DefaultPayloadConverter()
+        let order = Order.sample
+
+        // The Swift side works before anything is measured.
+        let swiftPayload = try converter.toPayload(order)
+        guard swiftPayload.encoding == PayloadEncoding.json else {
+            fail("the Swift payload has encoding \(swiftPayload.encoding ?? "none"), not json/plain")
+        }
+        guard try converter.fromPayload(swiftPayload, as: Order.self) == order else {
+            fail("the Swift round trip does not give the order back")
+        }
+
+        print(
+            "ConverterBenchmark: one round trip = toPayload + fromPayload of the interop `dataclass_order` value "
+                + "(\(swiftPayload.data.count) bytes of JSON)"
+        )
+        print(
+            "each side warms up for \(format(options.warmup, digits: 1)) s, then \(options.runs) runs of "
+                + "≥ \(format(options.seconds, digits: 1)) s; rates are round trips per second"
+        )
+        print("")
+
+        // Swift first, then Python: never both at once, so each has the cores to itself.
+        let swift = try measure(options, runs: options.runs, seconds: options.seconds) {
+            let payload = try converter.toPayload(order)
+            return try converter.fromPayload(payload, as: Order.self).items.count
+        }
+
+        var python: PythonResult?
+        var equivalence: Equivalence?
+        if !options.swiftOnly {
+            let interpreter = try options.python ?? PythonSide.prepareVenv()
+            let result = try PythonSide.run(
+                interpreter: interpreter,
+                runs: options.runs,
+                seconds: options.seconds,
+                warmup: options.warmup,
+                checkPayload: swiftPayload.data
+            )
+            python = result
+            equivalence = try Equivalence.check(
+                swiftPayload: swiftPayload,
+                python: result,
+                order: order,
+                converter: converter
+            )
+        }
+
+        if let equivalence {
+            print("same JSON on both sides (checked once, before timing):")
+            for line in equivalence.lines { print("  " + line) }
+            print("")
+        }
+
+        printTable(swift: swift, python: python)
+
+        if options.stages {
+            print("")
+            try Stages.run(options: options, converter: converter, order: order, payload: swiftPayload, swiftRoundTrip: swift)
+        }
+
+        guard let python, let equivalence else { return }
+        print("")
+        let ratio = swift.median / python.rates.median
+        guard equivalence.passed else {
+            print("FAIL: the two sides do not exchange the same JSON, so the rates are not comparable")
+            exit(1)
+        }
+        let passed = ratio >= targetRatio
+        print(
+            (passed ? "PASS" : "FAIL")
+                + ": Swift does \(format(ratio, digits: 1))× the round trips per second of Python (medians: "
+                + "\(formatRate(swift.median)) vs \(formatRate(python.rates.median)); target ≥ \(format(targetRatio, digits: 0))×)"
+        )
+        if !passed { exit(1) }
+    }
+
+    // MARK: - Output
+
+    static func printTable(swift: Rates, python: PythonResult?) {
+        let header =
+            pad("side", 8) + pad("converter", 46) + lpad("runs", 5) + lpad("best rt/s", 13) + lpad("median rt/s", 13)
+            + lpad("µs/rt", 9)
+        print(header)
+        print(String(repeating: "-", count: header.count))
+        func row(_ side: String, _ name: String, _ rates: Rates) {
+            print(
+                pad(side, 8) + pad(name, 46) + lpad("\(rates.rates.count)", 5) + lpad(formatRate(rates.best), 13)
+                    + lpad(formatRate(rates.median), 13) + lpad(format(1_000_000 / rates.median, digits: 2), 9)
+            )
+        }
+        row("Swift", "TemporalContracts DefaultPayloadConverter", swift)
+        if let python {
+            row("Python", "temporalio \(python.temporalio) default (CPython \(python.pythonVersion))", python.rates)
+            print(String(repeating: "-", count: header.count))
+            print(
+                pad("ratio", 8) + pad("Swift / Python", 46) + lpad("", 5)
+                    + lpad(format(swift.best / python.rates.best, digits: 1) + "×", 13)
+                    + lpad(format(swift.median / python.rates.median, digits: 1) + "×", 13)
+            )
+            print("  all runs, Swift:  " + swift.rates.map(formatRate).joined(separator: ", "))
+            print("  all runs, Python: " + python.rates.rates.map(formatRate).joined(separator: ", "))
+        } else {
+            print("  all runs, Swift:  " + swift.rates.map(formatRate).joined(separator: ", "))
+        }
+    }
+
+    // MARK: - Options
+
+    static func parseOptions() -> Options {
+        var options = Options()
+        var arguments = CommandLine.arguments.dropFirst()
+        func number(_ name: String) -> Double {
+            guard let text = arguments.popFirst(), let value = Double(text), value > 0 else {
+                fail("\(name) needs a positive number")
+            }
+            return value
+        }
+        while let argument = arguments.popFirst() {
+            switch argument {
+            case "--runs": options.runs = max(1, Int(number("--runs")))
+            case "--seconds": options.seconds = number("--seconds")
+            case "--warmup": options.warmup = number("--warmup")
+            case "--python":
+                guard let path = arguments.popFirst() else { fail("--python needs a path") }
+                options.python = path
+            case "--swift-only": options.swiftOnly = true
+            case "--no-stages": options.stages = false
+            case "-h", "--help":
+                print(
+                    "usage: ConverterBenchmark [--runs N] [--seconds S] [--warmup S] [--python PATH] "
+                        + "[--swift-only] [--no-stages]"
+                )
+                exit(0)
+            default: fail("unknown argument '\(argument)'")
+            }
+        }
+        return options
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+        exit(2)
+    }
+}
+
+// MARK: - Timing
+
+struct Rates {
+    var rates: [Double]
+    var best: Double { rates.max() ?? 0 }
+    var median: Double {
+        let sorted = rates.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
+
+/// Keeps results alive so the optimizer cannot drop the measured work.
+nonisolated(unsafe) var blackHole = 0
+
+/// Warms up, sizing batches to about 10 ms, then runs `runs` times for at least `seconds` each.
+/// `body` does one operation and returns something derived from its result.
+func measure(_ options: ConverterBenchmark.Options, runs: Int, seconds: Double, _ body: () throws -> Int) throws -> Rates {
+    let clock = ContinuousClock()
+    func timed(_ seconds: Double, batch: Int) throws -> (count: Int, elapsed: Double) {
+        var done = 0
+        var sink = 0
+        let start = clock.now
+        while true {
+            for _ in 0..<batch { sink &+= try body() }
+            done += batch
+            let elapsed = (clock.now - start).seconds
+            if elapsed >= seconds {
+                blackHole &+= sink
+                return (done, elapsed)
+            }
+        }
+    }
+    let warmup = try timed(options.warmup, batch: 100)
+    let batch = max(1, Int(Double(warmup.count) / warmup.elapsed / 100))
+    var rates: [Double] = []
+    for _ in 0..<runs {
+        let run = try timed(seconds, batch: batch)
+        rates.append(Double(run.count) / run.elapsed)
+    }
+    return Rates(rates: rates)
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    }
+}
+
+func format(_ value: Double, digits: Int) -> String {
+    value.isFinite ? String(format: "%.\(digits)f", value) : "n/a"
+}
+
+/// A rate with thousands separators: `123,456`.
+func formatRate(_ value: Double) -> String {
+    guard value.isFinite else { return "n/a" }
+    let digits = String(Int(value.rounded()))
+    var result = ""
+    for (index, character) in digits.enumerated() {
+        if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+        result.append(character)
+    }
+    return result
+}
+
+func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+}
+
+func lpad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? " " + text : String(repeating: " ", count: width - text.count) + text
+}

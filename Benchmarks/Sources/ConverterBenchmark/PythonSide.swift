@@ -1,0 +1,131 @@
+import Foundation
+
+/// What `python/converter_roundtrip.py` printed as its last JSON line.
+struct PythonResult {
+    var pythonVersion: String
+    var temporalio: String
+    var rates: Rates
+    /// The json/plain data Python's converter made for the order.
+    var payloadData: Data
+    var encoding: String?
+    /// Whether Python decoded the Swift payload to an equal `Order`, and why not.
+    var checkedSwiftPayload: Bool?
+    var checkError: String?
+}
+
+enum PythonSide {
+    /// `Benchmarks/`, found from this file's path at build time, else from the working directory.
+    static var benchmarksDirectory: URL {
+        let fromSource = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let candidates = [
+            fromSource,
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Benchmarks"),
+        ]
+        for candidate in candidates
+        where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("python/converter_roundtrip.py").path) {
+            return candidate
+        }
+        ConverterBenchmark.fail("cannot find Benchmarks/python/converter_roundtrip.py")
+    }
+
+    static var script: URL { benchmarksDirectory.appendingPathComponent("python/converter_roundtrip.py") }
+
+    /// Creates `Benchmarks/.venv` with `python3 -m venv` if it is missing, and installs
+    /// `python/requirements.txt` into it whenever that file differs from what was last installed.
+    /// Returns the venv's interpreter.
+    static func prepareVenv() throws -> String {
+        let directory = benchmarksDirectory
+        let venv = directory.appendingPathComponent(".venv")
+        let python = venv.appendingPathComponent("bin/python").path
+        let requirements = directory.appendingPathComponent("python/requirements.txt")
+        let marker = venv.appendingPathComponent("converter-benchmark-requirements.txt")
+
+        if !FileManager.default.isExecutableFile(atPath: python) {
+            print("creating \(venv.path) (python3 -m venv)")
+            try runChecked(["/usr/bin/env", "python3", "-m", "venv", venv.path])
+        }
+        let wanted = try Data(contentsOf: requirements)
+        if (try? Data(contentsOf: marker)) != wanted {
+            print("installing \(requirements.path) into the venv")
+            try runChecked([python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", requirements.path])
+            try wanted.write(to: marker)
+        }
+        return python
+    }
+
+    /// Runs the script and reads its last JSON line. A non-zero exit after that line is ignored: the
+    /// temporalio bridge can abort interpreter shutdown once the work is done.
+    static func run(interpreter: String, runs: Int, seconds: Double, warmup: Double, checkPayload: Data) throws -> PythonResult {
+        let arguments = [
+            script.path,
+            "--runs", "\(runs)",
+            "--seconds", "\(seconds)",
+            "--warmup", "\(warmup)",
+            "--check-payload", checkPayload.base64EncodedString(),
+        ]
+        let (status, stdout, stderr) = try capture(interpreter, arguments)
+        let line = stdout.split(separator: "\n").last { $0.hasPrefix("{") }
+        guard let line,
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+            let rates = object["rates"] as? [Double], !rates.isEmpty,
+            let payloadText = object["payload_base64"] as? String,
+            let payloadData = Data(base64Encoded: payloadText)
+        else {
+            ConverterBenchmark.fail(
+                "the Python side printed no result line (exit status \(status))\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)"
+            )
+        }
+        if status != 0 {
+            print("note: the Python process exited with status \(status) after printing its result; the result is used")
+        }
+        return PythonResult(
+            pythonVersion: object["python"] as? String ?? "?",
+            temporalio: object["temporalio"] as? String ?? "?",
+            rates: Rates(rates: rates),
+            payloadData: payloadData,
+            encoding: (object["metadata"] as? [String: String])?["encoding"],
+            checkedSwiftPayload: object["check_payload_equal"] as? Bool,
+            checkError: object["check_payload_error"] as? String
+        )
+    }
+
+    /// Runs a command with the terminal's output, and throws unless it succeeds.
+    static func runChecked(_ command: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            ConverterBenchmark.fail("'\(command.joined(separator: " "))' exited with status \(process.terminationStatus)")
+        }
+    }
+
+    /// Runs a command with its output in temporary files (no pipe can fill up), and returns them.
+    static func capture(_ executable: String, _ arguments: [String]) throws -> (Int32, String, String) {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("converter-benchmark-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let stdout = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
+        let stderr = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
+        return (process.terminationStatus, stdout, stderr)
+    }
+}
