@@ -88,7 +88,9 @@ public struct GeneratorPipeline {
         for model in models {
             if byInputFile, !roots.isEmpty, !roots.contains(model.file) { continue }
             let prefix = byInputFile ? Self.baseName(of: model.file) : model.name
-            let surface = translator.surface(for: model)
+            // The client, workflow, activity and mock files share one view model; build it only if used.
+            let surfaceOutputs: Set<GeneratorOptions.Output> = [.client, .workflows, .activities, .mocks]
+            let surface = outputs.isDisjoint(with: surfaceOutputs) ? nil : translator.surface(for: model)
             for output in GeneratorOptions.Output.allCases where outputs.contains(output) {
                 let viewModel: Any
                 let isEmpty: Bool
@@ -100,12 +102,16 @@ public struct GeneratorPipeline {
                     let definitions = translator.definitions(for: model)
                     (viewModel, isEmpty) = (definitions, definitions.groups.isEmpty)
                 case .client:
+                    guard let surface else { continue }
                     (viewModel, isEmpty) = (surface, !surface.hasWorkflows)
                 case .workflows:
+                    guard let surface else { continue }
                     (viewModel, isEmpty) = (surface, !surface.hasWorkflows && !surface.hasActivities)
                 case .activities:
+                    guard let surface else { continue }
                     (viewModel, isEmpty) = (surface, !surface.hasActivities)
                 case .mocks:
+                    guard let surface else { continue }
                     (viewModel, isEmpty) = (surface, !surface.hasWorkflows && !surface.hasActivities)
                 }
                 let name = "\(prefix)+\(output.template).swift"
