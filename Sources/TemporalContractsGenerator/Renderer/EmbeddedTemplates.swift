@@ -55,9 +55,13 @@ extension {{file.namespace}} {
 {{/isFirst}}
 {{#callable}}
         /// Starts `{{wireName}}` and returns its handle.
-        func start{{typeName}}({{parametersThen}}options: WorkflowStartOptions) async throws -> {{handleName}}
+{{#startRequirement}}
+        {{.}}
+{{/startRequirement}}
         /// Starts `{{wireName}}` and waits for its result.
-        func execute{{typeName}}({{parametersThen}}options: WorkflowStartOptions) async throws{{returnClause}}
+{{#executeRequirement}}
+        {{.}}
+{{/executeRequirement}}
         /// A handle to the `{{wireName}}` workflow with this ID (the latest run when `runID` is nil).
         func {{name}}(workflowID: String, runID: String?) -> {{handleName}}
 {{/callable}}
@@ -345,11 +349,15 @@ extension {{file.namespace}} {
 {{#workflows}}
 {{#callable}}
 
-        {{file.access}}func start{{typeName}}({{parametersThen}}options: WorkflowStartOptions) async throws -> {{handleName}} {
+{{#mockStart}}
+        {{.}}
+{{/mockStart}}
             try await client.start{{typeName}}({{forwardArgumentsThen}}options: options)
         }
 
-        {{file.access}}func execute{{typeName}}({{parametersThen}}options: WorkflowStartOptions) async throws{{returnClause}} {
+{{#mockExecute}}
+        {{.}}
+{{/mockExecute}}
             try await client.execute{{typeName}}({{forwardArgumentsThen}}options: options)
         }
 

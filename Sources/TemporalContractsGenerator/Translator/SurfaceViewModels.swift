@@ -56,6 +56,12 @@ struct WorkflowSurfaceViewModel {
     var updates: [CallableViewModel]
     var signalsWithStart: [CallableViewModel]
     var updatesWithStart: [CallableViewModel]
+    /// The `start…` and `execute…` declarations of the client protocol and of the mock client,
+    /// as lines: one, or one parameter per line when long.
+    var startRequirement: [String]
+    var executeRequirement: [String]
+    var mockStart: [String]
+    var mockExecute: [String]
 }
 
 struct SurfaceViewModel {

@@ -39,6 +39,10 @@ extension SwiftTranslator {
                 (signals + queries + updates).map { ($0.0.name, $0.0.wireName, workflow.location) },
                 what: "handlers of workflow '\(workflow.key)'"
             )
+            let parameters = callable.parameterList + ["options: WorkflowStartOptions"]
+            let start = "func start\(callable.typeName)"
+            let execute = "func execute\(callable.typeName)"
+            let handle = " async throws -> \(callable.typeName)Handle"
             return WorkflowSurfaceViewModel(
                 isFirst: index == 0,
                 callable: callable,
@@ -48,7 +52,11 @@ extension SwiftTranslator {
                 queries: queries.map(\.0),
                 updates: updates.map(\.0),
                 signalsWithStart: signals.filter(\.1).map(\.0),
-                updatesWithStart: updates.filter(\.1).map(\.0)
+                updatesWithStart: updates.filter(\.1).map(\.0),
+                startRequirement: translator.signature(start, parameters, handle),
+                executeRequirement: translator.signature(execute, parameters, " async throws" + callable.returnClause),
+                mockStart: translator.signature(translator.access + start, parameters, handle + " {"),
+                mockExecute: translator.signature(translator.access + execute, parameters, " async throws" + callable.returnClause + " {")
             )
         }
         // Handles and workflow protocols share the namespace with the payload types.
@@ -85,6 +93,15 @@ extension SwiftTranslator {
             activities: activities,
             hasActivities: !activities.isEmpty
         )
+    }
+
+    /// A declaration indented 8 columns: on one line when it fits, else one parameter per line.
+    func signature(_ head: String, _ parameters: [String], _ tail: String) -> [String] {
+        let oneLine = "\(head)(\(parameters.joined(separator: ", ")))\(tail)"
+        if oneLine.count + 8 <= Self.lineLimit { return [oneLine] }
+        return ["\(head)("] + parameters.enumerated().map { index, parameter in
+            "    " + parameter + (index < parameters.count - 1 ? "," : "")
+        } + [")\(tail)"]
     }
 
     /// `Signals.cancelOrder`, or `Common.Signals.cancel` for a handler of an imported contract.

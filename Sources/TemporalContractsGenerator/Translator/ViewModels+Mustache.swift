@@ -232,6 +232,10 @@ extension WorkflowSurfaceViewModel: MustacheParent {
         case "updates": updates
         case "signalsWithStart": signalsWithStart
         case "updatesWithStart": updatesWithStart
+        case "startRequirement": startRequirement
+        case "executeRequirement": executeRequirement
+        case "mockStart": mockStart
+        case "mockExecute": mockExecute
         default: nil
         }
     }

@@ -26,9 +26,19 @@ extension Orders {
         ) async throws -> (ProcessOrderHandle, WorkflowUpdateHandle<Order>)
 
         /// Starts `orders.ShipOrder` and returns its handle.
-        func startShipOrder(orderID: String, address: Common.Address, express: Bool, options: WorkflowStartOptions) async throws -> ShipOrderHandle
+        func startShipOrder(
+            orderID: String,
+            address: Common.Address,
+            express: Bool,
+            options: WorkflowStartOptions
+        ) async throws -> ShipOrderHandle
         /// Starts `orders.ShipOrder` and waits for its result.
-        func executeShipOrder(orderID: String, address: Common.Address, express: Bool, options: WorkflowStartOptions) async throws
+        func executeShipOrder(
+            orderID: String,
+            address: Common.Address,
+            express: Bool,
+            options: WorkflowStartOptions
+        ) async throws
         /// A handle to the `orders.ShipOrder` workflow with this ID (the latest run when `runID` is nil).
         func shipOrder(workflowID: String, runID: String?) -> ShipOrderHandle
     }

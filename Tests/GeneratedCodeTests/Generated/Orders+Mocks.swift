@@ -16,7 +16,10 @@ extension Orders {
             self.client = Client(mock)
         }
 
-        public func startProcessOrder(_ input: Order, options: WorkflowStartOptions) async throws -> ProcessOrderHandle {
+        public func startProcessOrder(
+            _ input: Order,
+            options: WorkflowStartOptions
+        ) async throws -> ProcessOrderHandle {
             try await client.startProcessOrder(input, options: options)
         }
 
@@ -52,11 +55,21 @@ extension Orders {
             )
         }
 
-        public func startShipOrder(orderID: String, address: Common.Address, express: Bool, options: WorkflowStartOptions) async throws -> ShipOrderHandle {
+        public func startShipOrder(
+            orderID: String,
+            address: Common.Address,
+            express: Bool,
+            options: WorkflowStartOptions
+        ) async throws -> ShipOrderHandle {
             try await client.startShipOrder(orderID: orderID, address: address, express: express, options: options)
         }
 
-        public func executeShipOrder(orderID: String, address: Common.Address, express: Bool, options: WorkflowStartOptions) async throws {
+        public func executeShipOrder(
+            orderID: String,
+            address: Common.Address,
+            express: Bool,
+            options: WorkflowStartOptions
+        ) async throws {
             try await client.executeShipOrder(orderID: orderID, address: address, express: express, options: options)
         }
 

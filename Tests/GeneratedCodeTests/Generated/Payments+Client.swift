@@ -9,9 +9,15 @@ extension Payments {
     /// can pass a `MockClient`.
     public protocol ClientProtocol: Sendable {
         /// Starts `payments.v1.Payments.SettleInvoice` and returns its handle.
-        func startSettleInvoice(_ input: Payments_V1_SettleInvoiceRequest, options: WorkflowStartOptions) async throws -> SettleInvoiceHandle
+        func startSettleInvoice(
+            _ input: Payments_V1_SettleInvoiceRequest,
+            options: WorkflowStartOptions
+        ) async throws -> SettleInvoiceHandle
         /// Starts `payments.v1.Payments.SettleInvoice` and waits for its result.
-        func executeSettleInvoice(_ input: Payments_V1_SettleInvoiceRequest, options: WorkflowStartOptions) async throws -> Payments_V1_SettleInvoiceResponse
+        func executeSettleInvoice(
+            _ input: Payments_V1_SettleInvoiceRequest,
+            options: WorkflowStartOptions
+        ) async throws -> Payments_V1_SettleInvoiceResponse
         /// A handle to the `payments.v1.Payments.SettleInvoice` workflow with this ID (the latest run when `runID` is nil).
         func settleInvoice(workflowID: String, runID: String?) -> SettleInvoiceHandle
         /// Sends `payments.v1.Payments.ConfirmCapture`, starting the workflow first if it is not running (signal-with-start).

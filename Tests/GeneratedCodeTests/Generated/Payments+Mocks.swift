@@ -16,11 +16,17 @@ extension Payments {
             self.client = Client(mock)
         }
 
-        public func startSettleInvoice(_ input: Payments_V1_SettleInvoiceRequest, options: WorkflowStartOptions) async throws -> SettleInvoiceHandle {
+        public func startSettleInvoice(
+            _ input: Payments_V1_SettleInvoiceRequest,
+            options: WorkflowStartOptions
+        ) async throws -> SettleInvoiceHandle {
             try await client.startSettleInvoice(input, options: options)
         }
 
-        public func executeSettleInvoice(_ input: Payments_V1_SettleInvoiceRequest, options: WorkflowStartOptions) async throws -> Payments_V1_SettleInvoiceResponse {
+        public func executeSettleInvoice(
+            _ input: Payments_V1_SettleInvoiceRequest,
+            options: WorkflowStartOptions
+        ) async throws -> Payments_V1_SettleInvoiceResponse {
             try await client.executeSettleInvoice(input, options: options)
         }
 
