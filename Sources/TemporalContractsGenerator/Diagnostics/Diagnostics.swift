@@ -31,16 +31,3 @@ public struct Diagnostics: Sendable {
         return all.sorted().filter { seen.insert($0).inserted }
     }
 }
-
-/// Thrown by the pipeline when a stage found errors; carries every diagnostic of the run.
-public struct DiagnosticsError: Error, CustomStringConvertible, Sendable {
-    public var diagnostics: [Diagnostic]
-
-    public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics
-    }
-
-    public var description: String {
-        diagnostics.map(\.formatted).joined(separator: "\n")
-    }
-}

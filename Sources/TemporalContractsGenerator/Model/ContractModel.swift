@@ -14,8 +14,6 @@ public struct ContractModel: Sendable {
     public var activities: [ActivityModel]
     /// Names of the contracts this one imports, whose types it may use.
     public var importedContracts: [String]
-    /// For `.proto` contracts: the Swift module of the swift-protobuf messages, when it is another module.
-    public var protoMessagesModule: String?
     /// For `.proto` contracts: swift-protobuf's property name of each message field, by JSON name.
     public var protoFieldSwiftNames: [String: [String: String]] = [:]
 

@@ -16,8 +16,6 @@ public struct ContractSyntax: Sendable {
     public var activities: [ActivitySyntax] = []
     /// Where the contract came from, which decides how payload types are rendered.
     public var format: ContractFormat
-    /// For `.proto` contracts: the Swift module that holds the swift-protobuf messages, if not the same.
-    public var protoSwiftPrefix: String?
     /// For `.proto` contracts: the fields of each message by full name, for checking ID templates.
     public var protoMessageFields: [String: [PropertySyntax]] = [:]
     /// The file could not be read as YAML at all; its one diagnostic says why, and nothing else is checked.

@@ -101,7 +101,6 @@ public struct ContractResolver {
         var model = ContractModel(file: syntax.file, format: syntax.format, name: name)
         model.taskQueue = syntax.taskQueue.flatMap { nonEmpty($0, what: "'taskQueue'") }
         model.importedContracts = importsByName[name] ?? []
-        model.protoMessagesModule = syntax.protoSwiftPrefix
         model.protoFieldSwiftNames = syntax.protoMessageFields.mapValues { fields in
             Dictionary(fields.map { ($0.wireName.value, $0.swiftName ?? $0.wireName.value) }, uniquingKeysWith: { a, _ in a })
         }

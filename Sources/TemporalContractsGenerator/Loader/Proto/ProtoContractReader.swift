@@ -138,7 +138,7 @@ public struct ProtoContractReader {
         let key = Located(method.name, at: here)
         let input = payload(method.inputType, namer: namer, contract: &contract, at: here)
         let output = payload(method.outputType, namer: namer, contract: &contract, at: here)
-        let inputSyntax: InputSyntax = output.isProtoEmpty && input.isProtoEmpty ? .none : input.isProtoEmpty ? .none : .single(input)
+        let inputSyntax: InputSyntax = input.isProtoEmpty ? .none : .single(input)
         let outputSyntax: SchemaNode? = output.isProtoEmpty ? nil : output
         let defaultName = "\(service.fullName).\(method.name)"
         if method.clientStreaming || method.serverStreaming {
