@@ -83,6 +83,10 @@ struct GeneratedClientTests {
         func describeWorkflow(_ execution: WorkflowExecution) async throws -> WorkflowExecutionDescription {
             WorkflowExecutionDescription(execution: execution, workflowType: "ProcessOrder", taskQueue: "orders", status: .running)
         }
+
+        func listWorkflows(query: String, pageSize: Int, nextPageToken: Data?) async throws -> WorkflowExecutionPage {
+            WorkflowExecutionPage(executions: [], nextPageToken: nil)
+        }
     }
 
     @Test func contractDefaultsIDTemplateAndOverrides() async throws {

@@ -199,6 +199,21 @@ public struct TemporalClient: WorkflowClientBackend {
     public func describe(_ execution: WorkflowExecution) async throws -> WorkflowExecutionDescription {
         try await transport.describeWorkflow(execution)
     }
+
+    /// The workflows a visibility query selects, e.g. `WorkflowType = 'ProcessOrder'`; `""` lists
+    /// all. Pages are fetched until `limit` executions are collected or none remain.
+    public func listWorkflows(query: String = "", limit: Int? = nil, pageSize: Int = 100) async throws
+        -> [WorkflowExecutionDescription]
+    {
+        var executions: [WorkflowExecutionDescription] = []
+        var token: Data?
+        repeat {
+            let page = try await transport.listWorkflows(query: query, pageSize: pageSize, nextPageToken: token)
+            executions += page.executions
+            token = page.nextPageToken
+        } while token != nil && executions.count < (limit ?? .max)
+        return limit.map { Array(executions.prefix($0)) } ?? executions
+    }
 }
 
 /// A call needs an option that neither the call nor the contract gives.

@@ -21,6 +21,8 @@ public protocol TemporalTransport: Sendable {
     func requestCancelWorkflow(_ execution: WorkflowExecution, reason: String, requestID: String) async throws
     func terminateWorkflow(_ execution: WorkflowExecution, reason: String) async throws
     func describeWorkflow(_ execution: WorkflowExecution) async throws -> WorkflowExecutionDescription
+    /// One page of the workflows a visibility query selects (`""` selects all).
+    func listWorkflows(query: String, pageSize: Int, nextPageToken: Data?) async throws -> WorkflowExecutionPage
 }
 
 /// A workflow start, resolved: every option known, payloads encoded.
@@ -163,4 +165,16 @@ public enum WorkflowOutcome: Sendable {
     case canceled(details: [Payload])
     case terminated(reason: String)
     case timedOut
+}
+
+/// One page of a workflow list.
+public struct WorkflowExecutionPage: Sendable {
+    public var executions: [WorkflowExecutionDescription]
+    /// Nil on the last page.
+    public var nextPageToken: Data?
+
+    public init(executions: [WorkflowExecutionDescription], nextPageToken: Data?) {
+        self.executions = executions
+        self.nextPageToken = nextPageToken
+    }
 }

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Where and how to reach a Temporal frontend.
+public struct TemporalConnectionOptions: Sendable {
+    /// The frontend's host name or IP address.
+    public var host: String
+    public var port: Int
+    public var namespace: String
+    /// Names this client in the workflow history (`identity` of every request).
+    public var identity: String
+    /// TLS settings; nil connects in plaintext.
+    public var tls: TLSOptions?
+    /// Sent as `authorization: Bearer <apiKey>` on every call, as Temporal Cloud expects.
+    public var apiKey: String?
+    /// Extra gRPC metadata sent on every call.
+    public var headers: [String: String]
+    /// How transient failures are retried.
+    public var retry: RPCRetryOptions
+    /// The deadline of an ordinary call.
+    public var rpcTimeout: Duration
+    /// The deadline of a long poll (history, update); the server answers empty before it.
+    public var longPollTimeout: Duration
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 7233,
+        namespace: String = "default",
+        identity: String = TemporalConnectionOptions.defaultIdentity,
+        tls: TLSOptions? = nil,
+        apiKey: String? = nil,
+        headers: [String: String] = [:],
+        retry: RPCRetryOptions = RPCRetryOptions(),
+        rpcTimeout: Duration = .seconds(10),
+        longPollTimeout: Duration = .seconds(70)
+    ) {
+        self.host = host
+        self.port = port
+        self.namespace = namespace
+        self.identity = identity
+        self.tls = tls
+        self.apiKey = apiKey
+        self.headers = headers
+        self.retry = retry
+        self.rpcTimeout = rpcTimeout
+        self.longPollTimeout = longPollTimeout
+    }
+
+    /// Options from an address written `host:port`, as the Temporal CLI takes it.
+    public init(address: String, namespace: String = "default") throws {
+        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]) else {
+            throw TemporalConnectionError.invalidAddress(address)
+        }
+        self.init(host: String(address[..<colon]), port: port, namespace: namespace)
+    }
+
+    /// `pid@host`, the identity the other SDKs use.
+    public static var defaultIdentity: String {
+        "\(ProcessInfo.processInfo.processIdentifier)@\(ProcessInfo.processInfo.hostName)"
+    }
+}
+
+/// TLS settings of a connection.
+public struct TLSOptions: Sendable {
+    /// PEM file of the CA that signed the server's certificate; nil trusts the system's roots.
+    public var serverCACertificatePath: String?
+    /// PEM files of the client certificate and its key, for servers that require mutual TLS.
+    public var clientCertificatePath: String?
+    public var clientPrivateKeyPath: String?
+    /// The name the server's certificate must carry, when it differs from the host connected to.
+    public var serverName: String?
+
+    public init(
+        serverCACertificatePath: String? = nil,
+        clientCertificatePath: String? = nil,
+        clientPrivateKeyPath: String? = nil,
+        serverName: String? = nil
+    ) {
+        self.serverCACertificatePath = serverCACertificatePath
+        self.clientCertificatePath = clientCertificatePath
+        self.clientPrivateKeyPath = clientPrivateKeyPath
+        self.serverName = serverName
+    }
+}

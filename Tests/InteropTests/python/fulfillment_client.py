@@ -1,0 +1,198 @@
+"""A small Temporal client CLI for the Fulfillment contract, for the server-backed interop tests.
+
+Every subcommand takes `--address HOST:PORT` and `--namespace NS` (default "default"), prints
+exactly one JSON line to stdout on success, and exits non-zero with a message on stderr on failure.
+
+    start-order    --workflow-id ID --task-queue Q --order-json JSON   -> {"workflow_id": ..., "run_id": ...}
+    approve        --workflow-id ID --approver NAME                   -> {}
+    progress       --workflow-id ID                                   -> the Progress object
+    result         --workflow-id ID [--run-id R]                      -> {"result": <value>}
+                                                      or, if the workflow failed (exit 0):
+                      {"error": {"type": ..., "message": ..., "non_retryable": ..., "details": [...]}}
+    start-combine  --workflow-id ID --task-queue Q --text T --count N --scale X
+                                                                      -> {"workflow_id": ..., "run_id": ...}
+"""
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+from datetime import timedelta
+
+# Make `fulfillment` importable however this script is launched.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from temporalio.client import Client, WorkflowFailureError  # noqa: E402
+from temporalio.common import WorkflowIDConflictPolicy  # noqa: E402
+from temporalio.converter import AdvancedJSONEncoder, value_to_type  # noqa: E402
+from temporalio.exceptions import ApplicationError, FailureError  # noqa: E402
+from temporalio.runtime import (  # noqa: E402
+    LogForwardingConfig,
+    LoggingConfig,
+    Runtime,
+    TelemetryConfig,
+    TelemetryFilter,
+)
+
+from fulfillment import Approval, Order  # noqa: E402
+
+
+def log_to_stderr() -> None:
+    """Sends Python's and temporalio Core's (Rust) logs to stderr, keeping stdout for our output.
+
+    Core otherwise writes its own log lines (e.g. "WARN temporalio_sdk_core::worker::workflow: Task
+    not found when completing") straight to the console, and they were seen on stdout.
+    """
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    Runtime.set_default(
+        Runtime(
+            telemetry=TelemetryConfig(
+                logging=LoggingConfig(
+                    filter=TelemetryFilter(core_level="WARN", other_level="ERROR"),
+                    forwarding=LogForwardingConfig(logger=logging.getLogger("temporalio.core")),
+                )
+            )
+        )
+    )
+
+
+def emit(value) -> None:
+    print(json.dumps(value, cls=AdvancedJSONEncoder, separators=(",", ":")), flush=True)
+
+
+async def connect(args: argparse.Namespace) -> Client:
+    return await Client.connect(args.address, namespace=args.namespace)
+
+
+async def start_order(args: argparse.Namespace) -> None:
+    order = value_to_type(Order, json.loads(args.order_json))
+    client = await connect(args)
+    handle = await client.start_workflow(
+        "ProcessOrder",
+        order,
+        id=args.workflow_id,
+        task_queue=args.task_queue,
+        execution_timeout=timedelta(minutes=10),
+        id_conflict_policy=WorkflowIDConflictPolicy.FAIL,
+    )
+    emit({"workflow_id": handle.id, "run_id": handle.result_run_id})
+
+
+async def approve(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    await client.get_workflow_handle(args.workflow_id).signal(
+        "Approve", Approval(approver=args.approver)
+    )
+    emit({})
+
+
+async def progress(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    # Untyped: the JSON the worker sent, decoded as is.
+    emit(await client.get_workflow_handle(args.workflow_id).query("GetProgress"))
+
+
+def describe_failure(cause: BaseException) -> dict:
+    if isinstance(cause, ApplicationError):
+        return {
+            "type": cause.type,
+            "message": cause.message,
+            "non_retryable": cause.non_retryable,
+            "details": list(cause.details),
+        }
+    # Cancellation, termination, timeout...: the exception's class name stands in for the type.
+    message = cause.message if isinstance(cause, FailureError) else str(cause)
+    return {
+        "type": type(cause).__name__,
+        "message": message,
+        "non_retryable": False,
+        "details": list(getattr(cause, "details", None) or []),
+    }
+
+
+async def result(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    handle = client.get_workflow_handle(args.workflow_id, run_id=args.run_id)
+    try:
+        # Untyped: the workflow's JSON result, decoded as is (follows continue-as-new runs).
+        value = await handle.result()
+    except WorkflowFailureError as err:
+        emit({"error": describe_failure(err.cause)})
+        return
+    emit({"result": value})
+
+
+async def start_combine(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    handle = await client.start_workflow(
+        "Combine",
+        args=[args.text, args.count, args.scale],
+        id=args.workflow_id,
+        task_queue=args.task_queue,
+    )
+    emit({"workflow_id": handle.id, "run_id": handle.result_run_id})
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--address", default="127.0.0.1:7233", help="HOST:PORT of the frontend")
+    common.add_argument("--namespace", default="default")
+
+    parser = argparse.ArgumentParser(description="Fulfillment contract client (temporalio)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("start-order", parents=[common])
+    p.add_argument("--workflow-id", required=True)
+    p.add_argument("--task-queue", required=True)
+    p.add_argument("--order-json", required=True)
+    p.set_defaults(func=start_order)
+
+    p = commands.add_parser("approve", parents=[common])
+    p.add_argument("--workflow-id", required=True)
+    p.add_argument("--approver", required=True)
+    p.set_defaults(func=approve)
+
+    p = commands.add_parser("progress", parents=[common])
+    p.add_argument("--workflow-id", required=True)
+    p.set_defaults(func=progress)
+
+    p = commands.add_parser("result", parents=[common])
+    p.add_argument("--workflow-id", required=True)
+    p.add_argument("--run-id", default=None)
+    p.set_defaults(func=result)
+
+    p = commands.add_parser("start-combine", parents=[common])
+    p.add_argument("--workflow-id", required=True)
+    p.add_argument("--task-queue", required=True)
+    p.add_argument("--text", required=True)
+    p.add_argument("--count", required=True, type=int)
+    p.add_argument("--scale", required=True, type=float)
+    p.set_defaults(func=start_combine)
+
+    return parser.parse_args(argv)
+
+
+def exit_now(code: int) -> None:
+    """Exits without interpreter finalization.
+
+    temporalio's Rust core keeps native threads that may call into Python while the interpreter
+    finalizes, which can kill a short-lived client process with "Fatal Python error:
+    PyGILState_Release: thread state ... must be current when releasing" (SIGABRT/SIGSEGV) after
+    its output was written (temporalio/sdk-python#300). Flush and skip finalization instead.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+if __name__ == "__main__":
+    arguments = parse_args()
+    log_to_stderr()
+    try:
+        asyncio.run(arguments.func(arguments))
+    except Exception as err:  # noqa: BLE001
+        print(f"fulfillment_client {arguments.command}: {type(err).__name__}: {err}", file=sys.stderr)
+        exit_now(1)
+    exit_now(0)
