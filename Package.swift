@@ -115,6 +115,10 @@ let package = Package(
             dependencies: ["TemporalContracts"]
         ),
         .testTarget(
+            name: "TemporalContractsGRPCTests",
+            dependencies: ["TemporalContractsGRPC", "TemporalAPI", .product(name: "GRPCCore", package: "grpc-swift-2")]
+        ),
+        .testTarget(
             name: "TemporalDevServerTests",
             dependencies: ["TemporalDevServer"]
         ),

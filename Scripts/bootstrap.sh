@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Installs what the generator and its tests need on a fresh Debian machine: protoc (Debian's
-# protobuf-compiler) when missing, and a virtual environment with the pinned Python packages.
-# Safe to run again; it only installs what is missing.
+# protobuf-compiler), nginx (the TLS-terminating proxy of the TLS tests) and openssl when missing,
+# and a virtual environment with the pinned Python packages (the Temporal CLI and Python SDK
+# among them). Safe to run again; it only installs what is missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-if ! command -v protoc >/dev/null 2>&1; then
-  echo "bootstrap: installing protobuf-compiler"
+missing=()
+command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler libprotobuf-dev)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq protobuf-compiler libprotobuf-dev >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if [ ! -x "$root/.venv/bin/python" ]; then
