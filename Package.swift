@@ -106,8 +106,10 @@ let package = Package(
 
         .testTarget(
             name: "TemporalContractsGeneratorTests",
-            // The executables are dependencies so their binaries are built for the command-line tests.
-            dependencies: ["TemporalContractsGenerator", "temporal-contracts", "protoc-gen-swift-temporal"],
+            // The command-line tests run the executables that `swift build --build-tests` builds beside
+            // them. Depending on them here would link their objects twice once a test target uses
+            // the build plugin (SwiftPM links the plugin's host-tool copy too).
+            dependencies: ["TemporalContractsGenerator"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -132,6 +132,9 @@ struct GeneratedClientTests {
         let signal = try #require(transport.state.withLock { $0.signals.first })
         #expect(signal.signalName == "CancelOrder")
         #expect(signal.execution.workflowID == "order-o-42")
+        let start = try #require(transport.state.withLock { $0.starts.first })
+        #expect(start.idConflictPolicy == nil, "the contract's `fail` policy does not apply to signal-with-start")
+        #expect(start.idReusePolicy == .rejectDuplicate)
     }
 
     @Test func updatesArePolledUntilTheyCompleteAndFailuresAreTyped() async throws {

@@ -60,7 +60,10 @@ public struct TemporalClient: WorkflowClientBackend {
         signalInput: SignalInput,
         options: WorkflowStartOptions
     ) async throws -> WorkflowExecution {
-        let request = try await startRequest(workflow, input: input, options: options)
+        var request = try await startRequest(workflow, input: input, options: options)
+        // Signal-with-start exists to reach a running workflow, so a contract's `fail` conflict
+        // policy (meant for plain starts) cannot apply; the server rejects it here.
+        if request.idConflictPolicy == .fail { request.idConflictPolicy = nil }
         let signalRequest = SignalWorkflowRequest(
             execution: WorkflowExecution(workflowID: request.workflowID),
             signalName: signal.name,

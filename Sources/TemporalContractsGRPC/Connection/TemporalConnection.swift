@@ -49,7 +49,10 @@ public final class TemporalConnection: Sendable {
             }
         } catch let error as RPCError {
             await connection.close()
-            throw TemporalConnectionError.unreachable(host: options.host, port: options.port, lastError: error.fullDescription)
+            if error.code == .unavailable || error.code == .deadlineExceeded {
+                throw TemporalConnectionError.unreachable(host: options.host, port: options.port, lastError: error.fullDescription)
+            }
+            throw TemporalConnectionError.refused(host: options.host, port: options.port, reason: error.fullDescription)
         } catch {
             await connection.close()
             throw error

@@ -9,6 +9,9 @@ public enum TemporalConnectionError: Error, Sendable, CustomStringConvertible {
     case tlsConfiguration(String)
     /// The server did not answer within the retry budget.
     case unreachable(host: String, port: Int, lastError: String)
+    /// The server (or a proxy in front of it) answered but refused the client: a missing client
+    /// certificate or a wrong API key.
+    case refused(host: String, port: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -20,6 +23,8 @@ public enum TemporalConnectionError: Error, Sendable, CustomStringConvertible {
             "invalid TLS configuration: \(reason)"
         case .unreachable(let host, let port, let lastError):
             "Temporal server at \(host):\(port) is unreachable: \(lastError)"
+        case .refused(let host, let port, let reason):
+            "Temporal server at \(host):\(port) refused the client: \(reason) (check the API key and the client certificate)"
         }
     }
 }

@@ -28,7 +28,7 @@ final class FulfillmentEnvironment: Sendable {
 
     static func start(databaseFile: URL? = nil) async throws -> FulfillmentEnvironment {
         let server = try await DevServer.start(
-            DevServerOptions(searchDirectory: repositoryRoot, databaseFile: databaseFile)
+            DevServerOptions(searchDirectory: PythonPeer.repositoryRoot, databaseFile: databaseFile)
         )
         do {
             let worker = try await PythonWorker.start(
@@ -61,9 +61,6 @@ final class FulfillmentEnvironment: Sendable {
         let line = try #require(output.split(separator: "\n").last, "the Python client printed nothing")
         return try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
     }
-
-    static let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
 }
 
 /// Starts a `FulfillmentEnvironment` around a suite and stops it after.
