@@ -150,6 +150,15 @@ struct GeneratedClientTests {
         #expect(transport.state.withLock { $0.updates.first?.waitFor } == .completed)
     }
 
+    @Test func waitingForTheAdmittedStageIsRefusedBeforeSending() async throws {
+        let transport = ScriptedTransport()
+        let handle = Orders.Client(TemporalClient(transport: transport)).processOrder(workflowID: "order-o-42")
+        await #expect(throws: UnsupportedOptionError.self) {
+            try await handle.startAddItem(Orders.LineItem(sku: "a", quantity: 1, unitPrice: 1), options: UpdateOptions(waitFor: .admitted))
+        }
+        #expect(transport.state.withLock { $0.updates.isEmpty })
+    }
+
     @Test func updateWithStartReturnsTheUpdateResult() async throws {
         let transport = ScriptedTransport()
         let (handle, update) = try await Orders.Client(TemporalClient(transport: transport))

@@ -17,6 +17,9 @@ struct ClientInteropTests {
         let progress = try await handle.getProgress()
         #expect(progress == Progress(status: .pending, itemCount: 3, priority: 0, approvals: []))
 
+        // Accepted first, then the handle polls until the update completes.
+        let accepted = try await handle.startSetPriority(Priority(level: 4), options: UpdateOptions(waitFor: .accepted))
+        #expect(try await accepted.result() == Priority(level: 4))
         #expect(try await handle.setPriority(Priority(level: 5)) == Priority(level: 5))
 
         let rejected = await #expect(throws: WorkflowUpdateFailedError.self) {
@@ -47,6 +50,15 @@ struct ClientInteropTests {
         #expect(receipt.priority == 5)
         #expect(receipt.approvals == ["ana"])
         #expect(abs(receipt.processedAt.timeIntervalSinceNow) < 120)
+
+        let strict = Fulfillment.Client(
+            TemporalClient(transport: GRPCTemporalTransport(connection: environment.connection), queryRejectCondition: .notOpen)
+        )
+        let queryRejection = await #expect(throws: QueryRejectedError.self) {
+            try await strict.processOrder(workflowID: handle.execution.workflowID, runID: nil).getProgress()
+        }
+        #expect(queryRejection?.status == .completed)
+        #expect(try await handle.getProgress().status == .approved, "without a reject condition closed workflows answer")
 
         let description = try await handle.describe()
         #expect(description.status == .completed)

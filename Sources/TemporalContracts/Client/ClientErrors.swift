@@ -81,3 +81,14 @@ public struct WorkflowUpdateFailedError: Error, Sendable, CustomStringConvertibl
 
     public var description: String { "update '\(updateName)' (\(updateID)) failed: \(cause.message)" }
 }
+
+/// An option the server does not support for this operation, caught before anything is sent.
+public struct UnsupportedOptionError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

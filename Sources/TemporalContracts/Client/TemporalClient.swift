@@ -5,10 +5,17 @@ import Foundation
 public struct TemporalClient: WorkflowClientBackend {
     public let transport: any TemporalTransport
     public let dataConverter: DataConverter
+    /// When queries are rejected rather than run, for every query this client sends.
+    public let queryRejectCondition: QueryRejectCondition
 
-    public init(transport: any TemporalTransport, dataConverter: DataConverter = .default) {
+    public init(
+        transport: any TemporalTransport,
+        dataConverter: DataConverter = .default,
+        queryRejectCondition: QueryRejectCondition = .none
+    ) {
         self.transport = transport
         self.dataConverter = dataConverter
+        self.queryRejectCondition = queryRejectCondition
     }
 
     /// The start request for `workflow`: per-call options over the contract's defaults; the ID from
@@ -81,6 +88,7 @@ public struct TemporalClient: WorkflowClientBackend {
         options: WorkflowStartOptions,
         updateOptions: UpdateOptions
     ) async throws -> (WorkflowExecution, WorkflowUpdateHandle<UpdateOutput>) {
+        try Self.checkWaitStage(updateOptions.waitFor)
         var request = try await startRequest(workflow, input: input, options: options)
         // The server requires a conflict policy for update-with-start; using the running workflow is
         // what the SDKs default to.
@@ -141,7 +149,8 @@ public struct TemporalClient: WorkflowClientBackend {
             QueryWorkflowRequest(
                 execution: execution,
                 queryName: query.name,
-                input: try await dataConverter.encode(input, with: query.input)
+                input: try await dataConverter.encode(input, with: query.input),
+                rejectCondition: queryRejectCondition
             )
         )
         return try await dataConverter.decode(payloads, with: query.output)
@@ -153,6 +162,7 @@ public struct TemporalClient: WorkflowClientBackend {
         execution: WorkflowExecution,
         options: UpdateOptions
     ) async throws -> WorkflowUpdateHandle<UpdateOutput> {
+        try Self.checkWaitStage(options.waitFor)
         let response = try await transport.updateWorkflow(
             UpdateWorkflowRequest(
                 execution: execution,
@@ -163,6 +173,16 @@ public struct TemporalClient: WorkflowClientBackend {
             )
         )
         return updateHandle(update, response: response, execution: execution)
+    }
+
+    /// Servers refuse to hold a call until an update is only admitted, as the other SDKs also say
+    /// before sending.
+    static func checkWaitStage(_ stage: UpdateWaitStage) throws {
+        if stage == .admitted {
+            throw UnsupportedOptionError(
+                "waiting for an update's admitted stage is not supported by Temporal servers; wait for .accepted or .completed"
+            )
+        }
     }
 
     /// A handle whose result is the response's outcome when known, else polled for.

@@ -105,12 +105,30 @@ public struct QueryWorkflowRequest: Sendable {
     public var execution: WorkflowExecution
     public var queryName: String
     public var input: [Payload]
+    public var rejectCondition: QueryRejectCondition
 
-    public init(execution: WorkflowExecution, queryName: String, input: [Payload]) {
+    public init(
+        execution: WorkflowExecution,
+        queryName: String,
+        input: [Payload],
+        rejectCondition: QueryRejectCondition = .none
+    ) {
         self.execution = execution
         self.queryName = queryName
         self.input = input
+        self.rejectCondition = rejectCondition
     }
+}
+
+/// When the server answers a query with `QueryRejectedError` instead of running it
+/// (`temporal.api.enums.v1.QueryRejectCondition`).
+public enum QueryRejectCondition: Int, Hashable, Sendable {
+    /// Queries run in every state, closed workflows included.
+    case none = 1
+    /// Rejected unless the workflow is running.
+    case notOpen = 2
+    /// Rejected when the workflow failed, was canceled, terminated or timed out.
+    case notCompletedCleanly = 3
 }
 
 public struct UpdateWorkflowRequest: Sendable {

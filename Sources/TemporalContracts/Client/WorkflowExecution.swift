@@ -61,7 +61,8 @@ public struct WorkflowExecutionDescription: Sendable {
 
 /// How long an update caller waits before getting a handle.
 public enum UpdateWaitStage: Int, Hashable, Sendable {
-    /// The server admitted the update (not yet seen by a worker).
+    /// The server admitted the update (not yet seen by a worker). A stage updates report; servers
+    /// do not let a caller wait for it, so `startUpdate` refuses it.
     case admitted = 1
     /// A worker accepted it (its validator passed).
     case accepted = 2

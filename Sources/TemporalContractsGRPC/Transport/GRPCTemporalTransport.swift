@@ -83,6 +83,7 @@ public struct GRPCTemporalTransport: TemporalTransport {
         message.execution = request.execution.apiExecution
         message.query.queryType = request.queryName
         if !request.input.isEmpty { message.query.queryArgs = request.input.apiPayloads }
+        message.queryRejectCondition = Temporal_Api_Enums_V1_QueryRejectCondition(rawValue: request.rejectCondition.rawValue) ?? .none
         let sent = message
         let response = try await connection.call("QueryWorkflow", retry: .idempotent) { service, metadata, options in
             try await service.queryWorkflow(sent, metadata: metadata, options: options)
