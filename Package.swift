@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "TemporalContracts", targets: ["TemporalContracts"]),
         .library(name: "TemporalContractsProtobuf", targets: ["TemporalContractsProtobuf"]),
         .library(name: "TemporalContractsGRPC", targets: ["TemporalContractsGRPC"]),
+        .library(name: "TemporalContractsWorker", targets: ["TemporalContractsWorker"]),
         .library(name: "TemporalAPI", targets: ["TemporalAPI"]),
         .library(name: "TemporalDevServer", targets: ["TemporalDevServer"]),
         .library(name: "TemporalContractsGenerator", targets: ["TemporalContractsGenerator"]),
@@ -24,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
         .package(url: "https://github.com/grpc/grpc-swift-protobuf.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // The runtime that generated code imports: Foundation only, so it compiles in seconds.
@@ -55,6 +59,19 @@ let package = Package(
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+            ]
+        ),
+        // Workers that serve a contract's activities on a task queue, over the gRPC transport.
+        .target(
+            name: "TemporalContractsWorker",
+            dependencies: [
+                "TemporalContracts",
+                "TemporalContractsGRPC",
+                "TemporalAPI",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Starts and stops `temporal server start-dev` for tests and benchmarks.
@@ -128,7 +145,10 @@ let package = Package(
         // Python workers. The contract is compiled by the build plugin, as a user's would be.
         .testTarget(
             name: "InteropTests",
-            dependencies: ["TemporalContracts", "TemporalContractsGRPC", "TemporalDevServer", "TemporalAPI"],
+            dependencies: [
+                "TemporalContracts", "TemporalContractsGRPC", "TemporalContractsWorker", "TemporalDevServer", "TemporalAPI",
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             exclude: ["python"],
             plugins: [.plugin(name: "TemporalContractsPlugin")]
         ),

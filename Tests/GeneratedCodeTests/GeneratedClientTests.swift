@@ -87,6 +87,11 @@ struct GeneratedClientTests {
         func listWorkflows(query: String, pageSize: Int, nextPageToken: Data?) async throws -> WorkflowExecutionPage {
             WorkflowExecutionPage(executions: [], nextPageToken: nil)
         }
+
+        func completeActivity(taskToken: Data, result: [Payload]) async throws {}
+        func failActivity(taskToken: Data, failure: Failure) async throws {}
+        func reportActivityCanceled(taskToken: Data, details: [Payload]) async throws {}
+        func heartbeatActivity(taskToken: Data, details: [Payload]) async throws -> Bool { false }
     }
 
     @Test func contractDefaultsIDTemplateAndOverrides() async throws {

@@ -92,3 +92,10 @@ public struct UnsupportedOptionError: Error, Hashable, Sendable, CustomStringCon
 
     public var description: String { message }
 }
+
+/// The activity is no longer running: it completed, timed out, or its workflow closed.
+public struct ActivityNotFoundError: Error, Hashable, Sendable, CustomStringConvertible {
+    public init() {}
+
+    public var description: String { "the activity is no longer running (completed, timed out, or its workflow closed)" }
+}

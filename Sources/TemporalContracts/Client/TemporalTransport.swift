@@ -23,6 +23,13 @@ public protocol TemporalTransport: Sendable {
     func describeWorkflow(_ execution: WorkflowExecution) async throws -> WorkflowExecutionDescription
     /// One page of the workflows a visibility query selects (`""` selects all).
     func listWorkflows(query: String, pageSize: Int, nextPageToken: Data?) async throws -> WorkflowExecutionPage
+
+    /// Completes an activity that returned `CompleteAsynchronously`, by its task token.
+    func completeActivity(taskToken: Data, result: [Payload]) async throws
+    func failActivity(taskToken: Data, failure: Failure) async throws
+    func reportActivityCanceled(taskToken: Data, details: [Payload]) async throws
+    /// Records a heartbeat; returns whether cancellation of the activity was requested.
+    func heartbeatActivity(taskToken: Data, details: [Payload]) async throws -> Bool
 }
 
 /// A workflow start, resolved: every option known, payloads encoded.

@@ -8,7 +8,7 @@ extension TemporalConnection {
     /// (unavailable, resource exhausted, and for long polls an expired deadline) with jittered
     /// exponential backoff, within the retry options' attempts and time. A status that is not
     /// retried goes through `mapError`, which turns it into a typed error.
-    func call<Response: Sendable>(
+    package func call<Response: Sendable>(
         _ method: String,
         retry: RetryClass,
         _ body: @Sendable (WorkflowService, Metadata, CallOptions) async throws -> Response,

@@ -1,5 +1,5 @@
 /// Whether a call may be sent again after a failure that leaves its effect unknown.
-enum RetryClass: Sendable {
+package enum RetryClass: Sendable {
     /// Safe to repeat: reads, and writes the server deduplicates by request or update ID.
     case idempotent
     /// A long poll: repeating is safe, and a deadline only means nothing happened yet.

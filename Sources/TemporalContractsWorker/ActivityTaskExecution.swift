@@ -1,0 +1,207 @@
+import Foundation
+import Logging
+import Metrics
+import Synchronization
+import TemporalAPI
+import TemporalContracts
+import TemporalContractsGRPC
+
+/// Runs one activity task: builds its context, runs the registered implementation in its own
+/// task, cancels that task on a cancellation request, a timeout or shutdown, and reports the
+/// outcome to the server.
+struct ActivityTaskExecution: Sendable {
+    let task: Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse
+    let registration: ActivityRegistration?
+    let transport: GRPCTemporalTransport
+    let options: ActivityWorkerOptions
+    let context: WorkerActivityContext
+
+    init(
+        task: Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse,
+        registration: ActivityRegistration?,
+        transport: GRPCTemporalTransport,
+        options: ActivityWorkerOptions
+    ) {
+        self.task = task
+        self.registration = registration
+        self.transport = transport
+        self.options = options
+        let info = ActivityInfo(task, taskQueue: options.taskQueue)
+        var logger = options.logger
+        logger[metadataKey: "activity_type"] = "\(info.activityType)"
+        logger[metadataKey: "activity_id"] = "\(info.activityID)"
+        logger[metadataKey: "attempt"] = "\(info.attempt)"
+        logger[metadataKey: "workflow_id"] = "\(info.workflowID)"
+        logger[metadataKey: "workflow_run_id"] = "\(info.workflowRunID)"
+        // The heartbeat sender needs the context (to cancel it) and the context needs the sender.
+        let target = CancellationTarget()
+        let throttle = HeartbeatThrottle(interval: Self.throttleInterval(info.heartbeatTimeout, options: options)) {
+            [transport, taskToken = info.taskToken] details in
+            await Self.sendHeartbeat(details, taskToken: taskToken, transport: transport, target: target)
+        }
+        let context = WorkerActivityContext(info: info, dataConverter: options.dataConverter, logger: logger, throttle: throttle)
+        target.context.withLock { $0 = context }
+        self.context = context
+        self.throttle = throttle
+    }
+
+    private let throttle: HeartbeatThrottle
+
+    var dimensions: [(String, String)] {
+        [("activity_type", context.info.activityType), ("task_queue", options.taskQueue)]
+    }
+
+    func run() async {
+        let started = ContinuousClock.now
+        Counter(label: "temporal_activity_task_received", dimensions: dimensions).increment()
+        let context = self.context
+        guard let registration else {
+            context.logger.error("activity type is not registered on this worker")
+            await report(.failure(ApplicationError(
+                "activity type '\(context.info.activityType)' is not registered on the worker of task queue '\(options.taskQueue)'",
+                type: "NotFoundError"
+            )), started: started)
+            return
+        }
+        let input = task.input.payloads.map(Payload.init)
+        let work = Task { try await registration.execute(input, context) }
+        context.onCancel { _ in work.cancel() }
+        let watchdog = Task { await watchTimeouts() }
+        let result = await work.result
+        watchdog.cancel()
+        await throttle.stop()
+        await report(result, started: started)
+    }
+
+    /// Cancels the attempt when its deadline passes or it stops heartbeating for longer than its
+    /// heartbeat timeout: the server has timed it out by then, and its code should stop too.
+    private func watchTimeouts() async {
+        let deadline = context.info.deadline.map { ContinuousClock.now + .seconds($0.timeIntervalSinceNow) }
+        let heartbeatTimeout = context.info.heartbeatTimeout
+        while !Task.isCancelled {
+            var wakeUp = deadline
+            if let heartbeatTimeout {
+                let heartbeatDeadline = context.lastHeartbeat + heartbeatTimeout
+                wakeUp = min(wakeUp ?? heartbeatDeadline, heartbeatDeadline)
+            }
+            guard let wakeUp else { return }
+            do { try await Task.sleep(until: wakeUp) } catch { return }
+            let now = ContinuousClock.now
+            if let deadline, now >= deadline {
+                context.cancel(.timedOut(.startToClose))
+                return
+            }
+            if let heartbeatTimeout, now - context.lastHeartbeat >= heartbeatTimeout {
+                context.cancel(.timedOut(.heartbeat))
+                return
+            }
+        }
+    }
+
+    private func report(_ result: Result<[Payload], any Error>, started: ContinuousClock.Instant) async {
+        let logger = context.logger
+        Timer(label: "temporal_activity_execution_latency", dimensions: dimensions)
+            .recordNanoseconds(Int64((ContinuousClock.now - started) / .nanoseconds(1)))
+        let token = context.info.taskToken
+        do {
+            switch (result, context.cancellationReason) {
+            case (.success(let payloads), _):
+                try await transport.completeActivity(taskToken: token, result: payloads)
+            case (.failure(is CompleteAsynchronously), _):
+                logger.debug("activity will be completed asynchronously")
+            case (.failure(let error), .requested?) where error is CancellationError || error is CanceledError:
+                Counter(label: "temporal_activity_execution_cancelled", dimensions: dimensions).increment()
+                logger.info("activity canceled as requested")
+                try await transport.reportActivityCanceled(taskToken: token, details: [])
+            case (.failure, .timedOut(let type)?):
+                Counter(label: "temporal_activity_execution_failed", dimensions: dimensions).increment()
+                logger.warning("activity timed out", metadata: ["timeout_type": "\(type)"])
+            case (.failure, .notFound?):
+                logger.info("activity is no longer known to the server")
+            case (.failure, .workerShutdown?):
+                logger.warning("activity interrupted by worker shutdown; the server will retry it")
+                let failure = try await options.dataConverter.encodeFailure(
+                    ApplicationError("the worker shut down while the activity ran", type: "WorkerShutdown")
+                )
+                try await transport.failActivity(taskToken: token, failure: failure)
+            case (.failure(let error), _):
+                Counter(label: "temporal_activity_execution_failed", dimensions: dimensions).increment()
+                logger.info("activity failed", metadata: ["error": "\(error)"])
+                try await transport.failActivity(taskToken: token, failure: options.dataConverter.encodeFailure(error))
+            }
+        } catch is ActivityNotFoundError {
+            logger.info("the server no longer knows this attempt; its outcome was dropped")
+        } catch {
+            logger.error("could not report the activity's outcome", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private static func sendHeartbeat(
+        _ details: [Payload],
+        taskToken: Data,
+        transport: GRPCTemporalTransport,
+        target: CancellationTarget
+    ) async {
+        do {
+            if try await transport.heartbeatActivity(taskToken: taskToken, details: details) {
+                target.cancel(.requested)
+            }
+        } catch is ActivityNotFoundError {
+            target.cancel(.notFound)
+        } catch {
+            // A failed heartbeat is not fatal: the next one, or the heartbeat timeout, decides.
+        }
+    }
+
+    static func throttleInterval(_ heartbeatTimeout: Duration?, options: ActivityWorkerOptions) -> Duration {
+        guard let heartbeatTimeout, heartbeatTimeout > .zero else { return options.defaultHeartbeatThrottleInterval }
+        return min(heartbeatTimeout * 0.8, options.maxHeartbeatThrottleInterval)
+    }
+}
+
+/// The context a heartbeat response cancels, set once the context exists.
+final class CancellationTarget: Sendable {
+    let context = Mutex<WorkerActivityContext?>(nil)
+
+    func cancel(_ reason: ActivityCancellationReason) {
+        context.withLock { $0 }?.cancel(reason)
+    }
+}
+
+extension ActivityInfo {
+    init(_ task: Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse, taskQueue: String) {
+        let started = task.hasStartedTime ? task.startedTime.date : Date()
+        var deadlines: [Date] = []
+        if task.hasStartToCloseTimeout, Duration(task.startToCloseTimeout) > .zero {
+            deadlines.append(started.addingTimeInterval(Duration(task.startToCloseTimeout).timeInterval))
+        }
+        if task.hasScheduleToCloseTimeout, Duration(task.scheduleToCloseTimeout) > .zero, task.hasScheduledTime {
+            deadlines.append(task.scheduledTime.date.addingTimeInterval(Duration(task.scheduleToCloseTimeout).timeInterval))
+        }
+        let heartbeatTimeout = task.hasHeartbeatTimeout ? Duration(task.heartbeatTimeout) : .zero
+        self.init(
+            activityID: task.activityID,
+            activityType: task.activityType.name,
+            taskQueue: taskQueue,
+            attempt: Int(task.attempt),
+            workflowNamespace: task.workflowNamespace,
+            workflowID: task.workflowExecution.workflowID,
+            workflowRunID: task.workflowExecution.runID,
+            workflowType: task.workflowType.name,
+            scheduledTime: task.hasCurrentAttemptScheduledTime ? task.currentAttemptScheduledTime.date : started,
+            startedTime: started,
+            deadline: deadlines.min(),
+            heartbeatTimeout: heartbeatTimeout > .zero ? heartbeatTimeout : nil,
+            heartbeatDetails: task.heartbeatDetails.payloads.map(Payload.init),
+            isLocal: false,
+            taskToken: task.taskToken
+        )
+    }
+}
+
+extension Duration {
+    var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import TemporalContracts
+import TemporalContractsGRPC
+import TemporalContractsWorker
+import TemporalDevServer
+import Testing
+
+/// A dev server, the Python worker of the Warehouse contract's workflows, and a Swift
+/// `ActivityWorker` serving its activities. Started once per suite by `.warehouseWorkers`.
+final class WarehouseEnvironment: Sendable {
+    static let workflowTaskQueue = "warehouse-workflows"
+
+    let server: DevServer
+    let pythonWorker: PythonWorker
+    let connection: TemporalConnection
+    let activityWorker: ActivityWorker
+    let activityWorkerRun: Task<Void, any Error>
+    let client: Warehouse.Client
+
+    @TaskLocal static var current: WarehouseEnvironment?
+
+    static func require() throws -> WarehouseEnvironment {
+        try #require(current, "the suite needs the .warehouseWorkers trait")
+    }
+
+    private init(server: DevServer, pythonWorker: PythonWorker, connection: TemporalConnection, activityWorker: ActivityWorker) {
+        self.server = server
+        self.pythonWorker = pythonWorker
+        self.connection = connection
+        self.activityWorker = activityWorker
+        activityWorkerRun = Task { try await activityWorker.run() }
+        client = Warehouse.Client(TemporalClient(transport: GRPCTemporalTransport(connection: connection)))
+    }
+
+    static func start() async throws -> WarehouseEnvironment {
+        let server = try await DevServer.start(DevServerOptions(searchDirectory: PythonPeer.repositoryRoot))
+        do {
+            let pythonWorker = try await PythonWorker.start(
+                script: "warehouse_worker.py",
+                arguments: ["--address", server.address, "--namespace", server.namespace, "--workflow-task-queue", workflowTaskQueue]
+            )
+            let connection = try await TemporalConnection.connect(
+                TemporalConnectionOptions(host: server.host, port: server.port, namespace: server.namespace)
+            )
+            let activityWorker = ActivityWorker(
+                connection: connection,
+                activities: WarehouseActivities().registrations,
+                options: ActivityWorkerOptions(taskQueue: "warehouse-activities")
+            )
+            return WarehouseEnvironment(server: server, pythonWorker: pythonWorker, connection: connection, activityWorker: activityWorker)
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
+    func stop() async {
+        activityWorker.shutdown()
+        _ = await activityWorkerRun.result
+        await connection.close()
+        await pythonWorker.stop()
+        await server.stop()
+    }
+
+    /// Start options for a Python workflow of the contract: its own task queue and a fresh ID.
+    static func workflowOptions(_ prefix: String) -> WorkflowStartOptions {
+        WorkflowStartOptions(id: "\(prefix)-\(UUID().uuidString)", taskQueue: workflowTaskQueue)
+    }
+}
+
+struct WarehouseWorkersTrait: SuiteTrait, TestScoping {
+    func provideScope(
+        for test: Test,
+        testCase: Test.Case?,
+        performing function: @Sendable () async throws -> Void
+    ) async throws {
+        let environment = try await WarehouseEnvironment.start()
+        do {
+            try await WarehouseEnvironment.$current.withValue(environment, operation: function)
+        } catch {
+            await environment.stop()
+            throw error
+        }
+        await environment.stop()
+    }
+}
+
+extension Trait where Self == WarehouseWorkersTrait {
+    /// Runs the suite against a dev server with Python workflows and the Swift activity worker.
+    static var warehouseWorkers: Self { WarehouseWorkersTrait() }
+}
