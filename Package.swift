@@ -147,7 +147,8 @@ let package = Package(
             name: "InteropTests",
             dependencies: [
                 "TemporalContracts", "TemporalContractsGRPC", "TemporalContractsWorker", "TemporalDevServer", "TemporalAPI",
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["python"],
             plugins: [.plugin(name: "TemporalContractsPlugin")]

@@ -5,6 +5,17 @@ import TemporalContractsWorker
 
 /// The Swift implementation of the Warehouse contract's activities, which Python workflows call.
 struct WarehouseActivities: Warehouse.ActivityImplementations {
+    /// How `Noop` behaves, so tests can keep activities in flight or complete them from outside.
+    enum NoopBehavior: Sendable {
+        case echo
+        /// Sleeps, then echoes; records `noop-started`/`noop-completed`/`noop-interrupted` under `label`.
+        case sleep(Duration, label: String)
+        /// Hands its task token to `tokens` and completes asynchronously.
+        case completeAsynchronously(tokens: AsyncStream<Data>.Continuation)
+    }
+
+    var noopBehavior = NoopBehavior.echo
+
     /// What the activities did, by the token a test passed them; read by the tests.
     static let events = Mutex<[String: [String]]>([:])
 
@@ -72,6 +83,22 @@ struct WarehouseActivities: Warehouse.ActivityImplementations {
     }
 
     func noop(_ input: String, context: any ActivityContext) async throws -> String {
-        input
+        switch noopBehavior {
+        case .echo:
+            return input
+        case .sleep(let duration, let label):
+            Self.record("noop-started", token: label)
+            do {
+                try await Task.sleep(for: duration)
+            } catch {
+                Self.record("noop-interrupted", token: label)
+                throw error
+            }
+            Self.record("noop-completed", token: label)
+            return input
+        case .completeAsynchronously(let tokens):
+            tokens.yield(context.info.taskToken)
+            throw CompleteAsynchronously()
+        }
     }
 }

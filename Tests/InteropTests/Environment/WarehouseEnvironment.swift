@@ -9,6 +9,7 @@ import Testing
 /// `ActivityWorker` serving its activities. Started once per suite by `.warehouseWorkers`.
 final class WarehouseEnvironment: Sendable {
     static let workflowTaskQueue = "warehouse-workflows"
+    static let activityTaskQueue = "warehouse-activities"
 
     let server: DevServer
     let pythonWorker: PythonWorker
@@ -32,7 +33,9 @@ final class WarehouseEnvironment: Sendable {
         client = Warehouse.Client(TemporalClient(transport: GRPCTemporalTransport(connection: connection)))
     }
 
-    static func start() async throws -> WarehouseEnvironment {
+    static func start(activities: WarehouseActivities = WarehouseActivities(), gracefulShutdownTimeout: Duration = .seconds(10))
+        async throws -> WarehouseEnvironment
+    {
         let server = try await DevServer.start(DevServerOptions(searchDirectory: PythonPeer.repositoryRoot))
         do {
             let pythonWorker = try await PythonWorker.start(
@@ -44,8 +47,8 @@ final class WarehouseEnvironment: Sendable {
             )
             let activityWorker = ActivityWorker(
                 connection: connection,
-                activities: WarehouseActivities().registrations,
-                options: ActivityWorkerOptions(taskQueue: "warehouse-activities")
+                activities: activities.registrations,
+                options: ActivityWorkerOptions(taskQueue: activityTaskQueue, gracefulShutdownTimeout: gracefulShutdownTimeout)
             )
             return WarehouseEnvironment(server: server, pythonWorker: pythonWorker, connection: connection, activityWorker: activityWorker)
         } catch {

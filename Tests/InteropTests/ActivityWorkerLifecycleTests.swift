@@ -1,0 +1,135 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TemporalContracts
+import TemporalContractsGRPC
+import TemporalContractsWorker
+import Testing
+
+/// Shutdown with activities in flight, lifecycle integration and asynchronous completion, each
+/// with its own dev server and workers.
+@Suite(.timeLimit(.minutes(5)))
+struct ActivityWorkerLifecycleTests {
+    @Test func shutdownLosesNoActivity() async throws {
+        let label = "shutdown-\(UUID().uuidString)"
+        // Worker A holds every activity for 3 s and gets a 200 ms grace period; worker B is fast.
+        let environment = try await WarehouseEnvironment.start(
+            activities: WarehouseActivities(noopBehavior: .sleep(.seconds(3), label: label)),
+            gracefulShutdownTimeout: .milliseconds(200)
+        )
+        let workerB = ActivityWorker(
+            connection: environment.connection,
+            activities: WarehouseActivities().registrations,
+            options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue)
+        )
+        do {
+            let handle = try await environment.client.startRunNoops(
+                count: 30,
+                parallelism: 30,
+                taskQueue: WarehouseEnvironment.activityTaskQueue,
+                options: WarehouseEnvironment.workflowOptions("shutdown")
+            )
+            try await waitForEvent("noop-started", label: label)
+            let runB = Task { try await workerB.run() }
+            environment.activityWorker.shutdown()
+            try await environment.activityWorkerRun.value
+            let eventsOfA = WarehouseActivities.events.withLock { $0[label] ?? [] }
+            #expect(eventsOfA.contains("noop-interrupted"), "activities were in flight on A: \(eventsOfA)")
+
+            #expect(try await handle.result() == 30, "every activity completed, on A or retried on B")
+            workerB.shutdown()
+            try await runB.value
+        } catch {
+            workerB.shutdown()
+            await environment.stop()
+            throw error
+        }
+        await environment.stop()
+    }
+
+    @Test func gracefulShutdownThroughServiceGroupLetsRunningActivitiesFinish() async throws {
+        let label = "graceful-\(UUID().uuidString)"
+        let environment = try await WarehouseEnvironment.start(
+            activities: WarehouseActivities(noopBehavior: .sleep(.milliseconds(800), label: label))
+        )
+        // The environment's own worker serves first; this one joins through a service group.
+        environment.activityWorker.shutdown()
+        try await environment.activityWorkerRun.value
+        let worker = ActivityWorker(
+            connection: environment.connection,
+            activities: WarehouseActivities(noopBehavior: .sleep(.milliseconds(800), label: label)).registrations,
+            options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue, gracefulShutdownTimeout: .seconds(20))
+        )
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [worker], logger: Logger(label: "test.service-group"))
+        )
+        let running = Task { try await group.run() }
+        do {
+            let handle = try await environment.client.startRunNoops(
+                count: 10,
+                parallelism: 10,
+                taskQueue: WarehouseEnvironment.activityTaskQueue,
+                options: WarehouseEnvironment.workflowOptions("graceful")
+            )
+            try await waitForEvent("noop-started", label: label)
+            await group.triggerGracefulShutdown()
+            try await running.value
+            let events = WarehouseActivities.events.withLock { $0[label] ?? [] }
+            #expect(!events.contains("noop-interrupted"), "nothing canceled within the grace period: \(events)")
+            #expect(events.filter { $0 == "noop-completed" }.count == events.filter { $0 == "noop-started" }.count)
+
+            // The activities it did not take are left for the next worker.
+            let next = ActivityWorker(
+                connection: environment.connection,
+                activities: WarehouseActivities().registrations,
+                options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue)
+            )
+            let runNext = Task { try await next.run() }
+            #expect(try await handle.result() == 10)
+            next.shutdown()
+            try await runNext.value
+        } catch {
+            running.cancel()
+            await environment.stop()
+            throw error
+        }
+        await environment.stop()
+    }
+
+    @Test func activityCompletedAsynchronouslyByTheClient() async throws {
+        let (tokens, continuation) = AsyncStream.makeStream(of: Data.self)
+        let environment = try await WarehouseEnvironment.start(
+            activities: WarehouseActivities(noopBehavior: .completeAsynchronously(tokens: continuation))
+        )
+        do {
+            let handle = try await environment.client.startRunNoops(
+                count: 1,
+                parallelism: 1,
+                taskQueue: WarehouseEnvironment.activityTaskQueue,
+                options: WarehouseEnvironment.workflowOptions("async")
+            )
+            var iterator = tokens.makeAsyncIterator()
+            let token = try #require(await iterator.next())
+            let client = TemporalClient(transport: GRPCTemporalTransport(connection: environment.connection))
+            let activity = client.asyncActivity(taskToken: token)
+            #expect(try await activity.heartbeat("still working") == false)
+            try await activity.complete(Warehouse.Activities.noop, result: "completed from outside")
+            #expect(try await handle.result() == 1)
+            await #expect(throws: ActivityNotFoundError.self) {
+                try await activity.complete(Warehouse.Activities.noop, result: "twice")
+            }
+        } catch {
+            await environment.stop()
+            throw error
+        }
+        await environment.stop()
+    }
+
+    private func waitForEvent(_ event: String, label: String) async throws {
+        for _ in 0..<300 {
+            if WarehouseActivities.events.withLock({ $0[label]?.contains(event) == true }) { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("no '\(event)' within 15 s")
+    }
+}
