@@ -138,6 +138,10 @@ let package = Package(
             dependencies: ["TemporalContractsGRPC", "TemporalAPI", .product(name: "GRPCCore", package: "grpc-swift-2")]
         ),
         .testTarget(
+            name: "TemporalContractsWorkerTests",
+            dependencies: ["TemporalContractsWorker", "TemporalContracts"]
+        ),
+        .testTarget(
             name: "TemporalDevServerTests",
             dependencies: ["TemporalDevServer"]
         ),

@@ -96,6 +96,29 @@ struct ActivityWorkerLifecycleTests {
         await environment.stop()
     }
 
+    @Test func concurrencyLimitHolds() async throws {
+        let label = "limit-\(UUID().uuidString)"
+        let environment = try await WarehouseEnvironment.start(
+            activities: WarehouseActivities(noopBehavior: .sleep(.milliseconds(300), label: label)),
+            maxConcurrentActivities: 3
+        )
+        do {
+            let completed = try await environment.client.executeRunNoops(
+                count: 12,
+                parallelism: 12,
+                taskQueue: WarehouseEnvironment.activityTaskQueue,
+                options: WarehouseEnvironment.workflowOptions("limit")
+            )
+            #expect(completed == 12)
+            let peak = WarehouseActivities.concurrency.withLock { $0[label]?.peak ?? 0 }
+            #expect(peak == 3, "at most 3 at once, and the limit was used")
+        } catch {
+            await environment.stop()
+            throw error
+        }
+        await environment.stop()
+    }
+
     @Test func activityCompletedAsynchronouslyByTheClient() async throws {
         let (tokens, continuation) = AsyncStream.makeStream(of: Data.self)
         let environment = try await WarehouseEnvironment.start(

@@ -19,6 +19,9 @@ struct WarehouseActivities: Warehouse.ActivityImplementations {
     /// What the activities did, by the token a test passed them; read by the tests.
     static let events = Mutex<[String: [String]]>([:])
 
+    /// Sleeping `Noop`s running now and at most, by label.
+    static let concurrency = Mutex<[String: (current: Int, peak: Int)]>([:])
+
     static func record(_ event: String, token: String) {
         events.withLock { $0[token, default: []].append(event) }
     }
@@ -88,6 +91,11 @@ struct WarehouseActivities: Warehouse.ActivityImplementations {
             return input
         case .sleep(let duration, let label):
             Self.record("noop-started", token: label)
+            Self.concurrency.withLock { counts in
+                counts[label, default: (0, 0)].current += 1
+                counts[label]!.peak = max(counts[label]!.peak, counts[label]!.current)
+            }
+            defer { Self.concurrency.withLock { $0[label]!.current -= 1 } }
             do {
                 try await Task.sleep(for: duration)
             } catch {

@@ -33,9 +33,11 @@ final class WarehouseEnvironment: Sendable {
         client = Warehouse.Client(TemporalClient(transport: GRPCTemporalTransport(connection: connection)))
     }
 
-    static func start(activities: WarehouseActivities = WarehouseActivities(), gracefulShutdownTimeout: Duration = .seconds(10))
-        async throws -> WarehouseEnvironment
-    {
+    static func start(
+        activities: WarehouseActivities = WarehouseActivities(),
+        maxConcurrentActivities: Int = 100,
+        gracefulShutdownTimeout: Duration = .seconds(10)
+    ) async throws -> WarehouseEnvironment {
         let server = try await DevServer.start(DevServerOptions(searchDirectory: PythonPeer.repositoryRoot))
         do {
             let pythonWorker = try await PythonWorker.start(
@@ -48,7 +50,11 @@ final class WarehouseEnvironment: Sendable {
             let activityWorker = ActivityWorker(
                 connection: connection,
                 activities: activities.registrations,
-                options: ActivityWorkerOptions(taskQueue: activityTaskQueue, gracefulShutdownTimeout: gracefulShutdownTimeout)
+                options: ActivityWorkerOptions(
+                    taskQueue: activityTaskQueue,
+                    maxConcurrentActivities: maxConcurrentActivities,
+                    gracefulShutdownTimeout: gracefulShutdownTimeout
+                )
             )
             return WarehouseEnvironment(server: server, pythonWorker: pythonWorker, connection: connection, activityWorker: activityWorker)
         } catch {
