@@ -152,6 +152,8 @@ let package = Package(
             dependencies: [
                 "TemporalContracts", "TemporalContractsGRPC", "TemporalContractsWorker", "TemporalDevServer", "TemporalAPI",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["python"],

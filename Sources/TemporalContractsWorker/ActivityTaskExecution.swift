@@ -47,13 +47,15 @@ struct ActivityTaskExecution: Sendable {
 
     private let throttle: HeartbeatThrottle
 
+    var metrics: any MetricsFactory { options.metricsFactory ?? MetricsSystem.factory }
+
     var dimensions: [(String, String)] {
         [("activity_type", context.info.activityType), ("task_queue", options.taskQueue)]
     }
 
     func run() async {
         let started = ContinuousClock.now
-        Counter(label: "temporal_activity_task_received", dimensions: dimensions).increment()
+        Counter(label: "temporal_activity_task_received", dimensions: dimensions, factory: metrics).increment()
         let context = self.context
         guard let registration else {
             context.logger.error("activity type is not registered on this worker")
@@ -100,7 +102,7 @@ struct ActivityTaskExecution: Sendable {
 
     private func report(_ result: Result<[Payload], any Error>, started: ContinuousClock.Instant) async {
         let logger = context.logger
-        Timer(label: "temporal_activity_execution_latency", dimensions: dimensions)
+        Timer(label: "temporal_activity_execution_latency", dimensions: dimensions, factory: metrics)
             .recordNanoseconds(Int64((ContinuousClock.now - started) / .nanoseconds(1)))
         let token = context.info.taskToken
         do {
@@ -110,11 +112,11 @@ struct ActivityTaskExecution: Sendable {
             case (.failure(is CompleteAsynchronously), _):
                 logger.debug("activity will be completed asynchronously")
             case (.failure(let error), .requested?) where error is CancellationError || error is CanceledError:
-                Counter(label: "temporal_activity_execution_cancelled", dimensions: dimensions).increment()
+                Counter(label: "temporal_activity_execution_cancelled", dimensions: dimensions, factory: metrics).increment()
                 logger.info("activity canceled as requested")
                 try await transport.reportActivityCanceled(taskToken: token, details: [])
             case (.failure, .timedOut(let type)?):
-                Counter(label: "temporal_activity_execution_failed", dimensions: dimensions).increment()
+                Counter(label: "temporal_activity_execution_failed", dimensions: dimensions, factory: metrics).increment()
                 logger.warning("activity timed out", metadata: ["timeout_type": "\(type)"])
             case (.failure, .notFound?):
                 logger.info("activity is no longer known to the server")
@@ -125,7 +127,7 @@ struct ActivityTaskExecution: Sendable {
                 )
                 try await transport.failActivity(taskToken: token, failure: failure)
             case (.failure(let error), _):
-                Counter(label: "temporal_activity_execution_failed", dimensions: dimensions).increment()
+                Counter(label: "temporal_activity_execution_failed", dimensions: dimensions, factory: metrics).increment()
                 logger.info("activity failed", metadata: ["error": "\(error)"])
                 try await transport.failActivity(taskToken: token, failure: options.dataConverter.encodeFailure(error))
             }

@@ -1,4 +1,5 @@
 import Logging
+import Metrics
 import TemporalContracts
 
 /// How an `ActivityWorker` polls and runs activities.
@@ -20,6 +21,8 @@ public struct ActivityWorkerOptions: Sendable {
     public var dataConverter: DataConverter
     /// Worker events, and the base of each activity's logger (`context.logger`).
     public var logger: Logger
+    /// Where the worker's counters and timers go; nil uses the bootstrapped `MetricsSystem`.
+    public var metricsFactory: (any MetricsFactory)?
 
     public init(
         taskQueue: String,
@@ -29,7 +32,8 @@ public struct ActivityWorkerOptions: Sendable {
         maxHeartbeatThrottleInterval: Duration = .seconds(60),
         defaultHeartbeatThrottleInterval: Duration = .seconds(30),
         dataConverter: DataConverter = .default,
-        logger: Logger = Logger(label: "temporal.worker")
+        logger: Logger = Logger(label: "temporal.worker"),
+        metricsFactory: (any MetricsFactory)? = nil
     ) {
         self.taskQueue = taskQueue
         self.maxConcurrentActivities = maxConcurrentActivities
@@ -39,5 +43,6 @@ public struct ActivityWorkerOptions: Sendable {
         self.defaultHeartbeatThrottleInterval = defaultHeartbeatThrottleInterval
         self.dataConverter = dataConverter
         self.logger = logger
+        self.metricsFactory = metricsFactory
     }
 }

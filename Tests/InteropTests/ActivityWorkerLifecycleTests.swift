@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MetricsTestKit
 import ServiceLifecycle
 import TemporalContracts
 import TemporalContractsGRPC
@@ -96,11 +97,13 @@ struct ActivityWorkerLifecycleTests {
         await environment.stop()
     }
 
-    @Test func concurrencyLimitHolds() async throws {
+    @Test func concurrencyLimitHoldsAndMetricsCountTheTasks() async throws {
         let label = "limit-\(UUID().uuidString)"
+        let metrics = TestMetrics()
         let environment = try await WarehouseEnvironment.start(
             activities: WarehouseActivities(noopBehavior: .sleep(.milliseconds(300), label: label)),
-            maxConcurrentActivities: 3
+            maxConcurrentActivities: 3,
+            metricsFactory: metrics
         )
         do {
             let completed = try await environment.client.executeRunNoops(
@@ -112,6 +115,11 @@ struct ActivityWorkerLifecycleTests {
             #expect(completed == 12)
             let peak = WarehouseActivities.concurrency.withLock { $0[label]?.peak ?? 0 }
             #expect(peak == 3, "at most 3 at once, and the limit was used")
+            let dimensions = [("activity_type", "Noop"), ("task_queue", WarehouseEnvironment.activityTaskQueue)]
+            #expect(metrics.counterTotal(label: "temporal_activity_task_received", dimensions: dimensions) == 12)
+            let latency = try metrics.expectTimer("temporal_activity_execution_latency", dimensions)
+            #expect(latency.values.count == 12)
+            #expect(latency.values.allSatisfy { $0 >= 300_000_000 }, "each ran its 300 ms")
         } catch {
             await environment.stop()
             throw error

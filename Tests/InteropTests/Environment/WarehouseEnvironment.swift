@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import TemporalContracts
 import TemporalContractsGRPC
 import TemporalContractsWorker
@@ -36,7 +37,8 @@ final class WarehouseEnvironment: Sendable {
     static func start(
         activities: WarehouseActivities = WarehouseActivities(),
         maxConcurrentActivities: Int = 100,
-        gracefulShutdownTimeout: Duration = .seconds(10)
+        gracefulShutdownTimeout: Duration = .seconds(10),
+        metricsFactory: (any MetricsFactory)? = nil
     ) async throws -> WarehouseEnvironment {
         let server = try await DevServer.start(DevServerOptions(searchDirectory: PythonPeer.repositoryRoot))
         do {
@@ -53,7 +55,8 @@ final class WarehouseEnvironment: Sendable {
                 options: ActivityWorkerOptions(
                     taskQueue: activityTaskQueue,
                     maxConcurrentActivities: maxConcurrentActivities,
-                    gracefulShutdownTimeout: gracefulShutdownTimeout
+                    gracefulShutdownTimeout: gracefulShutdownTimeout,
+                    metricsFactory: metricsFactory
                 )
             )
             return WarehouseEnvironment(server: server, pythonWorker: pythonWorker, connection: connection, activityWorker: activityWorker)
