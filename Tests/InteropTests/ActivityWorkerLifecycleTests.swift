@@ -7,8 +7,8 @@ import TemporalContractsGRPC
 import TemporalContractsWorker
 import Testing
 
-/// Shutdown with activities in flight, lifecycle integration and asynchronous completion, each
-/// with its own dev server and workers.
+/// Shutdown with activities in flight, lifecycle integration, the concurrency limit and
+/// asynchronous completion, each with its own dev server and workers.
 @Suite(.timeLimit(.minutes(5)))
 struct ActivityWorkerLifecycleTests {
     @Test func shutdownLosesNoActivity() async throws {
@@ -18,12 +18,7 @@ struct ActivityWorkerLifecycleTests {
             activities: WarehouseActivities(noopBehavior: .sleep(.seconds(3), label: label)),
             gracefulShutdownTimeout: .milliseconds(200)
         )
-        let workerB = ActivityWorker(
-            connection: environment.connection,
-            activities: WarehouseActivities().registrations,
-            options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue)
-        )
-        do {
+        try await environment.use { environment in
             let handle = try await environment.client.startRunNoops(
                 count: 30,
                 parallelism: 30,
@@ -31,41 +26,33 @@ struct ActivityWorkerLifecycleTests {
                 options: WarehouseEnvironment.workflowOptions("shutdown")
             )
             try await waitForEvent("noop-started", label: label)
-            let runB = Task { try await workerB.run() }
+            _ = environment.startWorker(WarehouseActivities(), options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue))
             environment.activityWorker.shutdown()
             try await environment.activityWorkerRun.value
             let eventsOfA = WarehouseActivities.events.withLock { $0[label] ?? [] }
             #expect(eventsOfA.contains("noop-interrupted"), "activities were in flight on A: \(eventsOfA)")
-
             #expect(try await handle.result() == 30, "every activity completed, on A or retried on B")
-            workerB.shutdown()
-            try await runB.value
-        } catch {
-            workerB.shutdown()
-            await environment.stop()
-            throw error
         }
-        await environment.stop()
     }
 
     @Test func gracefulShutdownThroughServiceGroupLetsRunningActivitiesFinish() async throws {
         let label = "graceful-\(UUID().uuidString)"
-        let environment = try await WarehouseEnvironment.start(
-            activities: WarehouseActivities(noopBehavior: .sleep(.milliseconds(800), label: label))
-        )
-        // The environment's own worker serves first; this one joins through a service group.
-        environment.activityWorker.shutdown()
-        try await environment.activityWorkerRun.value
-        let worker = ActivityWorker(
-            connection: environment.connection,
-            activities: WarehouseActivities(noopBehavior: .sleep(.milliseconds(800), label: label)).registrations,
-            options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue, gracefulShutdownTimeout: .seconds(20))
-        )
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: [worker], logger: Logger(label: "test.service-group"))
-        )
-        let running = Task { try await group.run() }
-        do {
+        let sleeping = WarehouseActivities(noopBehavior: .sleep(.milliseconds(800), label: label))
+        try await WarehouseEnvironment.start(activities: sleeping).use { environment in
+            // The environment's own worker steps aside; this one runs in a service group.
+            environment.activityWorker.shutdown()
+            try await environment.activityWorkerRun.value
+            let worker = ActivityWorker(
+                connection: environment.connection,
+                activities: sleeping.registrations,
+                options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue, gracefulShutdownTimeout: .seconds(20))
+            )
+            let group = ServiceGroup(
+                configuration: ServiceGroupConfiguration(services: [worker], logger: Logger(label: "test.service-group"))
+            )
+            let running = Task { try await group.run() }
+            environment.onStop { running.cancel() }
+
             let handle = try await environment.client.startRunNoops(
                 count: 10,
                 parallelism: 10,
@@ -80,21 +67,9 @@ struct ActivityWorkerLifecycleTests {
             #expect(events.filter { $0 == "noop-completed" }.count == events.filter { $0 == "noop-started" }.count)
 
             // The activities it did not take are left for the next worker.
-            let next = ActivityWorker(
-                connection: environment.connection,
-                activities: WarehouseActivities().registrations,
-                options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue)
-            )
-            let runNext = Task { try await next.run() }
+            _ = environment.startWorker(WarehouseActivities(), options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue))
             #expect(try await handle.result() == 10)
-            next.shutdown()
-            try await runNext.value
-        } catch {
-            running.cancel()
-            await environment.stop()
-            throw error
         }
-        await environment.stop()
     }
 
     @Test func concurrencyLimitHoldsAndMetricsCountTheTasks() async throws {
@@ -105,7 +80,7 @@ struct ActivityWorkerLifecycleTests {
             maxConcurrentActivities: 3,
             metricsFactory: metrics
         )
-        do {
+        try await environment.use { environment in
             let completed = try await environment.client.executeRunNoops(
                 count: 12,
                 parallelism: 12,
@@ -120,11 +95,7 @@ struct ActivityWorkerLifecycleTests {
             let latency = try metrics.expectTimer("temporal_activity_execution_latency", dimensions)
             #expect(latency.values.count == 12)
             #expect(latency.values.allSatisfy { $0 >= 300_000_000 }, "each ran its 300 ms")
-        } catch {
-            await environment.stop()
-            throw error
         }
-        await environment.stop()
     }
 
     @Test func activityCompletedAsynchronouslyByTheClient() async throws {
@@ -132,7 +103,7 @@ struct ActivityWorkerLifecycleTests {
         let environment = try await WarehouseEnvironment.start(
             activities: WarehouseActivities(noopBehavior: .completeAsynchronously(tokens: continuation))
         )
-        do {
+        try await environment.use { environment in
             let handle = try await environment.client.startRunNoops(
                 count: 1,
                 parallelism: 1,
@@ -149,11 +120,7 @@ struct ActivityWorkerLifecycleTests {
             await #expect(throws: ActivityNotFoundError.self) {
                 try await activity.complete(Warehouse.Activities.noop, result: "twice")
             }
-        } catch {
-            await environment.stop()
-            throw error
         }
-        await environment.stop()
     }
 
     private func waitForEvent(_ event: String, label: String) async throws {

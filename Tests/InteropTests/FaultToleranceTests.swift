@@ -10,14 +10,9 @@ struct FaultToleranceTests {
         let directory = FileManager.default.temporaryDirectory.appending(path: "fault-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let environment = try await FulfillmentEnvironment.start(databaseFile: directory.appending(path: "temporal.db"))
-        do {
+        try await FulfillmentEnvironment.start(databaseFile: directory.appending(path: "temporal.db")).use { environment in
             try await waitThroughRestart(environment)
-        } catch {
-            await environment.stop()
-            throw error
         }
-        await environment.stop()
     }
 
     private func waitThroughRestart(_ environment: FulfillmentEnvironment) async throws {

@@ -9,8 +9,7 @@ import Testing
 struct TLSInteropTests {
     @Test func tlsWithCustomCAAndAPIKey() async throws {
         let environment = try FulfillmentEnvironment.require()
-        let proxy = try await TLSProxy.start(upstreamPort: environment.server.port)
-        do {
+        try await TLSProxy.start(upstreamPort: environment.server.port).use { proxy in
             let connection = try await TemporalConnection.connect(
                 TemporalConnectionOptions(
                     host: "localhost",
@@ -32,17 +31,12 @@ struct TLSInteropTests {
             let log = proxy.accessLog()
             #expect(log.contains("authorization=\"Bearer test-api-key\""), "the API key reached the proxy: \(log.suffix(400))")
             #expect(log.contains("x-team=\"fulfillment\""), "custom headers reached the proxy: \(log.suffix(400))")
-        } catch {
-            await proxy.stop()
-            throw error
         }
-        await proxy.stop()
     }
 
     @Test func mutualTLSWithAndWithoutTheClientCertificate() async throws {
         let environment = try FulfillmentEnvironment.require()
-        let proxy = try await TLSProxy.start(upstreamPort: environment.server.port)
-        do {
+        try await TLSProxy.start(upstreamPort: environment.server.port).use { proxy in
             let connection = try await TemporalConnection.connect(
                 TemporalConnectionOptions(
                     host: "localhost",
@@ -76,11 +70,7 @@ struct TLSInteropTests {
             let message = String(describing: error.map { $0 })
             #expect(message.localizedCaseInsensitiveContains("client certificate"), "the error says what is missing: \(message)")
             #expect(message.contains("refused"), "an authentication failure is not reported as unreachable: \(message)")
-        } catch {
-            await proxy.stop()
-            throw error
         }
-        await proxy.stop()
     }
 
     @Test func wrongCAFailsFastWithATLSError() async throws {

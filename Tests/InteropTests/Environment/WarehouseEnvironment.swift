@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Metrics
 import TemporalContracts
 import TemporalContractsGRPC
@@ -18,6 +19,8 @@ final class WarehouseEnvironment: Sendable {
     let activityWorker: ActivityWorker
     let activityWorkerRun: Task<Void, any Error>
     let client: Warehouse.Client
+    /// Workers a test added, and work it started, stopped with the environment.
+    private let extras = Mutex<[@Sendable () async -> Void]>([])
 
     @TaskLocal static var current: WarehouseEnvironment?
 
@@ -66,7 +69,24 @@ final class WarehouseEnvironment: Sendable {
         }
     }
 
+    /// Starts another activity worker on the environment's connection; stopped with it.
+    func startWorker(_ activities: WarehouseActivities, options: ActivityWorkerOptions) -> (ActivityWorker, Task<Void, any Error>) {
+        let worker = ActivityWorker(connection: connection, activities: activities.registrations, options: options)
+        let run = Task { try await worker.run() }
+        onStop {
+            worker.shutdown()
+            _ = await run.result
+        }
+        return (worker, run)
+    }
+
+    /// Registers cleanup that runs when the environment stops, before the server goes.
+    func onStop(_ cleanup: @escaping @Sendable () async -> Void) {
+        extras.withLock { $0.append(cleanup) }
+    }
+
     func stop() async {
+        for cleanup in extras.withLock({ $0 }) { await cleanup() }
         activityWorker.shutdown()
         _ = await activityWorkerRun.result
         await connection.close()

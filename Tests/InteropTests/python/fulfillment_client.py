@@ -16,46 +16,20 @@ exactly one JSON line to stdout on success, and exits non-zero with a message on
 import argparse
 import asyncio
 import json
-import logging
 import os
 import sys
 from datetime import timedelta
 
-# Make `fulfillment` importable however this script is launched.
+# Make `fulfillment` and `peer` importable however this script is launched.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from temporalio.client import Client, WorkflowFailureError  # noqa: E402
 from temporalio.common import WorkflowIDConflictPolicy  # noqa: E402
 from temporalio.converter import AdvancedJSONEncoder, value_to_type  # noqa: E402
 from temporalio.exceptions import ApplicationError, FailureError  # noqa: E402
-from temporalio.runtime import (  # noqa: E402
-    LogForwardingConfig,
-    LoggingConfig,
-    Runtime,
-    TelemetryConfig,
-    TelemetryFilter,
-)
 
 from fulfillment import Approval, Order  # noqa: E402
-
-
-def log_to_stderr() -> None:
-    """Sends Python's and temporalio Core's (Rust) logs to stderr, keeping stdout for our output.
-
-    Core otherwise writes its own log lines (e.g. "WARN temporalio_sdk_core::worker::workflow: Task
-    not found when completing") straight to the console, and they were seen on stdout.
-    """
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    Runtime.set_default(
-        Runtime(
-            telemetry=TelemetryConfig(
-                logging=LoggingConfig(
-                    filter=TelemetryFilter(core_level="WARN", other_level="ERROR"),
-                    forwarding=LogForwardingConfig(logger=logging.getLogger("temporalio.core")),
-                )
-            )
-        )
-    )
+from peer import exit_now, log_to_stderr  # noqa: E402
 
 
 def emit(value) -> None:
@@ -172,19 +146,6 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.set_defaults(func=start_combine)
 
     return parser.parse_args(argv)
-
-
-def exit_now(code: int) -> None:
-    """Exits without interpreter finalization.
-
-    temporalio's Rust core keeps native threads that may call into Python while the interpreter
-    finalizes, which can kill a short-lived client process with "Fatal Python error:
-    PyGILState_Release: thread state ... must be current when releasing" (SIGABRT/SIGSEGV) after
-    its output was written (temporalio/sdk-python#300). Flush and skip finalization instead.
-    """
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -10,61 +10,16 @@ connect within 30 seconds or the worker fails.
 
 import argparse
 import asyncio
-import logging
 import os
-import signal
 import sys
-import time
 
-# Make `fulfillment` importable however this script is launched.
+# Make `fulfillment` and `peer` importable however this script is launched.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from temporalio.client import Client  # noqa: E402
-from temporalio.runtime import (  # noqa: E402
-    LogForwardingConfig,
-    LoggingConfig,
-    Runtime,
-    TelemetryConfig,
-    TelemetryFilter,
-)
 from temporalio.worker import UnsandboxedWorkflowRunner, Worker  # noqa: E402
 
 from fulfillment import TASK_QUEUE, WORKFLOWS  # noqa: E402
-
-CONNECT_TIMEOUT_SECONDS = 30.0
-
-
-def log_to_stderr() -> None:
-    """Sends Python's and temporalio Core's (Rust) logs to stderr, keeping stdout for our output.
-
-    Core otherwise writes its own log lines (e.g. "WARN temporalio_sdk_core::worker::workflow: Task
-    not found when completing") straight to the console, and they were seen on stdout.
-    """
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    Runtime.set_default(
-        Runtime(
-            telemetry=TelemetryConfig(
-                logging=LoggingConfig(
-                    filter=TelemetryFilter(core_level="WARN", other_level="ERROR"),
-                    forwarding=LogForwardingConfig(logger=logging.getLogger("temporalio.core")),
-                )
-            )
-        )
-    )
-
-
-async def connect(address: str, namespace: str) -> Client:
-    """Connects, retrying for up to 30 seconds while the server may still be starting."""
-    deadline = time.monotonic() + CONNECT_TIMEOUT_SECONDS
-    while True:
-        try:
-            return await Client.connect(address, namespace=namespace)
-        except Exception as err:
-            if time.monotonic() >= deadline:
-                raise RuntimeError(
-                    f"could not connect to {address} within {CONNECT_TIMEOUT_SECONDS:.0f}s: {err}"
-                ) from err
-            await asyncio.sleep(0.5)
+from peer import connect, exit_now, log_to_stderr, run_workers  # noqa: E402
 
 
 async def main(args: argparse.Namespace) -> int:
@@ -76,33 +31,7 @@ async def main(args: argparse.Namespace) -> int:
         workflows=WORKFLOWS,
         workflow_runner=UnsandboxedWorkflowRunner(),
     )
-
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stop.set)
-
-    run_task = asyncio.create_task(worker.run())
-    # `run` first validates the worker against the server (a namespace check), then starts polling.
-    while not worker.is_running and not run_task.done() and not stop.is_set():
-        await asyncio.sleep(0.05)
-    if run_task.done():
-        run_task.result()  # raises the worker's failure
-        print("worker stopped before it was running", file=sys.stderr)
-        return 1
-    if worker.is_running:
-        print("READY", flush=True)
-
-    stop_task = asyncio.create_task(stop.wait())
-    await asyncio.wait({run_task, stop_task}, return_when=asyncio.FIRST_COMPLETED)
-    if run_task.done():
-        stop_task.cancel()
-        run_task.result()  # raises the worker's failure
-        print("worker stopped unexpectedly", file=sys.stderr)
-        return 1
-    await worker.shutdown()
-    await run_task
-    return 0
+    return await run_workers([worker])
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -111,14 +40,6 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--namespace", default="default")
     parser.add_argument("--task-queue", default=TASK_QUEUE)
     return parser.parse_args(argv)
-
-
-def exit_now(code: int) -> None:
-    """Exits without interpreter finalization, where temporalio's native threads can crash the
-    process ("PyGILState_Release: thread state ... must be current", temporalio/sdk-python#300)."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
 
 
 if __name__ == "__main__":

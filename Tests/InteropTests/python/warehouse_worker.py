@@ -18,61 +18,16 @@ connect within 30 seconds or a worker fails.
 
 import argparse
 import asyncio
-import logging
 import os
-import signal
 import sys
-import time
 
-# Make `warehouse` importable however this script is launched.
+# Make `warehouse` and `peer` importable however this script is launched.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from temporalio.client import Client  # noqa: E402
-from temporalio.runtime import (  # noqa: E402
-    LogForwardingConfig,
-    LoggingConfig,
-    Runtime,
-    TelemetryConfig,
-    TelemetryFilter,
-)
 from temporalio.worker import UnsandboxedWorkflowRunner, Worker  # noqa: E402
 
+from peer import connect, exit_now, log_to_stderr, run_workers  # noqa: E402
 from warehouse import ACTIVITIES, WORKFLOW_TASK_QUEUE, WORKFLOWS  # noqa: E402
-
-CONNECT_TIMEOUT_SECONDS = 30.0
-
-
-def log_to_stderr() -> None:
-    """Sends Python's and temporalio Core's (Rust) logs to stderr, keeping stdout for our output.
-
-    Core otherwise writes its own log lines (e.g. "WARN temporalio_sdk_core::worker::workflow: Task
-    not found when completing") straight to the console, and they were seen on stdout.
-    """
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    Runtime.set_default(
-        Runtime(
-            telemetry=TelemetryConfig(
-                logging=LoggingConfig(
-                    filter=TelemetryFilter(core_level="WARN", other_level="ERROR"),
-                    forwarding=LogForwardingConfig(logger=logging.getLogger("temporalio.core")),
-                )
-            )
-        )
-    )
-
-
-async def connect(address: str, namespace: str) -> Client:
-    """Connects, retrying for up to 30 seconds while the server may still be starting."""
-    deadline = time.monotonic() + CONNECT_TIMEOUT_SECONDS
-    while True:
-        try:
-            return await Client.connect(address, namespace=namespace)
-        except Exception as err:
-            if time.monotonic() >= deadline:
-                raise RuntimeError(
-                    f"could not connect to {address} within {CONNECT_TIMEOUT_SECONDS:.0f}s: {err}"
-                ) from err
-            await asyncio.sleep(0.5)
 
 
 async def main(args: argparse.Namespace) -> int:
@@ -96,47 +51,7 @@ async def main(args: argparse.Namespace) -> int:
                 max_concurrent_activities=args.max_concurrent_activities,
             )
         )
-
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stop.set)
-
-    run_tasks = [asyncio.create_task(worker.run()) for worker in workers]
-
-    def any_done() -> bool:
-        return any(task.done() for task in run_tasks)
-
-    async def stop_all() -> None:
-        # `shutdown` is safe before or after a worker started (and after it failed).
-        await asyncio.gather(*(worker.shutdown() for worker in workers))
-        await asyncio.gather(*run_tasks, return_exceptions=True)
-
-    # `run` first validates the worker against the server (a namespace check), then starts polling.
-    while not all(w.is_running for w in workers) and not any_done() and not stop.is_set():
-        await asyncio.sleep(0.05)
-    if any_done():
-        failed = next(task for task in run_tasks if task.done())
-        await stop_all()
-        failed.result()  # raises the worker's failure
-        print("worker stopped before it was running", file=sys.stderr)
-        return 1
-    if all(w.is_running for w in workers):
-        print("READY", flush=True)
-
-    stop_task = asyncio.create_task(stop.wait())
-    await asyncio.wait({*run_tasks, stop_task}, return_when=asyncio.FIRST_COMPLETED)
-    if any_done():
-        stop_task.cancel()
-        failed = next(task for task in run_tasks if task.done())
-        await stop_all()
-        failed.result()  # raises the worker's failure
-        print("worker stopped unexpectedly", file=sys.stderr)
-        return 1
-    await stop_all()
-    for task in run_tasks:
-        task.result()  # raises a failure during shutdown
-    return 0
+    return await run_workers(workers)
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -160,14 +75,6 @@ def parse_args(argv=None) -> argparse.Namespace:
         help="max concurrent activities of the Noop worker (default: %(default)s)",
     )
     return parser.parse_args(argv)
-
-
-def exit_now(code: int) -> None:
-    """Exits without interpreter finalization, where temporalio's native threads can crash the
-    process ("PyGILState_Release: thread state ... must be current", temporalio/sdk-python#300)."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,136 @@
+import Foundation
+import TemporalContracts
+import TemporalContractsGRPC
+import TemporalContractsWorker
+import TemporalDevServer
+
+/// Activities per second completed by the Swift `ActivityWorker` versus a Python worker
+/// (temporalio), for the same trivial `Noop` activity, both driven by the same Python workflow
+/// (`RunNoops` of `Tests/InteropTests/python/warehouse.py`) on one dev server, in one run.
+///
+/// Each round runs `RunNoops(count, parallelism, queue)` once against the Swift worker's queue and
+/// once against the Python worker's, alternating which goes first; the rate is `count` over the
+/// workflow's wall time from start to result. Options: `--count N` (2000), `--parallelism P`
+/// (100), `--rounds R` (3), `--warmup N` (200).
+@main
+struct ActivityWorkerBenchmark {
+    static let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let workflowQueue = "bench-workflows"
+    static let swiftQueue = "bench-swift-activities"
+    static let pythonQueue = "bench-python-activities"
+
+    static func main() async throws {
+        var count = 2000
+        var parallelism = 100
+        var rounds = 3
+        var warmup = 200
+        var arguments = CommandLine.arguments.dropFirst().makeIterator()
+        while let flag = arguments.next() {
+            guard let value = arguments.next().flatMap(Int.init) else { fatalError("\(flag) needs a number") }
+            switch flag {
+            case "--count": count = value
+            case "--parallelism": parallelism = value
+            case "--rounds": rounds = value
+            case "--warmup": warmup = value
+            default: fatalError("unknown option \(flag)")
+            }
+        }
+
+        let server = try await DevServer.start(DevServerOptions(searchDirectory: repository))
+        let python = repository.appending(path: ".venv/bin/python").path
+        let script = repository.appending(path: "Tests/InteropTests/python/warehouse_worker.py").path
+        // Workflows in one Python process; the Python activity worker in another, as the Swift
+        // worker is, so neither side's activities share a process with the workflow load.
+        let workflows = try await startPython(
+            python,
+            [script, "--address", server.address, "--workflow-task-queue", workflowQueue],
+            in: server.directory
+        )
+        let pythonActivities = try await startPython(
+            python,
+            [
+                script, "--address", server.address, "--workflow-task-queue", "bench-idle",
+                "--noop-task-queue", pythonQueue, "--max-concurrent-activities", "\(parallelism)",
+            ],
+            in: server.directory
+        )
+        let connection = try await TemporalConnection.connect(
+            TemporalConnectionOptions(host: server.host, port: server.port, namespace: server.namespace)
+        )
+        let noop = ActivityDefinition<String, String>(name: "Noop", input: .single(), output: .single())
+        let worker = ActivityWorker(
+            connection: connection,
+            activities: [ActivityRegistration(noop) { input, _ in input }],
+            options: ActivityWorkerOptions(taskQueue: swiftQueue, maxConcurrentActivities: parallelism, pollers: 4)
+        )
+        let workerRun = Task { try await worker.run() }
+        let client = TemporalClient(transport: GRPCTemporalTransport(connection: connection))
+
+        print("ActivityWorkerBenchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, dev server \(server.address)")
+        print("RunNoops(\(count), \(parallelism)) per run, \(rounds) rounds, warm-up \(warmup) per side")
+        _ = try await runNoops(client, count: warmup, parallelism: parallelism, queue: swiftQueue)
+        _ = try await runNoops(client, count: warmup, parallelism: parallelism, queue: pythonQueue)
+
+        var swiftRates: [Double] = []
+        var pythonRates: [Double] = []
+        for round in 1...rounds {
+            let order = round.isMultiple(of: 2) ? [pythonQueue, swiftQueue] : [swiftQueue, pythonQueue]
+            for queue in order {
+                let rate = try await runNoops(client, count: count, parallelism: parallelism, queue: queue)
+                let side = queue == swiftQueue ? "swift" : "python"
+                print("round \(round)  \(side.padding(toLength: 7, withPad: " ", startingAt: 0))\(Int(rate.rounded())) activities/s")
+                if queue == swiftQueue { swiftRates.append(rate) } else { pythonRates.append(rate) }
+            }
+        }
+        let swiftMedian = median(swiftRates)
+        let pythonMedian = median(pythonRates)
+        print("median: swift \(Int(swiftMedian.rounded())) activities/s, python \(Int(pythonMedian.rounded())) activities/s")
+        print(String(format: "ratio swift/python: %.2fx (target ≥ 2x)", swiftMedian / pythonMedian))
+
+        worker.shutdown()
+        _ = await workerRun.result
+        await connection.close()
+        _ = await pythonActivities.stop(gracePeriod: .seconds(5))
+        _ = await workflows.stop(gracePeriod: .seconds(5))
+        await server.stop()
+    }
+
+    /// Runs the Python `RunNoops` workflow and returns activities per second.
+    static func runNoops(_ client: TemporalClient, count: Int, parallelism: Int, queue: String) async throws -> Double {
+        let converter = DefaultPayloadConverter()
+        let request = StartWorkflowRequest(
+            workflowID: "bench-\(UUID().uuidString)",
+            workflowType: "RunNoops",
+            taskQueue: workflowQueue,
+            input: [try converter.toPayload(count), try converter.toPayload(parallelism), try converter.toPayload(queue)]
+        )
+        let started = ContinuousClock.now
+        let response = try await client.transport.startWorkflow(request)
+        let outcome = try await client.transport.awaitWorkflowOutcome(
+            WorkflowExecution(workflowID: request.workflowID, runID: response.runID)
+        )
+        let elapsed = ContinuousClock.now - started
+        guard case .completed(let payloads) = outcome, let first = payloads.first,
+            try converter.fromPayload(first, as: Int.self) == count
+        else { fatalError("RunNoops on \(queue) did not complete all \(count) activities: \(outcome)") }
+        return Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    static func startPython(_ python: String, _ arguments: [String], in directory: URL) async throws -> ChildProcess {
+        let name = UUID().uuidString
+        let process = try ChildProcess(
+            executable: URL(filePath: python),
+            arguments: arguments,
+            standardOutput: directory.appending(path: "\(name).out"),
+            standardError: directory.appending(path: "\(name).err")
+        )
+        try await process.waitForOutputLine("READY", timeout: .seconds(60))
+        return process
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
+    }
+}
