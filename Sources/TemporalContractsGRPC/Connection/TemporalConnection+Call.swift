@@ -18,6 +18,8 @@ extension TemporalConnection {
         callOptions.timeout = retry == .longPoll ? options.longPollTimeout : options.rpcTimeout
         // Fail fast while the channel is down, so the backoff below (not the channel) decides when to try again.
         callOptions.waitForReady = false
+        // Histories and query results can be far larger than gRPC's 4 MiB default; the Go SDK takes 128 MiB.
+        callOptions.maxResponseMessageBytes = 128 << 20
         let policy = options.retry
         let started = ContinuousClock.now
         var attempt = 1

@@ -24,8 +24,6 @@ public final class TemporalConnection: Sendable {
             transportSecurity: try Self.transportSecurity(options.tls),
             config: .defaults { config in
                 if let serverName = options.tls?.serverName { config.http2.authority = serverName }
-                // Temporal answers with whole histories; the 4 MiB default is too small for long ones.
-                config.http2.maxFrameSize = 1 << 20
             }
         )
         grpcClient = GRPCClient(transport: transport)
