@@ -132,7 +132,7 @@ struct ActivityTaskExecution: Sendable {
                 try await transport.failActivity(taskToken: token, failure: options.dataConverter.encodeFailure(error))
             }
         } catch is ActivityNotFoundError {
-            logger.info("the server no longer knows this attempt; its outcome was dropped")
+            logger.info("the server no longer knows this attempt: an earlier try of this report went through, it timed out, or its workflow closed")
         } catch {
             logger.error("could not report the activity's outcome", metadata: ["error": "\(error)"])
         }
