@@ -125,11 +125,15 @@ struct ActivityTaskExecution: Sendable {
                 let failure = try await options.dataConverter.encodeFailure(
                     ApplicationError("the worker shut down while the activity ran", type: "WorkerShutdown")
                 )
-                try await transport.failActivity(taskToken: token, failure: failure)
+                try await transport.failActivity(taskToken: token, failure: failure, lastHeartbeatDetails: context.latestHeartbeatDetails)
             case (.failure(let error), _):
                 Counter(label: "temporal_activity_execution_failed", dimensions: dimensions, factory: metrics).increment()
                 logger.info("activity failed", metadata: ["error": "\(error)"])
-                try await transport.failActivity(taskToken: token, failure: options.dataConverter.encodeFailure(error))
+                try await transport.failActivity(
+                    taskToken: token,
+                    failure: options.dataConverter.encodeFailure(error),
+                    lastHeartbeatDetails: context.latestHeartbeatDetails
+                )
             }
         } catch is ActivityNotFoundError {
             logger.info("the server no longer knows this attempt: an earlier try of this report went through, it timed out, or its workflow closed")

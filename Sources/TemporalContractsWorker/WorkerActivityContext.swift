@@ -13,6 +13,7 @@ public final class WorkerActivityContext: ActivityContext {
     private struct State {
         var cancellationReason: ActivityCancellationReason?
         var lastHeartbeat: ContinuousClock.Instant
+        var latestHeartbeatDetails: [Payload] = []
         var onCancel: (@Sendable (ActivityCancellationReason) -> Void)?
     }
 
@@ -28,7 +29,10 @@ public final class WorkerActivityContext: ActivityContext {
     }
 
     public func heartbeat(details: [Payload]) async {
-        state.withLock { $0.lastHeartbeat = .now }
+        state.withLock { state in
+            state.lastHeartbeat = .now
+            state.latestHeartbeatDetails = details
+        }
         await throttle?.record(details)
     }
 
@@ -39,6 +43,11 @@ public final class WorkerActivityContext: ActivityContext {
     /// Why the activity was canceled, if it was.
     public var cancellationReason: ActivityCancellationReason? {
         state.withLock { $0.cancellationReason }
+    }
+
+    /// The details of the latest heartbeat, sent or still throttled; a failure report carries them.
+    var latestHeartbeatDetails: [Payload] {
+        state.withLock { $0.latestHeartbeatDetails }
     }
 
     var lastHeartbeat: ContinuousClock.Instant {

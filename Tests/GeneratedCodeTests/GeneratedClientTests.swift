@@ -89,7 +89,7 @@ struct GeneratedClientTests {
         }
 
         func completeActivity(taskToken: Data, result: [Payload]) async throws {}
-        func failActivity(taskToken: Data, failure: Failure) async throws {}
+        func failActivity(taskToken: Data, failure: Failure, lastHeartbeatDetails: [Payload]) async throws {}
         func reportActivityCanceled(taskToken: Data, details: [Payload]) async throws {}
         func heartbeatActivity(taskToken: Data, details: [Payload]) async throws -> Bool { false }
     }

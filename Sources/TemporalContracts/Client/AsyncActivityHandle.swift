@@ -14,7 +14,7 @@ public struct AsyncActivityHandle: Sendable {
 
     /// Fails the activity; an `ApplicationError` keeps its type, details and retryability.
     public func fail(_ error: any Error) async throws {
-        try await transport.failActivity(taskToken: taskToken, failure: dataConverter.encodeFailure(error))
+        try await transport.failActivity(taskToken: taskToken, failure: dataConverter.encodeFailure(error), lastHeartbeatDetails: [])
     }
 
     /// Reports the activity canceled, after a heartbeat said cancellation was requested.

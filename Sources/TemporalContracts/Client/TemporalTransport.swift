@@ -26,7 +26,9 @@ public protocol TemporalTransport: Sendable {
 
     /// Completes an activity that returned `CompleteAsynchronously`, by its task token.
     func completeActivity(taskToken: Data, result: [Payload]) async throws
-    func failActivity(taskToken: Data, failure: Failure) async throws
+    /// Fails an activity attempt; `lastHeartbeatDetails` are stored as its last heartbeat, so the
+    /// next attempt reads them even if a throttled heartbeat had not been sent yet.
+    func failActivity(taskToken: Data, failure: Failure, lastHeartbeatDetails: [Payload]) async throws
     func reportActivityCanceled(taskToken: Data, details: [Payload]) async throws
     /// Records a heartbeat; returns whether cancellation of the activity was requested.
     func heartbeatActivity(taskToken: Data, details: [Payload]) async throws -> Bool

@@ -18,11 +18,12 @@ extension GRPCTemporalTransport {
         }
     }
 
-    public func failActivity(taskToken: Data, failure: Failure) async throws {
+    public func failActivity(taskToken: Data, failure: Failure, lastHeartbeatDetails: [Payload]) async throws {
         var message = Temporal_Api_Workflowservice_V1_RespondActivityTaskFailedRequest()
         message.namespace = namespace
         message.taskToken = taskToken
         message.failure = failure.apiFailure
+        if !lastHeartbeatDetails.isEmpty { message.lastHeartbeatDetails = lastHeartbeatDetails.apiPayloads }
         message.identity = identity
         let sent = message
         _ = try await connection.call("RespondActivityTaskFailed", retry: .idempotent) { service, metadata, options in
