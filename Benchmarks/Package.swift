@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
     ],
     targets: [
+        // Formatting, statistics and the shared Python venv of the benchmarks below.
+        .target(name: "BenchmarkSupport"),
         .executableTarget(
             name: "GeneratorBenchmark",
             dependencies: [
@@ -23,12 +25,14 @@ let package = Package(
         .executableTarget(
             name: "ConverterBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "TemporalContracts", package: "swift-temporal-contracts")
             ]
         ),
         .executableTarget(
             name: "ClientStartBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "TemporalContracts", package: "swift-temporal-contracts"),
                 .product(name: "TemporalContractsGRPC", package: "swift-temporal-contracts"),
                 .product(name: "TemporalDevServer", package: "swift-temporal-contracts"),
@@ -41,6 +45,7 @@ let package = Package(
         .executableTarget(
             name: "ActivityWorkerBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "TemporalContracts", package: "swift-temporal-contracts"),
                 .product(name: "TemporalContractsGRPC", package: "swift-temporal-contracts"),
                 .product(name: "TemporalContractsWorker", package: "swift-temporal-contracts"),

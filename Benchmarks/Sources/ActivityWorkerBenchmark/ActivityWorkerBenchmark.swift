@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import TemporalContracts
 import TemporalContractsGRPC
@@ -114,7 +115,7 @@ struct ActivityWorkerBenchmark {
         guard case .completed(let payloads) = outcome, let first = payloads.first,
             try converter.fromPayload(first, as: Int.self) == count
         else { fatalError("RunNoops on \(queue) did not complete all \(count) activities: \(outcome)") }
-        return Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return Double(count) / elapsed.seconds
     }
 
     static func startPython(_ python: String, _ arguments: [String], in directory: URL) async throws -> ChildProcess {
@@ -127,10 +128,5 @@ struct ActivityWorkerBenchmark {
         )
         try await process.waitForOutputLine("READY", timeout: .seconds(60))
         return process
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
     }
 }

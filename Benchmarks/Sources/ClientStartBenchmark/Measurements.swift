@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -65,42 +66,4 @@ func loadAverage() -> String? {
 func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
     guard !sorted.isEmpty else { return 0 }
     return sorted[min(sorted.count - 1, Int(fraction * Double(sorted.count)))]
-}
-
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    guard !sorted.isEmpty else { return .nan }
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
-    }
-}
-
-func format(_ value: Double, digits: Int) -> String {
-    value.isFinite ? String(format: "%.\(digits)f", value) : "n/a"
-}
-
-/// A rate with thousands separators: `12,345`.
-func formatRate(_ value: Double) -> String {
-    guard value.isFinite else { return "n/a" }
-    let digits = String(Int(value.rounded()))
-    var result = ""
-    for (index, character) in digits.enumerated() {
-        if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-        result.append(character)
-    }
-    return result
-}
-
-func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-}
-
-func lpad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? " " + text : String(repeating: " ", count: width - text.count) + text
 }

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import TemporalContracts
 
@@ -220,35 +221,4 @@ func measure(_ options: ConverterBenchmark.Options, runs: Int, seconds: Double, 
         rates.append(Double(run.count) / run.elapsed)
     }
     return Rates(rates: rates)
-}
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
-    }
-}
-
-func format(_ value: Double, digits: Int) -> String {
-    value.isFinite ? String(format: "%.\(digits)f", value) : "n/a"
-}
-
-/// A rate with thousands separators: `123,456`.
-func formatRate(_ value: Double) -> String {
-    guard value.isFinite else { return "n/a" }
-    let digits = String(Int(value.rounded()))
-    var result = ""
-    for (index, character) in digits.enumerated() {
-        if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-        result.append(character)
-    }
-    return result
-}
-
-func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-}
-
-func lpad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? " " + text : String(repeating: " ", count: width - text.count) + text
 }

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// What `python/converter_roundtrip.py` printed as its last JSON line.
@@ -32,27 +33,9 @@ enum PythonSide {
 
     static var script: URL { benchmarksDirectory.appendingPathComponent("python/converter_roundtrip.py") }
 
-    /// Creates `Benchmarks/.venv` with `python3 -m venv` if it is missing, and installs
-    /// `python/requirements.txt` into it whenever that file differs from what was last installed.
-    /// Returns the venv's interpreter.
+    /// The benchmarks' shared venv, prepared (see `PythonVenv`).
     static func prepareVenv() throws -> String {
-        let directory = benchmarksDirectory
-        let venv = directory.appendingPathComponent(".venv")
-        let python = venv.appendingPathComponent("bin/python").path
-        let requirements = directory.appendingPathComponent("python/requirements.txt")
-        let marker = venv.appendingPathComponent("converter-benchmark-requirements.txt")
-
-        if !FileManager.default.isExecutableFile(atPath: python) {
-            print("creating \(venv.path) (python3 -m venv)")
-            try runChecked(["/usr/bin/env", "python3", "-m", "venv", venv.path])
-        }
-        let wanted = try Data(contentsOf: requirements)
-        if (try? Data(contentsOf: marker)) != wanted {
-            print("installing \(requirements.path) into the venv")
-            try runChecked([python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", requirements.path])
-            try wanted.write(to: marker)
-        }
-        return python
+        try PythonVenv.prepare(benchmarksDirectory: benchmarksDirectory)
     }
 
     /// Runs the script and reads its last JSON line. A non-zero exit after that line is ignored: the
@@ -89,18 +72,6 @@ enum PythonSide {
             checkedSwiftPayload: object["check_payload_equal"] as? Bool,
             checkError: object["check_payload_error"] as? String
         )
-    }
-
-    /// Runs a command with the terminal's output, and throws unless it succeeds.
-    static func runChecked(_ command: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            ConverterBenchmark.fail("'\(command.joined(separator: " "))' exited with status \(process.terminationStatus)")
-        }
     }
 
     /// Runs a command with its output in temporary files (no pipe can fill up), and returns them.
