@@ -80,15 +80,4 @@ struct ActivityWorkerInteropTests {
         }
         #expect(events == ["canceled reason=timedOut(TemporalContracts.TimeoutType.heartbeat)"])
     }
-
-    @Test func manyActivitiesThroughTheWorker() async throws {
-        let environment = try WarehouseEnvironment.require()
-        let completed = try await environment.client.executeRunNoops(
-            count: 200,
-            parallelism: 50,
-            taskQueue: "warehouse-activities",
-            options: WarehouseEnvironment.workflowOptions("noops")
-        )
-        #expect(completed == 200)
-    }
 }
