@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Metrics
+import SwiftProtobuf
 import Synchronization
 import TemporalAPI
 import TemporalContracts
@@ -178,11 +179,11 @@ extension ActivityInfo {
     init(_ task: Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse, taskQueue: String) {
         let started = task.hasStartedTime ? task.startedTime.date : Date()
         var deadlines: [Date] = []
-        if task.hasStartToCloseTimeout, Duration(task.startToCloseTimeout) > .zero {
-            deadlines.append(started.addingTimeInterval(Duration(task.startToCloseTimeout).timeInterval))
+        if task.hasStartToCloseTimeout, task.startToCloseTimeout.timeInterval > 0 {
+            deadlines.append(started.addingTimeInterval(task.startToCloseTimeout.timeInterval))
         }
-        if task.hasScheduleToCloseTimeout, Duration(task.scheduleToCloseTimeout) > .zero, task.hasScheduledTime {
-            deadlines.append(task.scheduledTime.date.addingTimeInterval(Duration(task.scheduleToCloseTimeout).timeInterval))
+        if task.hasScheduleToCloseTimeout, task.scheduleToCloseTimeout.timeInterval > 0, task.hasScheduledTime {
+            deadlines.append(task.scheduledTime.date.addingTimeInterval(task.scheduleToCloseTimeout.timeInterval))
         }
         let heartbeatTimeout = task.hasHeartbeatTimeout ? Duration(task.heartbeatTimeout) : .zero
         self.init(
@@ -202,12 +203,5 @@ extension ActivityInfo {
             isLocal: false,
             taskToken: task.taskToken
         )
-    }
-}
-
-extension Duration {
-    var timeInterval: TimeInterval {
-        let (seconds, attoseconds) = components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }
 }

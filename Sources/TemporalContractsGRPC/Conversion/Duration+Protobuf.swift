@@ -1,13 +1,9 @@
 import SwiftProtobuf
 
 extension Duration {
-    /// The duration as `google.protobuf.Duration`.
+    /// The duration as `google.protobuf.Duration` (SwiftProtobuf's conversion, named for the call
+    /// sites that fill API messages; `Duration(_:)` converts back).
     public var protobufDuration: Google_Protobuf_Duration {
-        let (seconds, attoseconds) = components
-        return Google_Protobuf_Duration(seconds: seconds, nanos: Int32(attoseconds / 1_000_000_000))
-    }
-
-    public init(_ duration: Google_Protobuf_Duration) {
-        self = .seconds(duration.seconds) + .nanoseconds(Int64(duration.nanos))
+        Google_Protobuf_Duration(rounding: self)
     }
 }

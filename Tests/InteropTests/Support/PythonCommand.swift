@@ -14,19 +14,13 @@ enum PythonCommand {
         environment: [String: String] = [:],
         timeout: Duration = .seconds(60)
     ) async throws -> String {
-        let python = try PythonPeer.python()
+        _ = try PythonPeer.python()  // fails first with "run Scripts/bootstrap.sh" when missing
         let script = try PythonPeer.script(script)
         let directory = try PythonPeer.temporaryDirectory("python-command")
         defer { try? FileManager.default.removeItem(at: directory) }
         let process: ChildProcess
         do {
-            process = try ChildProcess(
-                executable: python,
-                arguments: [script.path] + arguments,
-                environment: PythonPeer.environment(environment),
-                standardOutput: directory.appending(path: "stdout.log"),
-                standardError: directory.appending(path: "stderr.log")
-            )
+            process = try PythonPeer.launch(script, arguments: arguments, environment: environment, in: directory)
         } catch {
             throw PythonPeerError(description: "could not run \(script.lastPathComponent): \(error)")
         }

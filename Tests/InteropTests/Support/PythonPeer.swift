@@ -1,4 +1,5 @@
 import Foundation
+import TemporalDevServer
 
 /// Where the Python side of the interop tests lives: the repository's virtual environment and the
 /// scripts in `Tests/InteropTests/python`.
@@ -38,6 +39,22 @@ enum PythonPeer {
     }
 
     /// A new temporary directory for a peer's output files.
+    /// Runs `script` with the venv's Python, its output in `directory` (`stdout.log`, `stderr.log`).
+    static func launch(
+        _ script: URL,
+        arguments: [String],
+        environment: [String: String],
+        in directory: URL
+    ) throws -> ChildProcess {
+        try ChildProcess(
+            executable: try python(),
+            arguments: [script.path] + arguments,
+            environment: Self.environment(environment),
+            standardOutput: directory.appending(path: "stdout.log"),
+            standardError: directory.appending(path: "stderr.log")
+        )
+    }
+
     static func temporaryDirectory(_ prefix: String) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appending(path: "\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

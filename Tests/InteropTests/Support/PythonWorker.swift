@@ -29,18 +29,12 @@ final class PythonWorker: Sendable {
         environment: [String: String] = [:],
         readyTimeout: Duration = .seconds(60)
     ) async throws -> PythonWorker {
-        let python = try PythonPeer.python()
+        _ = try PythonPeer.python()  // fails first with "run Scripts/bootstrap.sh" when missing
         let script = try PythonPeer.script(script)
         let directory = try PythonPeer.temporaryDirectory("python-worker")
         let process: ChildProcess
         do {
-            process = try ChildProcess(
-                executable: python,
-                arguments: [script.path] + arguments,
-                environment: PythonPeer.environment(environment),
-                standardOutput: directory.appending(path: "stdout.log"),
-                standardError: directory.appending(path: "stderr.log")
-            )
+            process = try PythonPeer.launch(script, arguments: arguments, environment: environment, in: directory)
         } catch {
             try? FileManager.default.removeItem(at: directory)
             throw PythonPeerError(description: "could not start the Python worker \(script.lastPathComponent): \(error)")
