@@ -64,6 +64,8 @@ public struct ActivityOptions: Sendable {
     public var retryPolicy: RetryPolicy?
     /// The activity ID; by default the engine assigns one.
     public var activityID: String?
+    /// What cancelling the waiting workflow code does to the activity.
+    public var cancellationType: ActivityCancellationType
 
     public init(
         taskQueue: String? = nil,
@@ -72,8 +74,10 @@ public struct ActivityOptions: Sendable {
         startToCloseTimeout: Duration? = nil,
         heartbeatTimeout: Duration? = nil,
         retryPolicy: RetryPolicy? = nil,
-        activityID: String? = nil
+        activityID: String? = nil,
+        cancellationType: ActivityCancellationType = .tryCancel
     ) {
+        self.cancellationType = cancellationType
         self.taskQueue = taskQueue
         self.scheduleToCloseTimeout = scheduleToCloseTimeout
         self.scheduleToStartTimeout = scheduleToStartTimeout

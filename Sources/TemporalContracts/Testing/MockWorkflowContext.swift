@@ -8,6 +8,7 @@ public final class MockWorkflowContext: WorkflowContext {
     public let info: WorkflowInfo
     public private(set) var now: Date
     public let dataConverter: DataConverter
+    public let payloadConverter: any PayloadConverter
     /// The activities workflow code may call, by name.
     private var activities: [String: ActivityRegistration]
     private var children: [String: (Any) async throws -> Any] = [:]
@@ -16,6 +17,12 @@ public final class MockWorkflowContext: WorkflowContext {
     public private(set) var activityCalls: [String] = []
     /// Signals sent to other workflows: (workflow ID, signal name).
     public private(set) var externalSignals: [(workflowID: String, signal: String)] = []
+    /// Workflows asked to cancel, by workflow ID.
+    public private(set) var externalCancellations: [String] = []
+    /// Patch IDs `patched` answers false for, to test the code path of old executions.
+    public var unpatched: Set<String> = []
+    /// Always false: nothing is replayed.
+    public let isReplaying = false
     public let logger: any WorkflowLogger
     private let lines: LogLines
 
@@ -29,6 +36,7 @@ public final class MockWorkflowContext: WorkflowContext {
         self.info = info
         self.now = now
         self.dataConverter = dataConverter
+        self.payloadConverter = dataConverter.payloadConverter
         self.activities = Dictionary(activities.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.random = seed
         self.lines = LogLines()
@@ -148,6 +156,32 @@ public final class MockWorkflowContext: WorkflowContext {
     ) async throws {
         _ = try await dataConverter.encode(input, with: signal.input)
         externalSignals.append((execution.workflowID, signal.name))
+    }
+
+    public func cancelExternalWorkflow(_ execution: WorkflowExecution) async throws {
+        externalCancellations.append(execution.workflowID)
+    }
+
+    public func sideEffect<Value: Codable & Sendable>(_ body: () throws -> Value) throws -> Value {
+        try body()
+    }
+
+    public func patched(_ patchID: String) -> Bool {
+        !unpatched.contains(patchID)
+    }
+
+    public func deprecatePatch(_ patchID: String) {}
+
+    public func continueAsNew<Input, Output>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        input: Input,
+        options: ContinueAsNewOptions
+    ) throws -> Never {
+        throw ContinueAsNewError(workflowType: workflow.name, input: try workflow.input.encode(input, using: payloadConverter), options: options)
+    }
+
+    public func shielded<Value: Sendable>(_ body: @escaping () async throws -> Value) async throws -> Value {
+        try await body()
     }
 }
 

@@ -36,6 +36,33 @@ public protocol WorkflowContext: AnyObject {
         input: SignalInput,
         execution: WorkflowExecution
     ) async throws
+    /// Asks another workflow (not a child started by this one) to cancel.
+    func cancelExternalWorkflow(_ execution: WorkflowExecution) async throws
+    /// Runs `body` once and records its result in the history; a replay returns the recorded
+    /// value instead of running `body` again. For values that must not change on replay, such as
+    /// an ID read from the environment.
+    func sideEffect<Value: Codable & Sendable>(_ body: () throws -> Value) throws -> Value
+    /// Whether this execution runs the code added under `patchID`: true for new executions and
+    /// for executions whose history recorded the patch; false while replaying a history written
+    /// before the patch existed. Keep both branches until no such execution remains.
+    func patched(_ patchID: String) -> Bool
+    /// Marks the patch as the only behaviour: call it in place of `patched` once every execution
+    /// that ran the old code has ended.
+    func deprecatePatch(_ patchID: String)
+    /// Ends this run and starts a new one of `workflow` with `input` and the same workflow ID.
+    func continueAsNew<Input, Output>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        input: Input,
+        options: ContinueAsNewOptions
+    ) throws -> Never
+    /// Runs `body` so that cancelling the workflow (or the enclosing task) does not cancel it:
+    /// for cleanup that must finish, such as a compensating activity.
+    func shielded<Value: Sendable>(_ body: @escaping () async throws -> Value) async throws -> Value
+    /// True while the engine replays history: side effects of the workflow code (logging,
+    /// metrics) should be skipped.
+    var isReplaying: Bool { get }
+    /// The converter that turns handler and activity values into payloads.
+    var payloadConverter: any PayloadConverter { get }
     /// A logger that stays silent while the engine replays history.
     var logger: any WorkflowLogger { get }
 }
@@ -48,6 +75,16 @@ extension WorkflowContext {
         options: ChildWorkflowOptions = ChildWorkflowOptions()
     ) async throws -> Output {
         try await startChildWorkflow(workflow, input: input, options: options).result()
+    }
+
+    /// Continue-as-new with the same workflow type and the current run's options.
+    public func continueAsNew<Input, Output>(_ workflow: WorkflowDefinition<Input, Output>, input: Input) throws -> Never {
+        try continueAsNew(workflow, input: input, options: ContinueAsNewOptions())
+    }
+
+    /// Waits until `predicate` holds; it is re-checked whenever the workflow makes progress.
+    public func condition(_ predicate: @escaping () -> Bool) async throws {
+        _ = try await condition(timeout: nil, predicate)
     }
 }
 

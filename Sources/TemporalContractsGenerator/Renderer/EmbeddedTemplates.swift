@@ -565,10 +565,7 @@ extension {{file.namespace}} {
     ///
     {{.}}
 {{/callable.doc}}
-    {{file.access}}protocol {{protocolName}}: AnyObject {
-        /// Creates the instance that runs one workflow execution.
-        init()
-
+    {{file.access}}protocol {{protocolName}}: WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
         func run({{callable.parametersThen}}context: any WorkflowContext) async throws{{callable.returnClause}}
 {{#signals}}
@@ -593,7 +590,49 @@ extension {{file.namespace}} {
 {{/updates}}
     }
 {{/workflows}}
+}
+{{#workflows}}
 
+extension {{file.namespace}}.{{protocolName}} {
+    /// This implementation bound to the `{{callable.wireName}}` workflow and its handlers, for a
+    /// worker or a test environment to register.
+    {{file.access}}static var registration: WorkflowRegistration {
+        WorkflowRegistration({{callable.qualifiedDefinition}}, implementation: Self.self) { workflow, {{callable.inputBinding}}, context in
+            try await workflow.run({{callable.unpackedArgumentsThen}}context: context)
+        }{{#hasHandlers}} handlers: { handlers in
+{{#signals}}
+            handlers.signal({{qualifiedDefinition}}) { workflow, {{inputBinding}}, context in
+                try await workflow.{{name}}({{unpackedArgumentsThen}}context: context)
+            }
+{{/signals}}
+{{#queries}}
+            handlers.query({{qualifiedDefinition}}) { workflow, {{inputBinding}}, context in
+                try workflow.{{name}}({{unpackedArgumentsThen}}context: context)
+            }
+{{/queries}}
+{{#updates}}
+{{#hasValidator}}
+            handlers.update(
+                {{qualifiedDefinition}},
+                validator: { workflow, {{inputBinding}}, context in
+                    try workflow.{{validatorName}}({{unpackedArgumentsThen}}context: context)
+                }
+            ) { workflow, {{inputBinding}}, context in
+                try await workflow.{{name}}({{unpackedArgumentsThen}}context: context)
+            }
+{{/hasValidator}}
+{{^hasValidator}}
+            handlers.update({{qualifiedDefinition}}) { workflow, {{inputBinding}}, context in
+                try await workflow.{{name}}({{unpackedArgumentsThen}}context: context)
+            }
+{{/hasValidator}}
+{{/updates}}
+        }{{/hasHandlers}}
+    }
+}
+{{/workflows}}
+
+extension {{file.namespace}} {
     /// Starts the contract's workflows as children of the running workflow.
     {{file.access}}struct ChildWorkflowStubs {
         {{file.access}}let context: any WorkflowContext

@@ -12,6 +12,10 @@ struct CallableViewModel {
     var wireName: String
     /// The definition constant, e.g. `Activities.chargeCard`.
     var definition: String
+    /// `definition` spelled from outside every namespace, e.g. `Orders.Activities.chargeCard`.
+    var qualifiedDefinition: String
+    /// The name a registration closure gives the decoded input: `input`, or `_` for no input.
+    var inputBinding: String
     /// Declared parameters: `_ input: Payment`, `sku: String, quantity: Int32`, or empty.
     var parameters: String
     /// `parameters` followed by `, ` when not empty, to append more parameters.
@@ -54,6 +58,8 @@ struct WorkflowSurfaceViewModel {
     var signals: [CallableViewModel]
     var queries: [CallableViewModel]
     var updates: [CallableViewModel]
+    /// Whether the workflow has any signal, query or update, so its registration lists handlers.
+    var hasHandlers: Bool
     var signalsWithStart: [CallableViewModel]
     var updatesWithStart: [CallableViewModel]
     /// The `start…` and `execute…` declarations of the client protocol and of the mock client,

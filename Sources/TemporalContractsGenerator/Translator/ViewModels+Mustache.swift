@@ -203,6 +203,8 @@ extension CallableViewModel: MustacheParent {
         case "forwardArgumentsThen": forwardArgumentsThen
         case "unpackedArguments": unpackedArguments
         case "unpackedArgumentsThen": unpackedArgumentsThen
+        case "qualifiedDefinition": qualifiedDefinition
+        case "inputBinding": inputBinding
         case "inputType": inputType
         case "outputType": outputType
         case "returnClause": returnClause
@@ -230,6 +232,7 @@ extension WorkflowSurfaceViewModel: MustacheParent {
         case "signals": signals
         case "queries": queries
         case "updates": updates
+        case "hasHandlers": hasHandlers
         case "signalsWithStart": signalsWithStart
         case "updatesWithStart": updatesWithStart
         case "startRequirement": startRequirement

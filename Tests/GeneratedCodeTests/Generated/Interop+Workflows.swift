@@ -8,10 +8,7 @@ extension Interop {
     /// The `Echo` workflow, for implementing it in Swift: `run` and one method per
     /// signal, query and update it accepts. Workflow code must be deterministic: take time,
     /// randomness, timers and activities from `context`, never from the system.
-    public protocol EchoWorkflow: AnyObject {
-        /// Creates the instance that runs one workflow execution.
-        init()
-
+    public protocol EchoWorkflow: WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
         func run(text: String, count: Int, context: any WorkflowContext) async throws -> String
     }
@@ -19,14 +16,33 @@ extension Interop {
     /// The `Submit` workflow, for implementing it in Swift: `run` and one method per
     /// signal, query and update it accepts. Workflow code must be deterministic: take time,
     /// randomness, timers and activities from `context`, never from the system.
-    public protocol SubmitWorkflow: AnyObject {
-        /// Creates the instance that runs one workflow execution.
-        init()
-
+    public protocol SubmitWorkflow: WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
         func run(_ input: Order, context: any WorkflowContext) async throws -> Order
     }
+}
 
+extension Interop.EchoWorkflow {
+    /// This implementation bound to the `Echo` workflow and its handlers, for a
+    /// worker or a test environment to register.
+    public static var registration: WorkflowRegistration {
+        WorkflowRegistration(Interop.Workflows.echo, implementation: Self.self) { workflow, input, context in
+            try await workflow.run(text: input.text, count: input.count, context: context)
+        }
+    }
+}
+
+extension Interop.SubmitWorkflow {
+    /// This implementation bound to the `Submit` workflow and its handlers, for a
+    /// worker or a test environment to register.
+    public static var registration: WorkflowRegistration {
+        WorkflowRegistration(Interop.Workflows.submit, implementation: Self.self) { workflow, input, context in
+            try await workflow.run(input, context: context)
+        }
+    }
+}
+
+extension Interop {
     /// Starts the contract's workflows as children of the running workflow.
     public struct ChildWorkflowStubs {
         public let context: any WorkflowContext

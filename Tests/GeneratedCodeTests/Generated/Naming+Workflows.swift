@@ -8,10 +8,7 @@ extension Naming {
     /// The `fetch_url.v2` workflow, for implementing it in Swift: `run` and one method per
     /// signal, query and update it accepts. Workflow code must be deterministic: take time,
     /// randomness, timers and activities from `context`, never from the system.
-    public protocol FetchURLWorkflow: AnyObject {
-        /// Creates the instance that runs one workflow execution.
-        init()
-
+    public protocol FetchURLWorkflow: WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
         func run(_ input: HTTPRequest, context: any WorkflowContext) async throws -> IDList
     }
@@ -19,14 +16,33 @@ extension Naming {
     /// The `import` workflow, for implementing it in Swift: `run` and one method per
     /// signal, query and update it accepts. Workflow code must be deterministic: take time,
     /// randomness, timers and activities from `context`, never from the system.
-    public protocol ImportWorkflow: AnyObject {
-        /// Creates the instance that runs one workflow execution.
-        init()
-
+    public protocol ImportWorkflow: WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
         func run(context: any WorkflowContext) async throws -> ShippingState
     }
+}
 
+extension Naming.FetchURLWorkflow {
+    /// This implementation bound to the `fetch_url.v2` workflow and its handlers, for a
+    /// worker or a test environment to register.
+    public static var registration: WorkflowRegistration {
+        WorkflowRegistration(Naming.Workflows.fetchURL, implementation: Self.self) { workflow, input, context in
+            try await workflow.run(input, context: context)
+        }
+    }
+}
+
+extension Naming.ImportWorkflow {
+    /// This implementation bound to the `import` workflow and its handlers, for a
+    /// worker or a test environment to register.
+    public static var registration: WorkflowRegistration {
+        WorkflowRegistration(Naming.Workflows.`import`, implementation: Self.self) { workflow, _, context in
+            try await workflow.run(context: context)
+        }
+    }
+}
+
+extension Naming {
     /// Starts the contract's workflows as children of the running workflow.
     public struct ChildWorkflowStubs {
         public let context: any WorkflowContext

@@ -12,10 +12,7 @@ extension Orders {
     /// Takes an order from checkout to shipment.
     ///
     /// Charges the card, reserves stock and ships.
-    public protocol ProcessOrderWorkflow: AnyObject {
-        /// Creates the instance that runs one workflow execution.
-        init()
-
+    public protocol ProcessOrderWorkflow: WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
         func run(_ input: Order, context: any WorkflowContext) async throws -> OrderResult
 
@@ -35,14 +32,48 @@ extension Orders {
     /// The `orders.ShipOrder` workflow, for implementing it in Swift: `run` and one method per
     /// signal, query and update it accepts. Workflow code must be deterministic: take time,
     /// randomness, timers and activities from `context`, never from the system.
-    public protocol ShipOrderWorkflow: AnyObject {
-        /// Creates the instance that runs one workflow execution.
-        init()
-
+    public protocol ShipOrderWorkflow: WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
         func run(orderID: String, address: Common.Address, express: Bool, context: any WorkflowContext) async throws
     }
+}
 
+extension Orders.ProcessOrderWorkflow {
+    /// This implementation bound to the `ProcessOrder` workflow and its handlers, for a
+    /// worker or a test environment to register.
+    public static var registration: WorkflowRegistration {
+        WorkflowRegistration(Orders.Workflows.processOrder, implementation: Self.self) { workflow, input, context in
+            try await workflow.run(input, context: context)
+        } handlers: { handlers in
+            handlers.signal(Orders.Signals.cancelOrder) { workflow, input, context in
+                try await workflow.cancelOrder(input, context: context)
+            }
+            handlers.query(Orders.Queries.getStatus) { workflow, _, context in
+                try workflow.getStatus(context: context)
+            }
+            handlers.update(
+                Orders.Updates.addItem,
+                validator: { workflow, input, context in
+                    try workflow.validateAddItem(input, context: context)
+                }
+            ) { workflow, input, context in
+                try await workflow.addItem(input, context: context)
+            }
+        }
+    }
+}
+
+extension Orders.ShipOrderWorkflow {
+    /// This implementation bound to the `orders.ShipOrder` workflow and its handlers, for a
+    /// worker or a test environment to register.
+    public static var registration: WorkflowRegistration {
+        WorkflowRegistration(Orders.Workflows.shipOrder, implementation: Self.self) { workflow, input, context in
+            try await workflow.run(orderID: input.orderID, address: input.address, express: input.express, context: context)
+        }
+    }
+}
+
+extension Orders {
     /// Starts the contract's workflows as children of the running workflow.
     public struct ChildWorkflowStubs {
         public let context: any WorkflowContext

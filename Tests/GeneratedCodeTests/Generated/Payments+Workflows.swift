@@ -10,10 +10,7 @@ extension Payments {
     /// randomness, timers and activities from `context`, never from the system.
     ///
     /// SettleInvoice charges a customer for an invoice and waits for the bank's answer.
-    public protocol SettleInvoiceWorkflow: AnyObject {
-        /// Creates the instance that runs one workflow execution.
-        init()
-
+    public protocol SettleInvoiceWorkflow: WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
         func run(_ input: Payments_V1_SettleInvoiceRequest, context: any WorkflowContext) async throws -> Payments_V1_SettleInvoiceResponse
 
@@ -29,7 +26,34 @@ extension Payments {
         /// Validates a `payments.v1.Payments.ChangeAmount` update before it is accepted; throw to reject it (no history is written).
         func validateChangeAmount(_ input: Payments_V1_ChangeAmountRequest, context: any WorkflowContext) throws
     }
+}
 
+extension Payments.SettleInvoiceWorkflow {
+    /// This implementation bound to the `payments.v1.Payments.SettleInvoice` workflow and its handlers, for a
+    /// worker or a test environment to register.
+    public static var registration: WorkflowRegistration {
+        WorkflowRegistration(Payments.Workflows.settleInvoice, implementation: Self.self) { workflow, input, context in
+            try await workflow.run(input, context: context)
+        } handlers: { handlers in
+            handlers.signal(Payments.Signals.confirmCapture) { workflow, input, context in
+                try await workflow.confirmCapture(input, context: context)
+            }
+            handlers.query(Payments.Queries.getSettlement) { workflow, _, context in
+                try workflow.getSettlement(context: context)
+            }
+            handlers.update(
+                Payments.Updates.changeAmount,
+                validator: { workflow, input, context in
+                    try workflow.validateChangeAmount(input, context: context)
+                }
+            ) { workflow, input, context in
+                try await workflow.changeAmount(input, context: context)
+            }
+        }
+    }
+}
+
+extension Payments {
     /// Starts the contract's workflows as children of the running workflow.
     public struct ChildWorkflowStubs {
         public let context: any WorkflowContext

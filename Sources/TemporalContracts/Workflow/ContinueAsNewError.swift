@@ -1,0 +1,13 @@
+/// Thrown by `WorkflowContext.continueAsNew`: the engine ends the run with a continue-as-new
+/// command when workflow code lets it propagate out of `run`. Do not catch it.
+public struct ContinueAsNewError: Error, Sendable {
+    public var workflowType: String
+    public var input: [Payload]
+    public var options: ContinueAsNewOptions
+
+    public init(workflowType: String, input: [Payload], options: ContinueAsNewOptions) {
+        self.workflowType = workflowType
+        self.input = input
+        self.options = options
+    }
+}

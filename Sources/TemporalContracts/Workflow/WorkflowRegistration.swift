@@ -1,0 +1,149 @@
+/// A Swift implementation of a contract's workflow bound to its definition and to the
+/// definitions of its signals, queries and updates, so an engine can run it by wire names and
+/// payloads. Generated code builds one per workflow protocol as `registration`.
+public struct WorkflowRegistration: Sendable {
+    /// The workflow type name on the wire.
+    public let name: String
+    /// Creates the instance that serves one execution.
+    public let makeInstance: @Sendable () -> AnyObject
+    /// Decodes the start input; the returned closure runs the workflow and encodes its result.
+    public let run: @Sendable ([Payload], any PayloadConverter) throws -> WorkflowRun
+    public let signals: [String: SignalHandler]
+    public let queries: [String: QueryHandler]
+    public let updates: [String: UpdateHandler]
+
+    /// Runs the workflow on an instance and returns its encoded result.
+    public typealias WorkflowRun = @Sendable (AnyObject, any WorkflowContext) async throws -> [Payload]
+
+    public init<Workflow: AnyObject, Input, Output>(
+        _ definition: WorkflowDefinition<Input, Output>,
+        implementation: Workflow.Type,
+        run: @escaping @Sendable (Workflow, Input, any WorkflowContext) async throws -> Output,
+        handlers: (inout WorkflowHandlerTable<Workflow>) -> Void = { _ in }
+    ) where Workflow: WorkflowImplementation {
+        var table = WorkflowHandlerTable<Workflow>(workflowType: definition.name)
+        handlers(&table)
+        let handlerTable = table
+        self.name = definition.name
+        self.makeInstance = { Workflow() }
+        self.run = { payloads, converter in
+            let input = try definition.input.decode(payloads, using: converter)
+            return { instance, context in
+                let output = try await run(try handlerTable.cast(instance), input, context)
+                return try definition.output.encode(output, using: context.payloadConverter)
+            }
+        }
+        self.signals = handlerTable.signals
+        self.queries = handlerTable.queries
+        self.updates = handlerTable.updates
+    }
+
+    /// A signal handler: decodes the input, then the returned closure runs the handler.
+    public struct SignalHandler: Sendable {
+        public let bind: @Sendable ([Payload], any PayloadConverter) throws -> @Sendable (AnyObject, any WorkflowContext) async throws -> Void
+    }
+
+    /// A query handler: decodes the input, then the returned closure answers synchronously.
+    public struct QueryHandler: Sendable {
+        public let bind: @Sendable ([Payload], any PayloadConverter) throws -> @Sendable (AnyObject, any WorkflowContext) throws -> [Payload]
+    }
+
+    /// An update handler with its optional validator, both on the decoded input.
+    public struct UpdateHandler: Sendable {
+        public let bind: @Sendable ([Payload], any PayloadConverter) throws -> BoundUpdate
+    }
+
+    /// An update whose input is decoded.
+    public struct BoundUpdate: Sendable {
+        /// Throws to reject the update before it is accepted.
+        public let validate: (@Sendable (AnyObject, any WorkflowContext) throws -> Void)?
+        public let run: @Sendable (AnyObject, any WorkflowContext) async throws -> [Payload]
+    }
+}
+
+/// What generated workflow protocols require of an implementation so an engine can create it.
+public protocol WorkflowImplementation: AnyObject, SendableMetatype {
+    init()
+}
+
+/// The signal, query and update handlers of a workflow implementation, filled in by generated
+/// code when it builds a `WorkflowRegistration`.
+public struct WorkflowHandlerTable<Workflow: WorkflowImplementation>: Sendable {
+    let workflowType: String
+    var signals: [String: WorkflowRegistration.SignalHandler] = [:]
+    var queries: [String: WorkflowRegistration.QueryHandler] = [:]
+    var updates: [String: WorkflowRegistration.UpdateHandler] = [:]
+
+    init(workflowType: String) {
+        self.workflowType = workflowType
+    }
+
+    /// Dispatches the signal to `body`.
+    public mutating func signal<Input>(
+        _ definition: SignalDefinition<Input>,
+        _ body: @escaping @Sendable (Workflow, Input, any WorkflowContext) async throws -> Void
+    ) {
+        let table = self
+        signals[definition.name] = .init { payloads, converter in
+            let input = try definition.input.decode(payloads, using: converter)
+            return { instance, context in try await body(try table.cast(instance), input, context) }
+        }
+    }
+
+    /// Dispatches the query to `body`.
+    public mutating func query<Input, Output>(
+        _ definition: QueryDefinition<Input, Output>,
+        _ body: @escaping @Sendable (Workflow, Input, any WorkflowContext) throws -> Output
+    ) {
+        let table = self
+        queries[definition.name] = .init { payloads, converter in
+            let input = try definition.input.decode(payloads, using: converter)
+            return { instance, context in
+                try definition.output.encode(try body(try table.cast(instance), input, context), using: context.payloadConverter)
+            }
+        }
+    }
+
+    /// Dispatches the update to `body`, after `validator` when the contract asks for one.
+    public mutating func update<Input, Output>(
+        _ definition: UpdateDefinition<Input, Output>,
+        validator: (@Sendable (Workflow, Input, any WorkflowContext) throws -> Void)? = nil,
+        _ body: @escaping @Sendable (Workflow, Input, any WorkflowContext) async throws -> Output
+    ) {
+        let table = self
+        updates[definition.name] = .init { payloads, converter in
+            let input = try definition.input.decode(payloads, using: converter)
+            let validate: (@Sendable (AnyObject, any WorkflowContext) throws -> Void)?
+            if let validator {
+                validate = { instance, context in try validator(try table.cast(instance), input, context) }
+            } else {
+                validate = nil
+            }
+            return WorkflowRegistration.BoundUpdate(
+                validate: validate,
+                run: { instance, context in
+                    try definition.output.encode(try await body(try table.cast(instance), input, context), using: context.payloadConverter)
+                }
+            )
+        }
+    }
+
+    func cast(_ instance: AnyObject) throws -> Workflow {
+        guard let workflow = instance as? Workflow else {
+            throw WorkflowRegistrationError(workflowType: workflowType, expected: "\(Workflow.self)", actual: "\(type(of: instance))")
+        }
+        return workflow
+    }
+}
+
+/// An engine handed a registration an instance of another type; a bug in the engine, reported
+/// rather than trapped.
+public struct WorkflowRegistrationError: Error, CustomStringConvertible, Sendable {
+    public let workflowType: String
+    public let expected: String
+    public let actual: String
+
+    public var description: String {
+        "workflow '\(workflowType)' expected an instance of \(expected), got \(actual)"
+    }
+}
