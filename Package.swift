@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "TemporalContractsProtobuf", targets: ["TemporalContractsProtobuf"]),
         .library(name: "TemporalContractsGRPC", targets: ["TemporalContractsGRPC"]),
         .library(name: "TemporalContractsWorker", targets: ["TemporalContractsWorker"]),
+        .library(name: "TemporalContractsEngine", targets: ["TemporalContractsEngine"]),
+        .library(name: "TemporalContractsTesting", targets: ["TemporalContractsTesting"]),
         .library(name: "TemporalAPI", targets: ["TemporalAPI"]),
         .library(name: "TemporalDevServer", targets: ["TemporalDevServer"]),
         .library(name: "TemporalContractsGenerator", targets: ["TemporalContractsGenerator"]),
@@ -72,6 +74,29 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The deterministic workflow engine: runs workflow implementations from Temporal history
+        // events to Temporal commands, for the worker and the test environment alike.
+        .target(
+            name: "TemporalContractsEngine",
+            dependencies: [
+                "TemporalContracts",
+                "TemporalContractsGRPC",
+                "TemporalAPI",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
+        ),
+        // The in-process test environment: workflows on the engine, activities in-process, a
+        // typed client, time skipping.
+        .target(
+            name: "TemporalContractsTesting",
+            dependencies: [
+                "TemporalContracts",
+                "TemporalContractsEngine",
+                "TemporalAPI",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Starts and stops `temporal server start-dev` for tests and benchmarks.
@@ -140,6 +165,12 @@ let package = Package(
         .testTarget(
             name: "TemporalContractsWorkerTests",
             dependencies: ["TemporalContractsWorker", "TemporalContracts"]
+        ),
+        // Workflows of a fixture contract on the engine, through the test environment.
+        .testTarget(
+            name: "WorkflowEngineTests",
+            dependencies: ["TemporalContracts", "TemporalContractsEngine", "TemporalContractsTesting", "TemporalAPI"],
+            plugins: [.plugin(name: "TemporalContractsPlugin")]
         ),
         .testTarget(
             name: "TemporalDevServerTests",

@@ -12,7 +12,7 @@ public final class MockWorkflowContext: WorkflowContext {
     /// The activities workflow code may call, by name.
     private var activities: [String: ActivityRegistration]
     private var children: [String: (Any) async throws -> Any] = [:]
-    private var random: UInt64
+    private var random: WorkflowRandom
     /// Activity names in call order, local ones included.
     public private(set) var activityCalls: [String] = []
     /// Signals sent to other workflows: (workflow ID, signal name).
@@ -38,7 +38,7 @@ public final class MockWorkflowContext: WorkflowContext {
         self.dataConverter = dataConverter
         self.payloadConverter = dataConverter.payloadConverter
         self.activities = Dictionary(activities.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
-        self.random = seed
+        self.random = WorkflowRandom(seed: seed)
         self.lines = LogLines()
         self.logger = lines
     }
@@ -55,22 +55,11 @@ public final class MockWorkflowContext: WorkflowContext {
     }
 
     public func randomUInt64() -> UInt64 {
-        // SplitMix64: the same seed gives the same sequence.
-        random &+= 0x9E37_79B9_7F4A_7C15
-        var z = random
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        random.next()
     }
 
     public func uuid() -> UUID {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for index in stride(from: 0, to: 16, by: 8) {
-            withUnsafeBytes(of: randomUInt64()) { bytes.replaceSubrange(index..<index + 8, with: $0) }
-        }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        random.nextUUID()
     }
 
     public func sleep(for duration: Duration) async throws {

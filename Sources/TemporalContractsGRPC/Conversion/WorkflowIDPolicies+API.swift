@@ -2,7 +2,7 @@ import TemporalAPI
 import TemporalContracts
 
 extension WorkflowIDReusePolicy {
-    var apiPolicy: Temporal_Api_Enums_V1_WorkflowIdReusePolicy {
+    public var apiPolicy: Temporal_Api_Enums_V1_WorkflowIdReusePolicy {
         switch self {
         case .allowDuplicate: .allowDuplicate
         case .allowDuplicateFailedOnly: .allowDuplicateFailedOnly
@@ -13,11 +13,22 @@ extension WorkflowIDReusePolicy {
 }
 
 extension WorkflowIDConflictPolicy {
-    var apiPolicy: Temporal_Api_Enums_V1_WorkflowIdConflictPolicy {
+    public var apiPolicy: Temporal_Api_Enums_V1_WorkflowIdConflictPolicy {
         switch self {
         case .fail: .fail
         case .useExisting: .useExisting
         case .terminateExisting: .terminateExisting
+        }
+    }
+}
+
+extension ParentClosePolicy {
+    /// The policy as the API carries it.
+    public var apiPolicy: Temporal_Api_Enums_V1_ParentClosePolicy {
+        switch self {
+        case .terminate: .terminate
+        case .abandon: .abandon
+        case .requestCancel: .requestCancel
         }
     }
 }

@@ -1,0 +1,323 @@
+import Foundation
+import TemporalAPI
+import TemporalContracts
+import TemporalContractsGRPC
+
+/// The engine is the context workflow code receives: every call turns into commands and waits
+/// resolved from history.
+extension WorkflowEngine: WorkflowContext {
+    public var now: Date { currentTime }
+    public var payloadConverter: any PayloadConverter { dataConverter.payloadConverter }
+    public var logger: any WorkflowLogger { ReplayAwareLogger(engine: self) }
+
+    public func randomUInt64() -> UInt64 {
+        if let operation = readOnlyOperation {
+            readOnlyViolations.append("\(operation) drew a random number")
+            var copy = random
+            return copy.next()
+        }
+        return random.next()
+    }
+
+    public func uuid() -> UUID {
+        if let operation = readOnlyOperation {
+            readOnlyViolations.append("\(operation) drew a UUID")
+            var copy = random
+            return copy.nextUUID()
+        }
+        return random.nextUUID()
+    }
+
+    public func sleep(for duration: Duration) async throws {
+        guard duration > .zero else { return }
+        try checkNotCancelled()
+        let id = Sequences.next(&sequences.timer)
+        let timer = TimerMachine(
+            command: Command(.startTimer) { command in
+                command.startTimerCommandAttributes.timerID = "\(id)"
+                command.startTimerCommandAttributes.startToFireTimeout = duration.protobufDuration
+            }
+        )
+        issue(timer)
+        let fired = try await wait(timer.fired) { [self] in cancel(timer) }
+        if !fired { throw CanceledError("timer canceled") }
+    }
+
+    private func cancel(_ timer: TimerMachine) {
+        guard !timer.fired.isResolved else { return }
+        if !withdraw(timer) {
+            issue(CancelTimerMachine(command: Command(.cancelTimer) { $0.cancelTimerCommandAttributes.timerID = timer.timerID }))
+        }
+        timer.fired.resolve(.success(false))
+    }
+
+    public func condition(timeout: Duration?, _ predicate: @escaping () -> Bool) async throws -> Bool {
+        if predicate() { return true }
+        try checkNotCancelled()
+        guard let timeout else {
+            try await waitFor(predicate)
+            return true
+        }
+        // As the other SDKs do: a timer races the predicate, the loser is cancelled.
+        let predicate = UncheckedSendable(predicate)
+        return try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask { try await self.waitFor(predicate.value); return true }
+            group.addTask { try await self.sleep(for: timeout); return false }
+            let first = try await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+    }
+
+    private func waitFor(_ predicate: @escaping () -> Bool) async throws {
+        let waiter = ConditionWaiter(predicate: predicate)
+        conditions.append(waiter)
+        try await wait(waiter.satisfied) { [self] in
+            conditions.removeAll { $0 === waiter }
+            waiter.satisfied.resolve(.failure(CanceledError("condition canceled")))
+        }
+    }
+
+    public func executeActivity<Input, Output>(
+        _ activity: ActivityDefinition<Input, Output>,
+        input: Input,
+        options: ActivityOptions
+    ) async throws -> Output {
+        try checkNotCancelled()
+        let options = options.merged(with: activity.defaults)
+        guard options.startToCloseTimeout != nil || options.scheduleToCloseTimeout != nil else {
+            throw ApplicationError(
+                "activity '\(activity.name)' needs a start-to-close or schedule-to-close timeout: set one in the contract or in ActivityOptions",
+                type: "InvalidActivityOptions",
+                isNonRetryable: true
+            )
+        }
+        let sequence = Sequences.next(&sequences.activity)
+        let payloads = try activity.input.encode(input, using: payloadConverter)
+        let machine = ActivityMachine(
+            command: Command(.scheduleActivityTask) { command in
+                var attributes = Temporal_Api_Command_V1_ScheduleActivityTaskCommandAttributes()
+                attributes.activityID = options.activityID ?? "\(sequence)"
+                attributes.activityType.name = activity.name
+                attributes.taskQueue.name = options.taskQueue ?? info.taskQueue
+                attributes.input = payloads.apiPayloads
+                if let timeout = options.scheduleToCloseTimeout { attributes.scheduleToCloseTimeout = timeout.protobufDuration }
+                if let timeout = options.scheduleToStartTimeout { attributes.scheduleToStartTimeout = timeout.protobufDuration }
+                if let timeout = options.startToCloseTimeout { attributes.startToCloseTimeout = timeout.protobufDuration }
+                if let timeout = options.heartbeatTimeout { attributes.heartbeatTimeout = timeout.protobufDuration }
+                if let policy = options.retryPolicy { attributes.retryPolicy = policy.apiRetryPolicy }
+                command.scheduleActivityTaskCommandAttributes = attributes
+            },
+            cancellationType: options.cancellationType
+        )
+        issue(machine)
+        let result = try await wait(machine.result) { [self] in cancel(machine) }
+        return try activity.output.decode(result, using: payloadConverter)
+    }
+
+    private func cancel(_ activity: ActivityMachine) {
+        guard !activity.result.isResolved else { return }
+        let canceled = CanceledError("activity '\(activity.activityType)' canceled")
+        if withdraw(activity) || activity.cancellationType == .abandon {
+            activity.result.resolve(.failure(canceled))
+            return
+        }
+        issue(
+            CancelActivityMachine(
+                command: Command(.requestCancelActivityTask) { $0.requestCancelActivityTaskCommandAttributes.scheduledEventID = activity.initiatedEventID }
+            )
+        )
+        if activity.cancellationType == .tryCancel { activity.result.resolve(.failure(canceled)) }
+    }
+
+    public func executeLocalActivity<Input, Output>(
+        _ activity: ActivityDefinition<Input, Output>,
+        input: Input,
+        options: ActivityOptions
+    ) async throws -> Output {
+        try checkNotCancelled()
+        let sequence = Sequences.next(&sequences.localActivity)
+        let request = LocalActivityRequest(
+            sequence: sequence,
+            activityType: activity.name,
+            activityID: options.activityID ?? "\(sequence)",
+            input: try activity.input.encode(input, using: payloadConverter),
+            options: options.merged(with: activity.defaults)
+        )
+        let state = LocalActivityState(request: request)
+        localActivities[sequence] = state
+        let result = try await wait(state.result) {
+            state.result.resolve(.failure(CanceledError("local activity '\(activity.name)' canceled")))
+        }
+        return try activity.output.decode(result, using: payloadConverter)
+    }
+
+    public func startChildWorkflow<Input, Output>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        input: Input,
+        options: ChildWorkflowOptions
+    ) async throws -> ChildWorkflowHandle<Output> {
+        try checkNotCancelled()
+        _ = Sequences.next(&sequences.childWorkflow)
+        let workflowID = options.id ?? workflow.makeID?(input) ?? uuid().uuidString.lowercased()
+        let payloads = try workflow.input.encode(input, using: payloadConverter)
+        let child = ChildWorkflowMachine(
+            command: Command(.startChildWorkflowExecution) { command in
+                var attributes = Temporal_Api_Command_V1_StartChildWorkflowExecutionCommandAttributes()
+                attributes.namespace = info.namespace
+                attributes.workflowID = workflowID
+                attributes.workflowType.name = workflow.name
+                attributes.taskQueue.name = options.taskQueue ?? workflow.defaults.taskQueue ?? info.taskQueue
+                attributes.input = payloads.apiPayloads
+                if let timeout = options.executionTimeout ?? workflow.defaults.executionTimeout { attributes.workflowExecutionTimeout = timeout.protobufDuration }
+                if let timeout = options.runTimeout ?? workflow.defaults.runTimeout { attributes.workflowRunTimeout = timeout.protobufDuration }
+                if let timeout = options.taskTimeout ?? workflow.defaults.taskTimeout { attributes.workflowTaskTimeout = timeout.protobufDuration }
+                if let policy = options.retryPolicy ?? workflow.defaults.retryPolicy { attributes.retryPolicy = policy.apiRetryPolicy }
+                if let policy = options.idReusePolicy ?? workflow.defaults.idReusePolicy { attributes.workflowIDReusePolicy = policy.apiPolicy }
+                attributes.parentClosePolicy = options.parentClosePolicy.apiPolicy
+                command.startChildWorkflowExecutionCommandAttributes = attributes
+            }
+        )
+        issue(child)
+        let runID = try await wait(child.started) { [self] in cancel(child) }
+        return ChildWorkflowHandle(
+            execution: WorkflowExecution(workflowID: workflowID, runID: runID),
+            result: { [self] in
+                let result = try await wait(child.result) { [self] in cancel(child) }
+                return try workflow.output.decode(result, using: payloadConverter)
+            },
+            cancel: { [self] in
+                try await requestCancellation(of: WorkflowExecution(workflowID: workflowID, runID: runID), childOnly: true)
+            }
+        )
+    }
+
+    /// Cancelling the code waiting for a child asks the child to cancel; the wait goes on until
+    /// the child ends, as in the other SDKs' default.
+    private func cancel(_ child: ChildWorkflowMachine) {
+        guard !child.result.isResolved else { return }
+        if withdraw(child) {
+            child.started.resolve(.failure(CanceledError("child workflow canceled before it started")))
+            child.result.resolve(.failure(CanceledError("child workflow canceled before it started")))
+            return
+        }
+        guard !child.cancelRequested else { return }
+        child.cancelRequested = true
+        issue(ExternalWorkflowMachine(command: cancelCommand(WorkflowExecution(workflowID: child.workflowID), childOnly: true)))
+    }
+
+    public func signalExternalWorkflow<SignalInput>(
+        _ signal: SignalDefinition<SignalInput>,
+        input: SignalInput,
+        execution: WorkflowExecution
+    ) async throws {
+        try checkNotCancelled()
+        _ = Sequences.next(&sequences.external)
+        let payloads = try signal.input.encode(input, using: payloadConverter)
+        let machine = ExternalWorkflowMachine(
+            command: Command(.signalExternalWorkflowExecution) { command in
+                var attributes = Temporal_Api_Command_V1_SignalExternalWorkflowExecutionCommandAttributes()
+                attributes.namespace = info.namespace
+                attributes.execution.workflowID = execution.workflowID
+                attributes.execution.runID = execution.runID ?? ""
+                attributes.signalName = signal.name
+                attributes.input = payloads.apiPayloads
+                command.signalExternalWorkflowExecutionCommandAttributes = attributes
+            }
+        )
+        try await send(machine)
+    }
+
+    public func cancelExternalWorkflow(_ execution: WorkflowExecution) async throws {
+        try await requestCancellation(of: execution, childOnly: false)
+    }
+
+    private func requestCancellation(of execution: WorkflowExecution, childOnly: Bool) async throws {
+        try checkNotCancelled()
+        _ = Sequences.next(&sequences.external)
+        try await send(ExternalWorkflowMachine(command: cancelCommand(execution, childOnly: childOnly)))
+    }
+
+    private func cancelCommand(_ execution: WorkflowExecution, childOnly: Bool) -> Command {
+        Command(.requestCancelExternalWorkflowExecution) { command in
+            var attributes = Temporal_Api_Command_V1_RequestCancelExternalWorkflowExecutionCommandAttributes()
+            attributes.namespace = info.namespace
+            attributes.workflowID = execution.workflowID
+            attributes.runID = execution.runID ?? ""
+            attributes.childWorkflowOnly = childOnly
+            command.requestCancelExternalWorkflowExecutionCommandAttributes = attributes
+        }
+    }
+
+    private func send(_ machine: ExternalWorkflowMachine) async throws {
+        issue(machine)
+        try await wait(machine.delivered) { [self] in
+            if withdraw(machine) { machine.delivered.resolve(.failure(CanceledError("request canceled before it was sent"))) }
+        }
+    }
+
+    public func sideEffect<Value: Codable & Sendable>(_ body: () throws -> Value) throws -> Value {
+        if let operation = readOnlyOperation {
+            readOnlyViolations.append("\(operation) ran a side effect")
+            return try body()
+        }
+        let sequence = Sequences.next(&sequences.sideEffect)
+        var record = MarkerRecord(kind: .sideEffect(sequence: sequence))
+        let value: Value
+        if isReplaying {
+            guard let recorded = lookaheadMarkers.first(where: { $0.kind == record.kind }) else {
+                let error = NondeterminismError(
+                    info: info,
+                    eventID: 0,
+                    event: "no marker",
+                    command: record.key,
+                    difference: "the history recorded no side effect at this point of the workflow task"
+                )
+                fail(error)
+                throw error
+            }
+            record.result = recorded.result
+            value = try PayloadCoding<Value>.single().decode(recorded.result, using: payloadConverter)
+        } else {
+            value = try body()
+            record.result = try PayloadCoding<Value>.single().encode(value, using: payloadConverter)
+        }
+        issue(MarkerMachine(record: record))
+        return value
+    }
+
+    public func patched(_ patchID: String) -> Bool {
+        if let operation = readOnlyOperation {
+            readOnlyViolations.append("\(operation) checked patch '\(patchID)'")
+            return patches[patchID] ?? !isReplaying
+        }
+        if let known = patches[patchID] { return known }
+        let recorded = !isReplaying || lookaheadMarkers.contains { $0.kind == .patch(id: patchID, deprecated: false) || $0.kind == .patch(id: patchID, deprecated: true) }
+        if recorded { issue(MarkerMachine(record: MarkerRecord(kind: .patch(id: patchID, deprecated: false)))) }
+        patches[patchID] = recorded
+        return recorded
+    }
+
+    public func deprecatePatch(_ patchID: String) {
+        guard readOnlyOperation == nil, patches[patchID] == nil else { return }
+        patches[patchID] = true
+        issue(MarkerMachine(record: MarkerRecord(kind: .patch(id: patchID, deprecated: true))))
+    }
+
+    public func continueAsNew<Input, Output>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        input: Input,
+        options: ContinueAsNewOptions
+    ) throws -> Never {
+        throw ContinueAsNewError(workflowType: workflow.name, input: try workflow.input.encode(input, using: payloadConverter), options: options)
+    }
+
+    public func shielded<Value: Sendable>(_ body: @escaping () async throws -> Value) async throws -> Value {
+        let body = UncheckedSendable(body)
+        return try await Task(executorPreference: executor) { try await body.value() }.value
+    }
+
+    private func checkNotCancelled() throws {
+        if Task.isCancelled { throw CanceledError("the workflow task was canceled") }
+    }
+}
