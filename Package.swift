@@ -95,8 +95,10 @@ let package = Package(
             dependencies: [
                 "TemporalContracts",
                 "TemporalContractsEngine",
+                "TemporalContractsGRPC",
                 "TemporalAPI",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
         // Starts and stops `temporal server start-dev` for tests and benchmarks.

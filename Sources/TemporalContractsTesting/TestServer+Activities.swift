@@ -1,0 +1,149 @@
+import Foundation
+import SwiftProtobuf
+import TemporalAPI
+import TemporalContracts
+import TemporalContractsEngine
+import TemporalContractsGRPC
+
+extension TestServer {
+    /// How an activity's attempts ended.
+    enum ActivityOutcome: Sendable {
+        case completed([Payload])
+        case failed(Failure, RetryState)
+        case canceled([Payload])
+        /// The activity will be completed by task token.
+        case asynchronous
+    }
+
+    /// Runs an activity's attempts in a task of its own, as a worker would, and records the end.
+    func startActivity(
+        _ attributes: Temporal_Api_Command_V1_ScheduleActivityTaskCommandAttributes,
+        scheduledEventID: Int64,
+        of execution: TestExecution
+    ) {
+        runningActivities += 1
+        let cancellation = CancellationFlag()
+        let info = ActivityInfo(
+            activityID: attributes.activityID,
+            activityType: attributes.activityType.name,
+            taskQueue: attributes.taskQueue.name,
+            workflowNamespace: namespace,
+            workflowID: execution.workflowID,
+            workflowRunID: execution.runID,
+            workflowType: execution.workflowType,
+            scheduledTime: now,
+            startedTime: now,
+            heartbeatTimeout: attributes.hasHeartbeatTimeout ? Duration(attributes.heartbeatTimeout) : nil,
+            taskToken: ActivityTaskToken(runID: execution.runID, scheduledEventID: scheduledEventID).data
+        )
+        let runner = ActivityRunner(
+            registration: activities[attributes.activityType.name],
+            registeredTypes: activities.keys.sorted(),
+            dataConverter: dataConverter,
+            retryPolicy: attributes.hasRetryPolicy ? attributes.retryPolicy : nil,
+            maximumAttempts: maximumActivityAttempts
+        )
+        let input = [Payload](attributes.input)
+        let runID = execution.runID
+        let task = Task {
+            let outcome = await runner.run(input: input, info: info, cancellation: cancellation)
+            await self.activityEnded(runID: runID, scheduledEventID: scheduledEventID, outcome: outcome)
+        }
+        execution.activities[scheduledEventID] = TestExecution.ActivityAttempt(task: task, cancellation: cancellation)
+    }
+
+    private func activityEnded(runID: String, scheduledEventID: Int64, outcome: ActivityOutcome) async {
+        runningActivities -= 1
+        if case .asynchronous = outcome {
+            await pump()
+            return
+        }
+        if let execution = runs[runID], execution.activities.removeValue(forKey: scheduledEventID) != nil {
+            record(outcome, scheduledEventID: scheduledEventID, of: execution)
+        }
+        await pump()
+    }
+
+    /// Writes an activity's started event and its outcome, as the server does once the last
+    /// attempt ends.
+    func record(_ outcome: ActivityOutcome, scheduledEventID: Int64, of execution: TestExecution) {
+        appendOrBuffer(execution, .activityTaskStarted) { event in
+            event.activityTaskStartedEventAttributes.scheduledEventID = scheduledEventID
+            event.activityTaskStartedEventAttributes.identity = "swift-test-environment"
+        }
+        switch outcome {
+        case .completed(let payloads):
+            appendOrBuffer(execution, .activityTaskCompleted) { event in
+                event.activityTaskCompletedEventAttributes.scheduledEventID = scheduledEventID
+                event.activityTaskCompletedEventAttributes.startedEventID = event.eventID - 1
+                event.activityTaskCompletedEventAttributes.result = payloads.apiPayloads
+            }
+        case .failed(let failure, let retryState):
+            appendOrBuffer(execution, .activityTaskFailed) { event in
+                event.activityTaskFailedEventAttributes.scheduledEventID = scheduledEventID
+                event.activityTaskFailedEventAttributes.startedEventID = event.eventID - 1
+                event.activityTaskFailedEventAttributes.failure = failure.apiFailure
+                event.activityTaskFailedEventAttributes.retryState = Temporal_Api_Enums_V1_RetryState(rawValue: retryState.rawValue) ?? .unspecified
+            }
+        case .canceled(let details):
+            appendOrBuffer(execution, .activityTaskCanceled) { event in
+                event.activityTaskCanceledEventAttributes.scheduledEventID = scheduledEventID
+                event.activityTaskCanceledEventAttributes.startedEventID = event.eventID - 1
+                event.activityTaskCanceledEventAttributes.details = details.apiPayloads
+            }
+        case .asynchronous:
+            break
+        }
+    }
+
+    /// Runs a local activity for the engine, with the same retries as a normal one.
+    func runLocalActivity(_ request: LocalActivityRequest, of execution: TestExecution) async -> LocalActivityOutcome {
+        let runner = ActivityRunner(
+            registration: activities[request.activityType],
+            registeredTypes: activities.keys.sorted(),
+            dataConverter: dataConverter,
+            retryPolicy: request.options.retryPolicy?.apiRetryPolicy,
+            maximumAttempts: maximumActivityAttempts
+        )
+        let info = ActivityInfo(
+            activityID: request.activityID,
+            activityType: request.activityType,
+            taskQueue: execution.taskQueue,
+            workflowNamespace: namespace,
+            workflowID: execution.workflowID,
+            workflowRunID: execution.runID,
+            workflowType: execution.workflowType,
+            scheduledTime: now,
+            startedTime: now,
+            isLocal: true
+        )
+        switch await runner.run(input: request.input, info: info, cancellation: CancellationFlag()) {
+        case .completed(let payloads): return .completed(payloads)
+        case .failed(let failure, _): return .failed(failure)
+        case .canceled: return .failed(dataConverter.failureConverter.failure(from: CanceledError("local activity canceled")))
+        case .asynchronous:
+            return .failed(
+                dataConverter.failureConverter.failure(
+                    from: ApplicationError("local activity '\(request.activityType)' cannot complete asynchronously", type: "InvalidLocalActivity", isNonRetryable: true)
+                )
+            )
+        }
+    }
+}
+
+/// Identifies an activity attempt for completion by task token inside the test environment.
+struct ActivityTaskToken: Codable {
+    let runID: String
+    let scheduledEventID: Int64
+
+    var data: Data { (try? JSONEncoder().encode(self)) ?? Data() }
+
+    init(runID: String, scheduledEventID: Int64) {
+        self.runID = runID
+        self.scheduledEventID = scheduledEventID
+    }
+
+    init(_ data: Data) throws {
+        self = try JSONDecoder().decode(Self.self, from: data)
+    }
+}
