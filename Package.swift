@@ -171,7 +171,10 @@ let package = Package(
         // Workflows of a fixture contract on the engine, through the test environment.
         .testTarget(
             name: "WorkflowEngineTests",
-            dependencies: ["TemporalContracts", "TemporalContractsEngine", "TemporalContractsTesting", "TemporalAPI"],
+            dependencies: [
+                "TemporalContracts", "TemporalContractsEngine", "TemporalContractsTesting", "TemporalAPI",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             plugins: [.plugin(name: "TemporalContractsPlugin")]
         ),
         .testTarget(

@@ -21,6 +21,8 @@ final class TestExecution {
     /// How many events the engine has seen.
     var deliveredEvents = 0
     var workflowTaskScheduled = false
+    /// Whether the scheduled task is only for updates.
+    var speculativeTask = false
     var inWorkflowTask = false
     /// Events that arrived while a workflow task ran; written after its completion, as the
     /// server buffers them.

@@ -117,7 +117,7 @@ extension TestServer: TemporalTransport {
                     request: update
                 )
             )
-            if !execution.inWorkflowTask { scheduleWorkflowTask(execution) }
+            if !execution.inWorkflowTask { scheduleWorkflowTask(execution, speculative: true) }
         }
         return try await waitForUpdate(reference, of: execution, stage: request.waitFor)
     }
@@ -136,7 +136,7 @@ extension TestServer: TemporalTransport {
         stage: UpdateWaitStage
     ) async throws -> UpdateWorkflowResponse {
         guard let update = execution.updates[reference.updateID] else { throw WorkflowNotFoundError(execution: reference.execution) }
-        await waitUntil(execution) {
+        await waitUntil {
             update.outcome != nil || execution.taskFailure != nil || (stage != .completed && update.accepted)
         } register: { update.waiters.append($0) }
         if let failure = execution.taskFailure, update.outcome == nil {
@@ -160,7 +160,7 @@ extension TestServer: TemporalTransport {
         var run = try self.execution(execution)
         while true {
             let current = run
-            await waitUntil(current) { !current.isOpen || current.taskFailure != nil } register: { current.outcomeWaiters.append($0) }
+            await waitUntil { !current.isOpen || current.taskFailure != nil } register: { current.outcomeWaiters.append($0) }
             if let failure = current.taskFailure, current.isOpen {
                 throw WorkflowTaskFailureError(execution: WorkflowExecution(workflowID: current.workflowID, runID: current.runID), cause: failure)
             }

@@ -21,7 +21,8 @@ extension TestServer {
         execution.pendingUpdates.removeAll()
         // A task scheduled only for updates is speculative, as on the server: if every update
         // is rejected, it leaves no trace in the history.
-        let speculative = !updates.isEmpty && execution.events[execution.deliveredEvents..<scheduledIndex].isEmpty
+        let speculative = execution.speculativeTask && !updates.isEmpty
+        execution.speculativeTask = false
         let activation = WorkflowActivation(events: Array(execution.events[execution.deliveredEvents...]), updates: updates)
         execution.deliveredEvents = execution.events.count
         var result: WorkflowActivationResult
@@ -64,7 +65,7 @@ extension TestServer {
             append(execution, type, fill)
         }
         if execution.isOpen && (!buffered.isEmpty || !execution.pendingUpdates.isEmpty) {
-            scheduleWorkflowTask(execution)
+            scheduleWorkflowTask(execution, speculative: buffered.isEmpty)
         }
     }
 

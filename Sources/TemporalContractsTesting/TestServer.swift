@@ -23,8 +23,10 @@ actor TestServer {
     /// Runs in start order, which is the order workflow tasks are picked in.
     var executions: [TestExecution] = []
     var timers: [PendingTimer] = []
+    /// Runs with a workflow task scheduled, in the order they were scheduled.
+    var readyRuns: [TestExecution] = []
     var runningActivities = 0
-    /// Callers waiting for a result or an update; time skips only while someone waits.
+    /// Callers suspended until a result or an update stage; time skips only while someone waits.
     var waitingCallers = 0
     var isPumping = false
     var runCounter = 0
@@ -61,8 +63,11 @@ actor TestServer {
         isPumping = true
         defer { isPumping = false }
         while true {
-            if let execution = executions.first(where: { $0.workflowTaskScheduled && !$0.inWorkflowTask && $0.isOpen && $0.taskFailure == nil }) {
-                await runWorkflowTask(execution)
+            if !readyRuns.isEmpty {
+                let execution = readyRuns.removeFirst()
+                if execution.workflowTaskScheduled && execution.isOpen && execution.taskFailure == nil {
+                    await runWorkflowTask(execution)
+                }
                 continue
             }
             if runningActivities == 0, waitingCallers > 0, let next = timers.min(by: { $0.fireAt < $1.fireAt }) {
@@ -120,9 +125,14 @@ actor TestServer {
         }
     }
 
-    func scheduleWorkflowTask(_ execution: TestExecution) {
+    /// Schedules a workflow task unless one is; `speculative` when only updates call for it,
+    /// as the server does (such a task leaves no trace if every update is rejected).
+    func scheduleWorkflowTask(_ execution: TestExecution, speculative: Bool = false) {
+        if !speculative { execution.speculativeTask = false }
         guard execution.isOpen, !execution.workflowTaskScheduled else { return }
+        execution.speculativeTask = speculative
         execution.workflowTaskScheduled = true
+        readyRuns.append(execution)
         append(execution, .workflowTaskScheduled) { event in
             event.workflowTaskScheduledEventAttributes.taskQueue.name = execution.taskQueue
             event.workflowTaskScheduledEventAttributes.startToCloseTimeout = Duration.seconds(10).protobufDuration
@@ -204,6 +214,7 @@ actor TestServer {
     func wakeOutcomeWaiters(_ execution: TestExecution) {
         let waiters = execution.outcomeWaiters
         execution.outcomeWaiters.removeAll()
+        waitingCallers -= waiters.count
         for waiter in waiters { waiter.resume() }
         for update in execution.updates.values { wakeUpdateWaiters(update) }
     }
@@ -217,6 +228,7 @@ actor TestServer {
     func wakeUpdateWaiters(_ update: TestExecution.UpdateState) {
         let waiters = update.waiters
         update.waiters.removeAll()
+        waitingCallers -= waiters.count
         for waiter in waiters { waiter.resume() }
     }
 
@@ -278,14 +290,17 @@ actor TestServer {
         return found
     }
 
-    /// Waits until `ready` holds, letting time skip meanwhile.
-    func waitUntil(_ execution: TestExecution, _ ready: () -> Bool, register: (CheckedContinuation<Void, Never>) -> Void) async {
-        waitingCallers += 1
-        defer { waitingCallers -= 1 }
+    /// Waits until `ready` holds. While the caller is suspended (and only then) the clock may
+    /// skip ahead; `register` files the continuation where the change will resume it.
+    func waitUntil(_ ready: () -> Bool, register: (CheckedContinuation<Void, Never>) -> Void) async {
         while !ready() {
             await pump()
             if ready() { return }
-            await withCheckedContinuation { continuation in register(continuation) }
+            await withCheckedContinuation { continuation in
+                register(continuation)
+                waitingCallers += 1
+                Task { await self.pump() }
+            }
         }
     }
 }

@@ -84,7 +84,7 @@ extension WorkflowEngine {
                 command.continueAsNewWorkflowExecutionCommandAttributes = attributes
             }
         case .failure(let error) where cancelRequested && error.isCancellation:
-            command = Command(.cancelWorkflowExecution) { _ = $0.cancelWorkflowExecutionCommandAttributes }
+            command = Command(.cancelWorkflowExecution) { $0.cancelWorkflowExecutionCommandAttributes = .init() }
         case .failure(let error):
             if let taskError = error as? WorkflowTaskError {
                 fail(taskError)

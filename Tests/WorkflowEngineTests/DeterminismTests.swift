@@ -1,0 +1,197 @@
+import Foundation
+import Logging
+import Synchronization
+import TemporalAPI
+import TemporalContracts
+import TemporalContractsEngine
+import TemporalContractsTesting
+import Testing
+
+/// The engine's promise: the same history gives the same commands, whatever the threads do.
+@Suite("Determinism and replay")
+struct DeterminismTests {
+    /// Starts one execution of a fixture workflow, drives it to its end, returns its history.
+    typealias Scenario = @Sendable (EngineFixture) async throws -> Temporal_Api_History_V1_History
+
+    static let scenarios: [(String, Scenario)] = [
+        ("Pipeline", { fixture in
+            _ = try await fixture.client.executePipeline(steps: 10, options: WorkflowStartOptions(id: "w"))
+            return try await fixture.environment.history(of: WorkflowExecution(workflowID: "w"))
+        }),
+        ("Greeter", { fixture in
+            _ = try await fixture.client.executeGreeter("Ada", options: WorkflowStartOptions(id: "w"))
+            return try await fixture.environment.history(of: WorkflowExecution(workflowID: "w"))
+        }),
+        ("Approval", { fixture in
+            let handle = try await fixture.client.startApproval(options: WorkflowStartOptions(id: "w"))
+            try await handle.addNote("a")
+            _ = try await handle.setLimit(4)
+            try await handle.approve("b")
+            _ = try await handle.result()
+            return try await fixture.environment.history(of: handle.execution)
+        }),
+        ("Family", { fixture in
+            _ = try await fixture.client.executeFamily(childID: "c", externalID: "none", options: WorkflowStartOptions(id: "w"))
+            return try await fixture.environment.history(of: WorkflowExecution(workflowID: "w"))
+        }),
+        ("Countdown", { fixture in
+            let handle = try await fixture.client.startCountdown(remaining: 2, runs: 0, options: WorkflowStartOptions(id: "w"))
+            _ = try await handle.result()
+            return try await fixture.environment.history(of: handle.execution)
+        }),
+        ("Compensating", { fixture in
+            let handle = try await fixture.client.startCompensating(options: WorkflowStartOptions(id: "w"))
+            try await Task.sleep(for: .milliseconds(Int.random(in: 1...20)))
+            try await handle.cancel()
+            _ = try? await handle.result()
+            return try await fixture.environment.history(of: handle.execution)
+        }),
+        ("Sleeper", { fixture in
+            _ = try await fixture.client.executeSleeper(days: 30, options: WorkflowStartOptions(id: "w"))
+            return try await fixture.environment.history(of: WorkflowExecution(workflowID: "w"))
+        }),
+    ]
+
+    @Test("50 runs of each fixture workflow under shuffled thread scheduling issue identical commands", arguments: scenarios.map(\.0))
+    func identicalCommands(workflow: String) async throws {
+        let scenario = try #require(Self.scenarios.first { $0.0 == workflow }?.1)
+        let noise = Noise()
+        noise.start()
+        defer { noise.stop() }
+        let sequences = try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<50 {
+                group.addTask {
+                    try await EngineFixture.use(jitter: true) { fixture in try await scenario(fixture).commandEvents }
+                }
+            }
+            return try await group.reduce(into: [[String]]()) { $0.append($1) }
+        }
+        #expect(sequences.count == 50)
+        #expect(!sequences[0].isEmpty)
+        #expect(Set(sequences).count == 1, "different command sequences: \(Set(sequences))")
+    }
+
+    @Test("every fixture workflow's history replays on the same code", arguments: scenarios.map(\.0))
+    func historiesReplay(workflow: String) async throws {
+        let scenario = try #require(Self.scenarios.first { $0.0 == workflow }?.1)
+        let history = try await EngineFixture.use { fixture in try await scenario(fixture) }
+        let engine = try WorkflowReplayer(workflows: EngineFixture.allWorkflows).replay(history)
+        #expect(engine.isFinished)
+        engine.tearDown()
+    }
+
+    @Test("replaying a recorded history reproduces the workflow's state")
+    func replayReproducesState() async throws {
+        let (history, live) = try await EngineFixture.use { fixture in
+            let handle = try await fixture.client.startApproval(options: WorkflowStartOptions(id: "approval"))
+            try await handle.addNote("one")
+            _ = try await handle.setLimit(9)
+            try await handle.addNote("two")
+            let status = try await handle.status()
+            return (try await fixture.environment.history(of: handle.execution), status)
+        }
+        let engine = try WorkflowReplayer(workflows: [ApprovalWorkflow.registration]).replay(history)
+        defer { engine.tearDown() }
+        let replayed = try Engine.Queries.status.output.decode(try engine.query("Status", input: []), using: DefaultPayloadConverter())
+        #expect(replayed == live)
+        #expect(replayed == Engine.ApprovalState(approved: false, notes: ["one", "two"], limit: 9))
+    }
+
+    @Test("a workflow changed incompatibly fails replay with a nondeterminism error naming the event")
+    func changedWorkflowFailsReplay() async throws {
+        let history = try await EngineFixture.use { fixture in
+            _ = try await fixture.client.executePipeline(steps: 2, options: WorkflowStartOptions(id: "pipeline"))
+            return try await fixture.environment.history(of: WorkflowExecution(workflowID: "pipeline"))
+        }
+        let scheduled = try #require(history.events.first { $0.eventType == .activityTaskScheduled })
+        #expect(throws: NondeterminismError.self) {
+            try WorkflowReplayer(workflows: [ReorderedPipelineWorkflow.registration]).replay(history)
+        }
+        do {
+            try WorkflowReplayer(workflows: [ReorderedPipelineWorkflow.registration]).replay(history)
+        } catch let error as NondeterminismError {
+            #expect(error.eventID == scheduled.eventID)
+            #expect(error.command == "StartTimer 1 (60s)")
+            #expect(error.event == "ActivityTaskScheduled event \(scheduled.eventID) 'Step' (activity ID 1)")
+            #expect("\(error)".contains("guard the change with `context.patched(_:)`"))
+        }
+    }
+
+    @Test("a changed workflow's task fails in the test environment and the execution is untouched")
+    func changedWorkflowInEnvironment() async throws {
+        let history = try await EngineFixture.use(workflows: [UnpatchedGreeterWorkflow.registration]) { fixture in
+            _ = try await fixture.client.executeGreeter("Ada", options: WorkflowStartOptions(id: "old"))
+            return try await fixture.environment.history(of: WorkflowExecution(workflowID: "old"))
+        }
+        // The unpatched history replays on the patched code, which takes the old branch.
+        let engine = try WorkflowReplayer(workflows: [GreeterWorkflow.registration]).replay(history)
+        engine.tearDown()
+        // The patched history does not replay on the unpatched code: the patch marker is unknown to it.
+        let patched = try await EngineFixture.use { fixture in
+            _ = try await fixture.client.executeGreeter("Ada", options: WorkflowStartOptions(id: "new"))
+            return try await fixture.environment.history(of: WorkflowExecution(workflowID: "new"))
+        }
+        #expect(throws: NondeterminismError.self) {
+            try WorkflowReplayer(workflows: [UnpatchedGreeterWorkflow.registration]).replay(patched)
+        }
+    }
+
+    @Test("the workflow logger writes during the first run and stays silent on replay")
+    func replayAwareLogger() async throws {
+        let lines = LogCapture()
+        let logger = Logger(label: "test") { _ in lines }
+        let environment = WorkflowTestEnvironment(
+            workflows: [GreeterWorkflow.registration],
+            activities: EngineActivities().registrations,
+            logger: logger
+        )
+        _ = try await Engine.Client(environment.client).executeGreeter("Ada", options: WorkflowStartOptions(id: "logged"))
+        let history = try await environment.history(of: WorkflowExecution(workflowID: "logged"))
+        await environment.shutdown()
+        #expect(lines.messages.filter { $0 == "greeting Ada" }.count == 1)
+        try WorkflowReplayer(workflows: [GreeterWorkflow.registration], logger: logger).replay(history).tearDown()
+        #expect(lines.messages.filter { $0 == "greeting Ada" }.count == 1)
+    }
+}
+
+/// Busy threads beside the tests, so the workflows' surroundings are scheduled differently on
+/// every run.
+final class Noise: Sendable {
+    private let running = Atomic(false)
+
+    func start() {
+        running.store(true, ordering: .relaxed)
+        for index in 0..<4 {
+            Task.detached(priority: index.isMultiple(of: 2) ? .high : .low) { [self] in
+                var value = UInt64(index)
+                while running.load(ordering: .relaxed) {
+                    for _ in 0..<Int.random(in: 100...5_000) { value = value &* 6_364_136_223_846_793_005 &+ 1 }
+                    await Task.yield()
+                }
+                _ = value
+            }
+        }
+    }
+
+    func stop() {
+        running.store(false, ordering: .relaxed)
+    }
+}
+
+/// A swift-log handler that keeps messages.
+final class LogCapture: LogHandler, @unchecked Sendable {
+    private let lines = Mutex<[String]>([])
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    var messages: [String] { lines.withLock { $0 } }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        lines.withLock { $0.append("\(event.message)") }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import TemporalContracts
+
+/// Activities (normal, local, retried, failing), randomness, a side effect, a patch, info and
+/// the replay-aware logger.
+final class GreeterWorkflow: Engine.GreeterWorkflow {
+    func run(_ input: String, context: any WorkflowContext) async throws -> Engine.Report {
+        let activities = Engine.ActivityStubs(context)
+        context.logger.info("greeting \(input)")
+        let greeting = try await activities.greet(input)
+        let local = try await activities.greetLocally(input + " (local)")
+        let attempts = try await activities.flaky()
+        var failure: String?
+        do {
+            try await activities.fail("on purpose")
+        } catch let error as ActivityError {
+            failure = (error.cause as? ApplicationError)?.message
+        }
+        let sideEffect = try context.sideEffect { "computed once" }
+        let patched = context.patched("greeting-v2")
+        return Engine.Report(
+            greeting: patched ? greeting.uppercased() : greeting,
+            localGreeting: local,
+            random: Int64(truncatingIfNeeded: context.randomUInt64()),
+            uuid: context.uuid(),
+            workflowID: context.info.workflowID,
+            attempt: context.info.attempt,
+            sideEffect: sideEffect,
+            patched: patched,
+            flakyAttempts: attempts,
+            failure: failure
+        )
+    }
+}
+
+/// The Greeter before the `greeting-v2` patch: its histories must replay on the patched code.
+final class UnpatchedGreeterWorkflow: Engine.GreeterWorkflow {
+    func run(_ input: String, context: any WorkflowContext) async throws -> Engine.Report {
+        let activities = Engine.ActivityStubs(context)
+        context.logger.info("greeting \(input)")
+        let greeting = try await activities.greet(input)
+        let local = try await activities.greetLocally(input + " (local)")
+        let attempts = try await activities.flaky()
+        var failure: String?
+        do {
+            try await activities.fail("on purpose")
+        } catch let error as ActivityError {
+            failure = (error.cause as? ApplicationError)?.message
+        }
+        let sideEffect = try context.sideEffect { "computed once" }
+        return Engine.Report(
+            greeting: greeting,
+            localGreeting: local,
+            random: Int64(truncatingIfNeeded: context.randomUInt64()),
+            uuid: context.uuid(),
+            workflowID: context.info.workflowID,
+            attempt: context.info.attempt,
+            sideEffect: sideEffect,
+            patched: false,
+            flakyAttempts: attempts,
+            failure: failure
+        )
+    }
+}
