@@ -52,5 +52,15 @@ let package = Package(
                 .product(name: "TemporalDevServer", package: "swift-temporal-contracts"),
             ]
         ),
+        .executableTarget(
+            name: "WorkflowEngineBenchmark",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "TemporalContracts", package: "swift-temporal-contracts"),
+                .product(name: "TemporalContractsEngine", package: "swift-temporal-contracts"),
+                .product(name: "TemporalContractsTesting", package: "swift-temporal-contracts"),
+                .product(name: "TemporalAPI", package: "swift-temporal-contracts"),
+            ]
+        ),
     ]
 )

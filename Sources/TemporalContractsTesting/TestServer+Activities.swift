@@ -21,7 +21,6 @@ extension TestServer {
         scheduledEventID: Int64,
         of execution: TestExecution
     ) {
-        runningActivities += 1
         let cancellation = CancellationFlag()
         let info = ActivityInfo(
             activityID: attributes.activityID,
@@ -45,11 +44,39 @@ extension TestServer {
         )
         let input = [Payload](attributes.input)
         let runID = execution.runID
-        let task = Task {
-            let outcome = await runner.run(input: input, info: info, cancellation: cancellation)
-            await self.activityEnded(runID: runID, scheduledEventID: scheduledEventID, outcome: outcome)
+        let slot = ActivityOutcomeSlot()
+        let task = activityExecutor.runInline {
+            Self.spawn(runner, input: input, info: info, cancellation: cancellation, on: activityExecutor) { outcome in
+                if !slot.offer(outcome) {
+                    await self.activityEnded(runID: runID, scheduledEventID: scheduledEventID, outcome: outcome)
+                }
+            }
         }
+        if let outcome = slot.take() {
+            if case .asynchronous = outcome {
+                execution.activities[scheduledEventID] = TestExecution.ActivityAttempt(task: task, cancellation: cancellation)
+            } else {
+                record(outcome, scheduledEventID: scheduledEventID, of: execution)
+            }
+            return
+        }
+        runningActivities += 1
         execution.activities[scheduledEventID] = TestExecution.ActivityAttempt(task: task, cancellation: cancellation)
+    }
+
+    /// Starts the attempt's task outside the actor's isolation, so it runs on `executor` (inline
+    /// while the server drains it) rather than waiting for the actor.
+    nonisolated static func spawn(
+        _ runner: ActivityRunner,
+        input: [Payload],
+        info: ActivityInfo,
+        cancellation: CancellationFlag,
+        on executor: InlineActivityExecutor,
+        then report: @escaping @Sendable (ActivityOutcome) async -> Void
+    ) -> Task<Void, Never> {
+        Task(executorPreference: executor) {
+            await report(await runner.run(input: input, info: info, cancellation: cancellation))
+        }
     }
 
     private func activityEnded(runID: String, scheduledEventID: Int64, outcome: ActivityOutcome) async {
@@ -131,12 +158,13 @@ extension TestServer {
     }
 }
 
-/// Identifies an activity attempt for completion by task token inside the test environment.
-struct ActivityTaskToken: Codable {
+/// Identifies an activity attempt for completion by task token inside the test environment:
+/// `<run ID>/<scheduled event ID>` as bytes.
+struct ActivityTaskToken {
     let runID: String
     let scheduledEventID: Int64
 
-    var data: Data { (try? JSONEncoder().encode(self)) ?? Data() }
+    var data: Data { Data("\(runID)/\(scheduledEventID)".utf8) }
 
     init(runID: String, scheduledEventID: Int64) {
         self.runID = runID
@@ -144,6 +172,10 @@ struct ActivityTaskToken: Codable {
     }
 
     init(_ data: Data) throws {
-        self = try JSONDecoder().decode(Self.self, from: data)
+        let text = String(decoding: data, as: UTF8.self)
+        guard let slash = text.lastIndex(of: "/"), let eventID = Int64(text[text.index(after: slash)...]) else {
+            throw ActivityNotFoundError()
+        }
+        self.init(runID: String(text[..<slash]), scheduledEventID: eventID)
     }
 }

@@ -26,6 +26,7 @@ actor TestServer {
     /// Runs with a workflow task scheduled, in the order they were scheduled.
     var readyRuns: [TestExecution] = []
     var runningActivities = 0
+    let activityExecutor = InlineActivityExecutor()
     /// Callers suspended until a result or an update stage; time skips only while someone waits.
     var waitingCallers = 0
     var isPumping = false

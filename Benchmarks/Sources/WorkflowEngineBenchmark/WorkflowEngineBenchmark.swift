@@ -1,0 +1,115 @@
+import BenchmarkSupport
+import Foundation
+import TemporalAPI
+import TemporalContracts
+import TemporalContractsEngine
+import TemporalContractsTesting
+
+/// Workflows per second through the in-process test environment, for a workflow of 10
+/// activities and 10 timers (target: above 2,000 per second), and replays per second of its
+/// history by the Swift replayer against the Python SDK's replayer in the same run.
+@main
+struct WorkflowEngineBenchmark {
+    static func main() async throws {
+        let arguments = CommandLine.arguments
+        let workflows = option("--workflows", in: arguments) ?? 2_000
+        let rounds = option("--rounds", in: arguments) ?? 5
+        let inFlight = option("--in-flight", in: arguments) ?? 64
+        let replays = option("--replays", in: arguments) ?? 1_000
+
+        print("test environment: \(workflows) Pipeline workflows (10 activities, 10 timers each), \(inFlight) in flight, \(rounds) rounds")
+        var rates: [Double] = []
+        for round in 0...rounds {
+            let rate = try await environmentRate(workflows: round == 0 ? 200 : workflows, inFlight: inFlight)
+            if round > 0 {
+                rates.append(rate)
+                print("  round \(round): \(formatRate(rate)) workflows/s")
+            }
+        }
+        let environmentMedian = median(rates)
+
+        if arguments.contains("--environment-only") { return }
+        let history = try await pipelineHistory()
+        print("\nreplay of one Pipeline history (\(history.events.count) events), \(replays) replays per round, \(rounds) rounds")
+        var swiftReplayRates: [Double] = []
+        let replayer = WorkflowReplayer(workflows: [Pipeline.registration])
+        for round in 0...rounds {
+            let clock = ContinuousClock()
+            let started = clock.now
+            for index in 0..<(round == 0 ? 100 : replays) {
+                try replayer.replay(history, workflowID: "bench-\(index)").tearDown()
+            }
+            let elapsed = clock.now - started
+            if round > 0 { swiftReplayRates.append(Double(replays) / seconds(elapsed)) }
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-history-\(ProcessInfo.processInfo.processIdentifier).json")
+        try history.jsonString().write(to: scratch, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let python = try PythonReplay.run(history: scratch, count: replays, rounds: rounds)
+        let swiftReplay = median(swiftReplayRates)
+        let pythonReplay = median(python.rates)
+
+        print("")
+        print(pad("measure", 44) + lpad("median", 12) + "   rounds")
+        print(String(repeating: "-", count: 80))
+        print(pad("test environment, workflows/s", 44) + lpad(formatRate(environmentMedian), 12) + "   " + rates.map(formatRate).joined(separator: " "))
+        print(pad("Swift replayer, replays/s", 44) + lpad(formatRate(swiftReplay), 12) + "   " + swiftReplayRates.map(formatRate).joined(separator: " "))
+        print(pad("Python replayer (temporalio \(python.temporalio)), replays/s", 44) + lpad(formatRate(pythonReplay), 12) + "   " + python.rates.map(formatRate).joined(separator: " "))
+        print("")
+        print("replay ratio Swift / Python: \(format(swiftReplay / pythonReplay, digits: 2))×")
+        let verdict = environmentMedian > 2_000 ? "PASS" : "FAIL"
+        print("\(verdict): \(formatRate(environmentMedian)) workflows/s through the test environment (target > 2,000)")
+    }
+
+    /// Runs `workflows` Pipelines through one environment, at most `inFlight` at a time.
+    static func environmentRate(workflows: Int, inFlight: Int) async throws -> Double {
+        let environment = WorkflowTestEnvironment(workflows: [Pipeline.registration], activities: [Pipeline.stepRegistration])
+        let client = environment.client
+        let clock = ContinuousClock()
+        let started = clock.now
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            var next = 0
+            func add() {
+                let index = next
+                next += 1
+                group.addTask {
+                    let execution = try await client.start(Pipeline.definition, input: 10, options: WorkflowStartOptions(id: "pipeline-\(index)"))
+                    return try await client.result(of: Pipeline.definition, execution: execution)
+                }
+            }
+            for _ in 0..<min(inFlight, workflows) { add() }
+            while let total = try await group.next() {
+                guard total == 550 else { throw BenchmarkError("a Pipeline returned \(total), expected 550") }
+                if next < workflows { add() }
+            }
+        }
+        let elapsed = clock.now - started
+        await environment.shutdown()
+        return Double(workflows) / seconds(elapsed)
+    }
+
+    static func pipelineHistory() async throws -> Temporal_Api_History_V1_History {
+        let environment = WorkflowTestEnvironment(workflows: [Pipeline.registration], activities: [Pipeline.stepRegistration])
+        let execution = try await environment.client.start(Pipeline.definition, input: 10, options: WorkflowStartOptions(id: "pipeline"))
+        _ = try await environment.client.result(of: Pipeline.definition, execution: execution)
+        let history = try await environment.history(of: WorkflowExecution(workflowID: "pipeline"))
+        await environment.shutdown()
+        return history
+    }
+
+    static func option(_ name: String, in arguments: [String]) -> Int? {
+        arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
