@@ -3,8 +3,9 @@ import Foundation
 /// A `WorkflowContext` for unit tests of workflow logic without a worker or a server: activities
 /// run at once through their registrations (mock or real), timers advance a virtual clock instead
 /// of waiting, child workflows answer from stubs, and log lines are kept. It does not replay or
-/// check determinism; the engine's test environment does.
-public final class MockWorkflowContext: WorkflowContext {
+/// check determinism; the engine's test environment does. Like the engine's context, use it from
+/// one task at a time (it is `Sendable` so workflow code can hand it to `async let` children).
+public final class MockWorkflowContext: WorkflowContext, @unchecked Sendable {
     public let info: WorkflowInfo
     public private(set) var now: Date
     public let dataConverter: DataConverter

@@ -3,8 +3,9 @@ import Foundation
 /// What workflow code uses instead of the system: time, randomness, timers, activities, child
 /// workflows. The engine implements it deterministically, so a replay of the history issues the
 /// same commands in the same order; workflow code must not read the clock, random sources or
-/// the network directly.
-public protocol WorkflowContext: AnyObject {
+/// the network directly. It is `Sendable` so `async let` and task-group children of workflow code
+/// can use it; the engine runs all of them on the workflow's single-threaded executor.
+public protocol WorkflowContext: AnyObject, Sendable {
     var info: WorkflowInfo { get }
     /// The workflow's current time, from the history, not the machine's clock.
     var now: Date { get }

@@ -634,7 +634,7 @@ extension {{file.namespace}}.{{protocolName}} {
 
 extension {{file.namespace}} {
     /// Starts the contract's workflows as children of the running workflow.
-    {{file.access}}struct ChildWorkflowStubs {
+    {{file.access}}struct ChildWorkflowStubs: Sendable {
         {{file.access}}let context: any WorkflowContext
 
         {{file.access}}init(_ context: any WorkflowContext) {
@@ -672,7 +672,7 @@ extension {{file.namespace}} {
 extension {{file.namespace}} {
     /// Calls the contract's activities from workflow code, with the contract's options unless
     /// overridden per call.
-    {{file.access}}struct ActivityStubs {
+    {{file.access}}struct ActivityStubs: Sendable {
         {{file.access}}let context: any WorkflowContext
 
         {{file.access}}init(_ context: any WorkflowContext) {

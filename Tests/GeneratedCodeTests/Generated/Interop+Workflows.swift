@@ -44,7 +44,7 @@ extension Interop.SubmitWorkflow {
 
 extension Interop {
     /// Starts the contract's workflows as children of the running workflow.
-    public struct ChildWorkflowStubs {
+    public struct ChildWorkflowStubs: Sendable {
         public let context: any WorkflowContext
 
         public init(_ context: any WorkflowContext) {

@@ -44,7 +44,7 @@ extension Naming.ImportWorkflow {
 
 extension Naming {
     /// Starts the contract's workflows as children of the running workflow.
-    public struct ChildWorkflowStubs {
+    public struct ChildWorkflowStubs: Sendable {
         public let context: any WorkflowContext
 
         public init(_ context: any WorkflowContext) {
@@ -86,7 +86,7 @@ extension Naming {
 extension Naming {
     /// Calls the contract's activities from workflow code, with the contract's options unless
     /// overridden per call.
-    public struct ActivityStubs {
+    public struct ActivityStubs: Sendable {
         public let context: any WorkflowContext
 
         public init(_ context: any WorkflowContext) {

@@ -75,7 +75,7 @@ extension Orders.ShipOrderWorkflow {
 
 extension Orders {
     /// Starts the contract's workflows as children of the running workflow.
-    public struct ChildWorkflowStubs {
+    public struct ChildWorkflowStubs: Sendable {
         public let context: any WorkflowContext
 
         public init(_ context: any WorkflowContext) {
@@ -123,7 +123,7 @@ extension Orders {
 extension Orders {
     /// Calls the contract's activities from workflow code, with the contract's options unless
     /// overridden per call.
-    public struct ActivityStubs {
+    public struct ActivityStubs: Sendable {
         public let context: any WorkflowContext
 
         public init(_ context: any WorkflowContext) {

@@ -55,7 +55,7 @@ extension Payments.SettleInvoiceWorkflow {
 
 extension Payments {
     /// Starts the contract's workflows as children of the running workflow.
-    public struct ChildWorkflowStubs {
+    public struct ChildWorkflowStubs: Sendable {
         public let context: any WorkflowContext
 
         public init(_ context: any WorkflowContext) {
@@ -83,7 +83,7 @@ extension Payments {
 extension Payments {
     /// Calls the contract's activities from workflow code, with the contract's options unless
     /// overridden per call.
-    public struct ActivityStubs {
+    public struct ActivityStubs: Sendable {
         public let context: any WorkflowContext
 
         public init(_ context: any WorkflowContext) {

@@ -7,7 +7,10 @@ final class GreeterWorkflow: Engine.GreeterWorkflow {
     func run(_ input: String, context: any WorkflowContext) async throws -> Engine.Report {
         let activities = Engine.ActivityStubs(context)
         context.logger.info("greeting \(input)")
-        let greeting = try await activities.greet(input)
+        // Structured concurrency stays deterministic: both start in this order, every time.
+        async let greeted = activities.greet(input, options: ActivityOptions(startToCloseTimeout: .seconds(30)))
+        async let pause: Void = context.sleep(for: .seconds(5))
+        let (greeting, _) = try await (greeted, pause)
         let local = try await activities.greetLocally(input + " (local)")
         let attempts = try await activities.flaky()
         var failure: String?
@@ -38,7 +41,10 @@ final class UnpatchedGreeterWorkflow: Engine.GreeterWorkflow {
     func run(_ input: String, context: any WorkflowContext) async throws -> Engine.Report {
         let activities = Engine.ActivityStubs(context)
         context.logger.info("greeting \(input)")
-        let greeting = try await activities.greet(input)
+        // Structured concurrency stays deterministic: both start in this order, every time.
+        async let greeted = activities.greet(input, options: ActivityOptions(startToCloseTimeout: .seconds(30)))
+        async let pause: Void = context.sleep(for: .seconds(5))
+        let (greeting, _) = try await (greeted, pause)
         let local = try await activities.greetLocally(input + " (local)")
         let attempts = try await activities.flaky()
         var failure: String?
