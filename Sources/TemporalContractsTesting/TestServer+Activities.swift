@@ -35,13 +35,7 @@ extension TestServer {
             heartbeatTimeout: attributes.hasHeartbeatTimeout ? Duration(attributes.heartbeatTimeout) : nil,
             taskToken: ActivityTaskToken(runID: execution.runID, scheduledEventID: scheduledEventID).data
         )
-        let runner = ActivityRunner(
-            registration: activities[attributes.activityType.name],
-            registeredTypes: activities.keys.sorted(),
-            dataConverter: dataConverter,
-            retryPolicy: attributes.hasRetryPolicy ? attributes.retryPolicy : nil,
-            maximumAttempts: maximumActivityAttempts
-        )
+        let runner = runner(for: attributes.activityType.name, retryPolicy: attributes.hasRetryPolicy ? attributes.retryPolicy : nil)
         let input = [Payload](attributes.input)
         let runID = execution.runID
         let slot = ActivityOutcomeSlot()
@@ -123,15 +117,19 @@ extension TestServer {
         }
     }
 
-    /// Runs a local activity for the engine, with the same retries as a normal one.
-    func runLocalActivity(_ request: LocalActivityRequest, of execution: TestExecution) async -> LocalActivityOutcome {
-        let runner = ActivityRunner(
-            registration: activities[request.activityType],
+    private func runner(for activityType: String, retryPolicy: Temporal_Api_Common_V1_RetryPolicy?) -> ActivityRunner {
+        ActivityRunner(
+            registration: activities[activityType],
             registeredTypes: activities.keys.sorted(),
             dataConverter: dataConverter,
-            retryPolicy: request.options.retryPolicy?.apiRetryPolicy,
+            retryPolicy: retryPolicy,
             maximumAttempts: maximumActivityAttempts
         )
+    }
+
+    /// Runs a local activity for the engine, with the same retries as a normal one.
+    func runLocalActivity(_ request: LocalActivityRequest, of execution: TestExecution) async -> LocalActivityOutcome {
+        let runner = runner(for: request.activityType, retryPolicy: request.options.retryPolicy?.apiRetryPolicy)
         let info = ActivityInfo(
             activityID: request.activityID,
             activityType: request.activityType,

@@ -8,7 +8,7 @@ import TemporalContractsTesting
 import Testing
 
 /// The engine's promise: the same history gives the same commands, whatever the threads do.
-@Suite("Determinism and replay")
+@Suite("Determinism and replay", .timeLimit(.minutes(2)))
 struct DeterminismTests {
     /// Starts one execution of a fixture workflow, drives it to its end, returns its history.
     typealias Scenario = @Sendable (EngineFixture) async throws -> Temporal_Api_History_V1_History
@@ -52,7 +52,11 @@ struct DeterminismTests {
         }),
     ]
 
-    @Test("50 runs of each fixture workflow under shuffled thread scheduling issue identical commands", arguments: scenarios.map(\.0))
+    @Test(
+        "50 runs of each fixture workflow under shuffled thread scheduling issue identical commands",
+        .serialized,
+        arguments: scenarios.map(\.0)
+    )
     func identicalCommands(workflow: String) async throws {
         let scenario = try #require(Self.scenarios.first { $0.0 == workflow }?.1)
         let noise = Noise()
@@ -154,19 +158,19 @@ struct DeterminismTests {
     }
 }
 
-/// Busy threads beside the tests, so the workflows' surroundings are scheduled differently on
-/// every run.
+/// Short bursts of work and sleeps beside the tests, so the threads around the workflows are
+/// scheduled differently on every run without starving the other tests of the process.
 final class Noise: Sendable {
     private let running = Atomic(false)
 
     func start() {
         running.store(true, ordering: .relaxed)
-        for index in 0..<4 {
+        for index in 0..<2 {
             Task.detached(priority: index.isMultiple(of: 2) ? .high : .low) { [self] in
                 var value = UInt64(index)
                 while running.load(ordering: .relaxed) {
-                    for _ in 0..<Int.random(in: 100...5_000) { value = value &* 6_364_136_223_846_793_005 &+ 1 }
-                    await Task.yield()
+                    for _ in 0..<Int.random(in: 100...2_000) { value = value &* 6_364_136_223_846_793_005 &+ 1 }
+                    try? await Task.sleep(for: .microseconds(Int.random(in: 50...500)))
                 }
                 _ = value
             }

@@ -7,7 +7,7 @@ import Testing
 
 /// Each feature of the workflow context, through the generated client of the fixture contract,
 /// in the test environment.
-@Suite("Workflow context in the test environment")
+@Suite("Workflow context in the test environment", .timeLimit(.minutes(1)))
 struct WorkflowContextTests {
     @Test("activities, a local activity, retries, failures, randomness, a side effect, a patch and info")
     func greeter() async throws {

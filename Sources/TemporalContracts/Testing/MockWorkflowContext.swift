@@ -167,7 +167,7 @@ public final class MockWorkflowContext: WorkflowContext, @unchecked Sendable {
         input: Input,
         options: ContinueAsNewOptions
     ) throws -> Never {
-        throw ContinueAsNewError(workflowType: workflow.name, input: try workflow.input.encode(input, using: payloadConverter), options: options)
+        throw try ContinueAsNewError(workflow, input: input, options: options, using: payloadConverter)
     }
 
     public func shielded<Value: Sendable>(_ body: @escaping () async throws -> Value) async throws -> Value {

@@ -10,4 +10,14 @@ public struct ContinueAsNewError: Error, Sendable {
         self.input = input
         self.options = options
     }
+
+    /// The request to continue as `workflow` with `input`, converted by `converter`.
+    public init<Input, Output>(
+        _ workflow: WorkflowDefinition<Input, Output>,
+        input: Input,
+        options: ContinueAsNewOptions,
+        using converter: any PayloadConverter
+    ) throws {
+        self.init(workflowType: workflow.name, input: try workflow.input.encode(input, using: converter), options: options)
+    }
 }

@@ -11,21 +11,19 @@ extension WorkflowEngine: WorkflowContext {
     public var logger: any WorkflowLogger { ReplayAwareLogger(engine: self) }
 
     public func randomUInt64() -> UInt64 {
-        if let operation = readOnlyOperation {
-            readOnlyViolations.append("\(operation) drew a random number")
-            var copy = random
-            return copy.next()
-        }
-        return random.next()
+        draw("a random number") { $0.next() }
     }
 
     public func uuid() -> UUID {
-        if let operation = readOnlyOperation {
-            readOnlyViolations.append("\(operation) drew a UUID")
-            var copy = random
-            return copy.nextUUID()
-        }
-        return random.nextUUID()
+        draw("a UUID") { $0.nextUUID() }
+    }
+
+    /// Draws from the run's random source; a query or validator draws from a copy, and fails.
+    private func draw<Value>(_ what: String, _ body: (inout WorkflowRandom) -> Value) -> Value {
+        guard let operation = readOnlyOperation else { return body(&random) }
+        readOnlyViolations.append("\(operation) drew \(what)")
+        var copy = random
+        return body(&copy)
     }
 
     public func sleep(for duration: Duration) async throws {
@@ -309,7 +307,7 @@ extension WorkflowEngine: WorkflowContext {
         input: Input,
         options: ContinueAsNewOptions
     ) throws -> Never {
-        throw ContinueAsNewError(workflowType: workflow.name, input: try workflow.input.encode(input, using: payloadConverter), options: options)
+        throw try ContinueAsNewError(workflow, input: input, options: options, using: payloadConverter)
     }
 
     public func shielded<Value: Sendable>(_ body: @escaping () async throws -> Value) async throws -> Value {
