@@ -25,6 +25,8 @@ struct HeartbeatThrottleTests {
             try await Task.sleep(for: .milliseconds(20))
         }
         try await Task.sleep(for: .milliseconds(400))
+        // The delayed send holds the throttle weakly, as a finished activity's throttle should go.
+        withExtendedLifetime(throttle) {}
         let calls = sent.withLock { $0 }
         #expect(calls.map(\.detail) == ["1", "20"], "the first at once, then only the latest details")
         if calls.count == 2 {

@@ -127,7 +127,8 @@ public final class WorkflowEngine: @unchecked Sendable {
     }
 
     /// Ends every task of the workflow code (a cache eviction, or the end of the run): waits are
-    /// resolved with `CancellationError` and their commands ignored.
+    /// resolved with `CancellationError` and their commands ignored. The instance stays, so
+    /// queries still read its last state.
     public func tearDown() {
         _ = try? withActivation {
             isFinished = true
@@ -139,7 +140,6 @@ public final class WorkflowEngine: @unchecked Sendable {
             for task in handlerTasks.values { task.cancel() }
             executor.drain()
         }
-        instance = nil
     }
 
     private func withActivation(_ body: () throws -> Void) throws -> WorkflowActivationResult {
