@@ -156,7 +156,6 @@ extension WorkflowEngine: WorkflowContext {
         options: ChildWorkflowOptions
     ) async throws -> ChildWorkflowHandle<Output> {
         try checkNotCancelled()
-        _ = Sequences.next(&sequences.childWorkflow)
         let workflowID = options.id ?? workflow.makeID?(input) ?? uuid().uuidString.lowercased()
         let payloads = try workflow.input.encode(input, using: payloadConverter)
         let child = ChildWorkflowMachine(
@@ -210,7 +209,6 @@ extension WorkflowEngine: WorkflowContext {
         execution: WorkflowExecution
     ) async throws {
         try checkNotCancelled()
-        _ = Sequences.next(&sequences.external)
         let payloads = try signal.input.encode(input, using: payloadConverter)
         let machine = ExternalWorkflowMachine(
             command: Command(.signalExternalWorkflowExecution) { command in
@@ -232,7 +230,6 @@ extension WorkflowEngine: WorkflowContext {
 
     private func requestCancellation(of execution: WorkflowExecution, childOnly: Bool) async throws {
         try checkNotCancelled()
-        _ = Sequences.next(&sequences.external)
         try await send(ExternalWorkflowMachine(command: cancelCommand(execution, childOnly: childOnly)))
     }
 

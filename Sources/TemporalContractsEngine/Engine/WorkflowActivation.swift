@@ -72,11 +72,3 @@ public enum LocalActivityOutcome: Sendable {
     case completed([Payload])
     case failed(Failure)
 }
-
-/// Parsed from `WorkflowTaskStarted`-delimited history, what a full replay must reproduce.
-extension WorkflowActivation {
-    /// The events of a whole history as one activation, for replaying it from the start.
-    public static func replaying(_ history: Temporal_Api_History_V1_History) -> WorkflowActivation {
-        WorkflowActivation(events: history.events)
-    }
-}

@@ -214,8 +214,6 @@ public final class WorkflowEngine: @unchecked Sendable {
         var timer = 0
         var activity = 0
         var localActivity = 0
-        var childWorkflow = 0
-        var external = 0
         var sideEffect = 0
 
         static func next(_ value: inout Int) -> Int {
