@@ -11,8 +11,13 @@ Scripts/bootstrap.sh
 
 echo "== swift test"
 swift build --build-tests
-swift test --skip-build 2>&1 | tee .build/swift-test.log
-grep -q "Test run with .* passed" .build/swift-test.log
+swift test --skip-build 2>&1 | tee .build/swift-test.log || true
+if ! grep -q "Test run with .* passed" .build/swift-test.log; then
+    # The log interleaves hundreds of lines; repeat what failed where a CI tail shows it.
+    echo "== failed tests"
+    grep -E "✘|recorded an issue|error:|Fatal error" .build/swift-test.log | head -60
+    exit 1
+fi
 
 echo "== build plugin on Examples/Consumer"
 Tests/PluginTests/check_build_plugin.sh
