@@ -63,13 +63,16 @@ let package = Package(
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             ]
         ),
-        // Workers that serve a contract's activities on a task queue, over the gRPC transport.
+        // Workers that serve a contract's workflows (on the engine) and activities on a task
+        // queue, over the gRPC transport.
         .target(
             name: "TemporalContractsWorker",
             dependencies: [
                 "TemporalContracts",
                 "TemporalContractsGRPC",
+                "TemporalContractsEngine",
                 "TemporalAPI",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -186,7 +189,8 @@ let package = Package(
         .testTarget(
             name: "InteropTests",
             dependencies: [
-                "TemporalContracts", "TemporalContractsGRPC", "TemporalContractsWorker", "TemporalDevServer", "TemporalAPI",
+                "InteropWorkflows", "TemporalContracts", "TemporalContractsGRPC", "TemporalContractsWorker",
+                "TemporalContractsEngine", "TemporalDevServer", "TemporalAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
@@ -194,6 +198,24 @@ let package = Package(
             ],
             exclude: ["python"],
             plugins: [.plugin(name: "TemporalContractsPlugin")]
+        ),
+        // The interop fixtures' Swift workflows and activities (Trips, Fulfillment), compiled
+        // from their contracts by the build plugin; used by the interop tests and their worker.
+        .target(
+            name: "InteropWorkflows",
+            dependencies: ["TemporalContracts"],
+            path: "Tests/InteropWorkflows",
+            plugins: [.plugin(name: "TemporalContractsPlugin")]
+        ),
+        // The Swift worker process the interop tests start, stop and kill.
+        .executableTarget(
+            name: "interop-worker",
+            dependencies: [
+                "InteropWorkflows", "TemporalContractsGRPC", "TemporalContractsWorker",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/InteropWorker"
         ),
         // Compiles the committed golden output of every fixture contract and exercises it.
         .testTarget(

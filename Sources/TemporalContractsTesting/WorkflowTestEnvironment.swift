@@ -89,7 +89,7 @@ public final class WorkflowTestEnvironment: Sendable {
 
 extension TestServer {
     func skip(by duration: Duration) async {
-        let target = now.addingTimeInterval(TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18)
+        let target = now.addingTimeInterval(duration.timeInterval)
         while let next = timers.map(\.fireAt).min(), next <= target {
             advanceClock(to: next)
             await pump()

@@ -43,7 +43,8 @@ extension WorkflowEngine {
         switch event.attributes {
         case .workflowExecutionStartedEventAttributes(let attributes):
             try start(attributes, at: event)
-        case .workflowTaskCompletedEventAttributes:
+        case .workflowTaskCompletedEventAttributes(let attributes):
+            try checkFlags(attributes.sdkMetadata, at: event)
             inCommandSection = true
         case .workflowExecutionSignaledEventAttributes(let attributes):
             deliverSignal(attributes.signalName, input: [Payload](attributes.input))
@@ -76,6 +77,20 @@ extension WorkflowEngine {
             pendingRun = try registration.run([Payload](attributes.input), dataConverter.payloadConverter)
         } catch {
             throw WorkflowTaskError("the input of workflow '\(registration.name)' does not decode: \(error)", eventID: event.eventID)
+        }
+    }
+
+    /// A task completed by a version of this SDK that used behaviour flags this one lacks would
+    /// replay differently: refuse it rather than guess.
+    private func checkFlags(_ metadata: Temporal_Api_Sdk_V1_WorkflowTaskCompletedMetadata, at event: HistoryEvent) throws {
+        guard metadata.sdkName.isEmpty || metadata.sdkName == Self.sdkName else { return }
+        let unknown = metadata.langUsedFlags.filter { !Self.supportedLanguageFlags.contains($0) }
+        guard unknown.isEmpty else {
+            throw WorkflowTaskError(
+                "the history was written with SDK flags \(unknown) that \(Self.sdkName) \(Self.sdkVersion) does not know; "
+                    + "run this workflow on the version that wrote it or a newer one",
+                eventID: event.eventID
+            )
         }
     }
 

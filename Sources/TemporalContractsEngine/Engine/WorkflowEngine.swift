@@ -69,6 +69,14 @@ public final class WorkflowEngine: @unchecked Sendable {
     /// Warnings for the worker's log and the test environment (e.g. handlers left running).
     public internal(set) var warnings: [String] = []
 
+    /// Recorded in each workflow task's `sdk_metadata`, so tools can tell which SDK wrote a history.
+    public static let sdkName = "swift-temporal-contracts"
+    public static let sdkVersion = "0.1.0"
+    /// Behaviour flags (`sdk_metadata.lang_used_flags`) this version replays correctly. Changes in
+    /// how commands are issued get a flag, recorded in the tasks that use it, so older histories
+    /// keep replaying the old way; none exists yet.
+    public static let supportedLanguageFlags: Set<UInt32> = []
+
     /// An engine for one run of `registration`'s workflow; the first activation must start with
     /// the run's `WorkflowExecutionStarted` event.
     public init(

@@ -1,3 +1,5 @@
+import InteropWorkflows
+
 // The generated types, by their short names, for readable tests.
 typealias Order = Fulfillment.Order
 typealias LineItem = Fulfillment.LineItem

@@ -1,0 +1,50 @@
+import Logging
+import ServiceLifecycle
+import TemporalContracts
+import TemporalContractsGRPC
+
+/// Serves the workflows and activities of one or more contracts on one task queue: a
+/// `WorkflowWorker` and an `ActivityWorker` side by side, started and stopped together.
+///
+/// ```swift
+/// let worker = TemporalWorker(
+///     connection: connection,
+///     workflows: [BookTrip.registration, Greet.registration],
+///     activities: TripActivities().registrations,
+///     options: TemporalWorkerOptions(taskQueue: "trips")
+/// )
+/// let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm], logger: logger)
+/// try await group.run()
+/// ```
+public final class TemporalWorker: Service, Sendable {
+    public let workflowWorker: WorkflowWorker?
+    public let activityWorker: ActivityWorker?
+
+    /// Workflows and activities may each be empty; the worker polls only for what it serves.
+    /// Local activities run from `activities` too.
+    public init(
+        connection: TemporalConnection,
+        workflows: [WorkflowRegistration],
+        activities: [ActivityRegistration],
+        options: TemporalWorkerOptions
+    ) {
+        workflowWorker = workflows.isEmpty
+            ? nil : WorkflowWorker(connection: connection, workflows: workflows, activities: activities, options: options.workflows)
+        activityWorker = activities.isEmpty ? nil : ActivityWorker(connection: connection, activities: activities, options: options.activities)
+    }
+
+    /// Runs both workers until `shutdown()` or the service group's graceful shutdown.
+    public func run() async throws {
+        try await withThrowingDiscardingTaskGroup { group in
+            if let workflowWorker { group.addTask { try await workflowWorker.run() } }
+            if let activityWorker { group.addTask { try await activityWorker.run() } }
+        }
+    }
+
+    /// Stops polling on both workers; running tasks and activities finish as each worker's
+    /// options allow.
+    public func shutdown() {
+        workflowWorker?.shutdown()
+        activityWorker?.shutdown()
+    }
+}

@@ -1,0 +1,20 @@
+import Logging
+import Metrics
+import TemporalContracts
+
+/// The options of a `TemporalWorker`: the task queue, data converter, logger and metrics both
+/// of its workers share, and each worker's own limits.
+public struct TemporalWorkerOptions: Sendable {
+    public var workflows: WorkflowWorkerOptions
+    public var activities: ActivityWorkerOptions
+
+    public init(
+        taskQueue: String,
+        dataConverter: DataConverter = .default,
+        logger: Logger = Logger(label: "temporal.worker"),
+        metricsFactory: (any MetricsFactory)? = nil
+    ) {
+        workflows = WorkflowWorkerOptions(taskQueue: taskQueue, dataConverter: dataConverter, logger: logger, metricsFactory: metricsFactory)
+        activities = ActivityWorkerOptions(taskQueue: taskQueue, dataConverter: dataConverter, logger: logger, metricsFactory: metricsFactory)
+    }
+}

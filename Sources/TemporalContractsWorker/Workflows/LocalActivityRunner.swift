@@ -1,0 +1,107 @@
+import Foundation
+import Logging
+import TemporalContracts
+import TemporalContractsEngine
+
+/// Runs a workflow's local activities in the worker's process: each attempt under its
+/// start-to-close timeout, retried with the policy's backoff until it succeeds, fails for good,
+/// runs out of attempts or passes its schedule-to-close timeout.
+struct LocalActivityRunner: Sendable {
+    let registrations: [String: ActivityRegistration]
+    let dataConverter: DataConverter
+    let logger: Logger
+
+    /// Retries wait at most this long in-process; the SDKs hand longer backoffs to a timer, which
+    /// this worker does not do yet, so it waits (the task is kept alive by heartbeats).
+    static let defaultRetryPolicy = RetryPolicy(initialInterval: .seconds(1), backoffCoefficient: 2, maximumInterval: .seconds(100))
+
+    func run(_ request: LocalActivityRequest, workflow: WorkflowInfo) async -> LocalActivityOutcome {
+        guard let registration = registrations[request.activityType] else {
+            return failed(ApplicationError(
+                "local activity type '\(request.activityType)' is not registered on this worker; registered: \(registrations.keys.sorted().joined(separator: ", "))",
+                type: "NotFoundError",
+                isNonRetryable: true
+            ))
+        }
+        let scheduled = Date()
+        let overallDeadline = request.options.scheduleToCloseTimeout.map { scheduled.addingTimeInterval($0.timeInterval) }
+        let policy = request.options.retryPolicy ?? Self.defaultRetryPolicy
+        var attempt = 1
+        while true {
+            let attemptTimeout = request.options.startToCloseTimeout ?? request.options.scheduleToCloseTimeout ?? .seconds(3_600)
+            var attemptDeadline = Date().addingTimeInterval(attemptTimeout.timeInterval)
+            if let overallDeadline { attemptDeadline = min(attemptDeadline, overallDeadline) }
+            let info = ActivityInfo(
+                activityID: request.activityID,
+                activityType: request.activityType,
+                taskQueue: workflow.taskQueue,
+                attempt: attempt,
+                workflowNamespace: workflow.namespace,
+                workflowID: workflow.workflowID,
+                workflowRunID: workflow.runID,
+                workflowType: workflow.workflowType,
+                scheduledTime: scheduled,
+                startedTime: Date(),
+                deadline: attemptDeadline,
+                isLocal: true
+            )
+            let context = LocalActivityContext(info: info, dataConverter: dataConverter)
+            let error: any Error
+            do {
+                return .completed(try await runAttempt(registration, request.input, context: context, until: attemptDeadline))
+            } catch let caught {
+                error = caught
+            }
+            let failure = dataConverter.failureConverter.failure(from: error)
+            if case .application(let type, let nonRetryable, _, _) = failure.info,
+                nonRetryable || policy.nonRetryableErrorTypes.contains(type)
+            {
+                return .failed(failure)
+            }
+            if let maximum = policy.maximumAttempts, maximum > 0, attempt >= maximum { return .failed(failure) }
+            let backoff = Self.backoff(policy, attempt: attempt)
+            if let overallDeadline, Date().addingTimeInterval(backoff.timeInterval) >= overallDeadline { return .failed(failure) }
+            logger.info(
+                "local activity attempt failed; retrying",
+                metadata: ["activity_type": "\(request.activityType)", "attempt": "\(attempt)", "error": "\(error)"]
+            )
+            try? await Task.sleep(for: backoff)
+            if Task.isCancelled { return .failed(dataConverter.failureConverter.failure(from: CanceledError("local activity canceled"))) }
+            attempt += 1
+        }
+    }
+
+    /// One attempt, canceled (and reported as a start-to-close timeout) at its deadline.
+    private func runAttempt(
+        _ registration: ActivityRegistration,
+        _ input: [Payload],
+        context: LocalActivityContext,
+        until deadline: Date
+    ) async throws -> [Payload] {
+        try await withThrowingTaskGroup(of: [Payload]?.self) { group in
+            group.addTask { try await registration.execute(input, context) }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(max(0, deadline.timeIntervalSinceNow)))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let result = first else {
+                context.cancel()
+                throw TimeoutError("local activity '\(context.info.activityType)' timed out", timeoutType: .startToClose)
+            }
+            return result
+        }
+    }
+
+    static func backoff(_ policy: RetryPolicy, attempt: Int) -> Duration {
+        let initial = policy.initialInterval ?? .seconds(1)
+        let coefficient = policy.backoffCoefficient ?? 2
+        let maximum = policy.maximumInterval ?? initial * 100
+        let seconds = initial.timeInterval * pow(coefficient, Double(attempt - 1))
+        return min(Duration.seconds(seconds), maximum)
+    }
+
+    private func failed(_ error: any Error) -> LocalActivityOutcome {
+        .failed(dataConverter.failureConverter.failure(from: error))
+    }
+}

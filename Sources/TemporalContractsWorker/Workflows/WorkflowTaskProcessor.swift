@@ -1,0 +1,204 @@
+import Foundation
+import Logging
+import Metrics
+import TemporalAPI
+import TemporalContracts
+import TemporalContractsEngine
+import TemporalContractsGRPC
+
+/// Runs one workflow task: finds or rebuilds the run's engine (cached run, sticky increment, or
+/// a replay of the full history), applies the task's events and update messages, runs its local
+/// activities (heartbeating the task while they run), answers the queries it carries, and
+/// reports the commands and protocol messages — or the failure, on the task's first attempt.
+struct WorkflowTaskProcessor: Sendable {
+    typealias PollResponse = Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueResponse
+
+    let connection: TemporalConnection
+    let workflows: [String: WorkflowRegistration]
+    let cache: WorkflowCache
+    let localActivities: LocalActivityRunner
+    let history: WorkflowHistoryFetcher
+    let options: WorkflowWorkerOptions
+    /// This worker's sticky queue; nil when sticky execution is off.
+    let stickyQueue: String?
+    let metrics: WorkflowWorkerMetrics
+
+    func process(_ polled: PollResponse) async {
+        let started = ContinuousClock.now
+        var task = polled
+        let runID = task.workflowExecution.runID
+        var logger = options.logger
+        logger[metadataKey: "workflow_id"] = "\(task.workflowExecution.workflowID)"
+        logger[metadataKey: "run_id"] = "\(runID)"
+        logger[metadataKey: "workflow_type"] = "\(task.workflowType.name)"
+        metrics.taskReceived(workflowType: task.workflowType.name)
+
+        var entry = await cache.checkOut(runID)
+        var keep = false
+        defer {
+            let kept = keep ? entry : nil
+            if !keep, let entry { entry.engine.tearDown() }
+            Task { [cache] in
+                for evicted in await cache.checkIn(runID, kept) { evicted.engine.tearDown() }
+            }
+            metrics.taskLatency(workflowType: task.workflowType.name, since: started)
+        }
+        do {
+            try await options.dataConverter.decodePayloads(in: &task)
+            if task.hasQuery {
+                try await answerLegacyQuery(task, cached: entry, logger: logger)
+                keep = entry != nil
+                return
+            }
+            let (run, events) = try await engineAndEvents(for: task, cached: entry, logger: logger)
+            entry = run
+            keep = try await complete(task, run: run, events: events, started: started, logger: logger)
+        } catch {
+            keep = false
+            await reportFailure(error, of: task, logger: logger)
+        }
+    }
+
+    /// The run's engine and the events to apply: the cached engine with the task's new events
+    /// when they continue what it has applied, else a new engine with the whole history.
+    private func engineAndEvents(
+        for task: PollResponse,
+        cached: WorkflowCache.Entry?,
+        logger: Logger
+    ) async throws -> (WorkflowCache.Entry, [Temporal_Api_History_V1_HistoryEvent]) {
+        var events = task.history.events
+        if !task.nextPageToken.isEmpty {
+            events += try await history.events(of: task.workflowExecution, from: task.nextPageToken, through: task.startedEventID)
+        }
+        if let cached, let first = events.first, first.eventID == cached.lastEventID + 1 {
+            metrics.stickyCacheHit()
+            return (cached, events)
+        }
+        if let cached {
+            // Full history (the sticky queue timed out), or a gap or an old task: start over.
+            cached.engine.tearDown()
+            if events.first?.eventID != 1 {
+                logger.debug(
+                    "sticky task does not continue the cached run; replaying the full history",
+                    metadata: ["cached_through": "\(cached.lastEventID)", "task_from": "\(events.first?.eventID ?? 0)"]
+                )
+            }
+        }
+        metrics.stickyCacheMiss()
+        if events.first?.eventID != 1 {
+            events = try await history.events(of: task.workflowExecution, through: task.startedEventID)
+        }
+        return (try makeEntry(for: task, startEvent: events.first), events)
+    }
+
+    func makeEntry(for task: PollResponse, startEvent: Temporal_Api_History_V1_HistoryEvent?) throws -> WorkflowCache.Entry {
+        guard let registration = workflows[task.workflowType.name] else {
+            throw WorkflowTaskError(
+                "workflow type '\(task.workflowType.name)' is not registered on the worker of task queue '\(options.taskQueue)'; "
+                    + "registered: \(workflows.keys.sorted().joined(separator: ", "))"
+            )
+        }
+        let engine = WorkflowEngine(
+            registration: registration,
+            namespace: connection.options.namespace,
+            workflowID: task.workflowExecution.workflowID,
+            runID: task.workflowExecution.runID,
+            dataConverter: options.dataConverter,
+            logger: options.logger
+        )
+        let entry = WorkflowCache.Entry(engine: engine)
+        if case .workflowExecutionStartedEventAttributes(let attributes)? = startEvent?.attributes, attributes.hasWorkflowTaskTimeout {
+            entry.workflowTaskTimeout = Duration(attributes.workflowTaskTimeout)
+        }
+        return entry
+    }
+
+    /// Applies the task, runs its local activities and reports its completion; returns whether
+    /// the run stays cached.
+    private func complete(
+        _ task: PollResponse,
+        run: WorkflowCache.Entry,
+        events: [Temporal_Api_History_V1_HistoryEvent],
+        started: ContinuousClock.Instant,
+        logger: Logger
+    ) async throws -> Bool {
+        let updates = try task.messages.map(WorkflowUpdateRequest.init(message:))
+        var result = try run.engine.activate(WorkflowActivation(events: events, updates: updates))
+        run.lastEventID = events.last?.eventID ?? run.lastEventID
+        var taskToken = task.taskToken
+        if result.hasPendingLocalActivities || !result.localActivities.isEmpty {
+            (result, taskToken) = try await runLocalActivities(of: run, first: result, taskToken: taskToken, started: started, logger: logger)
+        }
+        var request = completion(taskToken: taskToken, result: result)
+        for (id, query) in task.queries {
+            request.queryResults[id] = answer(query, on: run.engine)
+        }
+        try await options.dataConverter.encodePayloads(in: &request)
+        let sent = request
+        _ = try await connection.call("RespondWorkflowTaskCompleted", retry: .idempotent) { service, metadata, options in
+            try await service.respondWorkflowTaskCompleted(sent, metadata: metadata, options: options)
+        }
+        for warning in run.engine.warnings.suffix(from: min(run.engine.warnings.count, run.reportedWarnings)) {
+            logger.warning("\(warning)")
+        }
+        run.reportedWarnings = run.engine.warnings.count
+        if result.isFinished { metrics.workflowFinished(workflowType: task.workflowType.name) }
+        return !result.isFinished && stickyQueue != nil
+    }
+
+    /// The completion request for a task's result.
+    func completion(taskToken: Data, result: WorkflowActivationResult) -> Temporal_Api_Workflowservice_V1_RespondWorkflowTaskCompletedRequest {
+        var request = Temporal_Api_Workflowservice_V1_RespondWorkflowTaskCompletedRequest()
+        request.taskToken = taskToken
+        request.namespace = connection.options.namespace
+        request.identity = connection.options.identity
+        request.commands = result.commands
+        request.messages = result.messages
+        request.sdkMetadata.sdkName = WorkflowEngine.sdkName
+        request.sdkMetadata.sdkVersion = WorkflowEngine.sdkVersion
+        if let stickyQueue, !result.isFinished {
+            request.stickyAttributes.workerTaskQueue = Self.stickyTaskQueue(stickyQueue, normalName: options.taskQueue)
+            request.stickyAttributes.scheduleToStartTimeout = options.stickyScheduleToStartTimeout.protobufDuration
+        }
+        return request
+    }
+
+    static func stickyTaskQueue(_ name: String, normalName: String) -> Temporal_Api_Taskqueue_V1_TaskQueue {
+        var queue = Temporal_Api_Taskqueue_V1_TaskQueue()
+        queue.name = name
+        queue.kind = .sticky
+        queue.normalName = normalName
+        return queue
+    }
+
+    /// Reports a task that could not be completed. Only the first attempt is reported: the
+    /// server retries a failed task at once, and a failure that repeats would fill the history
+    /// with identical events; later attempts time out quietly until the code is fixed.
+    private func reportFailure(_ error: any Error, of task: PollResponse, logger: Logger) async {
+        metrics.taskFailed(workflowType: task.workflowType.name, nondeterministic: error is NondeterminismError)
+        logger.error(
+            "workflow task failed",
+            metadata: ["attempt": "\(task.attempt)", "error": "\(error)", "event_id": "\(task.startedEventID)"]
+        )
+        guard task.attempt <= 1, !task.hasQuery else { return }
+        var request = Temporal_Api_Workflowservice_V1_RespondWorkflowTaskFailedRequest()
+        request.taskToken = task.taskToken
+        request.namespace = connection.options.namespace
+        request.identity = connection.options.identity
+        request.cause = error is NondeterminismError ? .nonDeterministicError : .workflowWorkerUnhandledFailure
+        let failure = Failure(
+            message: "\(error)",
+            info: .application(type: String(describing: type(of: error)), nonRetryable: false, details: [], nextRetryDelay: nil)
+        )
+        request.failure = failure.apiFailure
+        do {
+            try await options.dataConverter.encodePayloads(in: &request)
+            let sent = request
+            _ = try await connection.call("RespondWorkflowTaskFailed", retry: .idempotent) { service, metadata, options in
+                try await service.respondWorkflowTaskFailed(sent, metadata: metadata, options: options)
+            }
+        } catch {
+            logger.error("could not report the workflow task failure", metadata: ["error": "\(error)"])
+        }
+    }
+}

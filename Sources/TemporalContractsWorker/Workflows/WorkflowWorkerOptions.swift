@@ -1,0 +1,56 @@
+import Logging
+import Metrics
+import TemporalContracts
+
+/// How a `WorkflowWorker` polls for and runs workflow tasks.
+public struct WorkflowWorkerOptions: Sendable {
+    /// The task queue whose workflow tasks this worker takes.
+    public var taskQueue: String
+    /// At most this many workflow tasks run at once; pollers wait for a free slot.
+    public var maxConcurrentWorkflowTasks: Int
+    /// Concurrent long polls on the task queue.
+    public var pollers: Int
+    /// Concurrent long polls on this worker's sticky queue (tasks of runs it has cached).
+    public var stickyPollers: Int
+    /// Runs kept in memory between tasks, so a task replays nothing; 0 turns sticky execution off.
+    /// The least recently used run is evicted when the cache is full.
+    public var maxCachedWorkflows: Int
+    /// How long the server waits for this worker to take a sticky task before it gives the task
+    /// (with the full history) to any worker of the task queue.
+    public var stickyScheduleToStartTimeout: Duration
+    /// At most this many local activities run at once.
+    public var maxConcurrentLocalActivities: Int
+    /// Workflow tasks may finish for this long after shutdown starts.
+    public var gracefulShutdownTimeout: Duration
+    public var dataConverter: DataConverter
+    /// Worker events, and the base of each workflow's replay-aware `context.logger`.
+    public var logger: Logger
+    /// Where the worker's counters and timers go; nil uses the bootstrapped `MetricsSystem`.
+    public var metricsFactory: (any MetricsFactory)?
+
+    public init(
+        taskQueue: String,
+        maxConcurrentWorkflowTasks: Int = 100,
+        pollers: Int = 2,
+        stickyPollers: Int = 2,
+        maxCachedWorkflows: Int = 1_000,
+        stickyScheduleToStartTimeout: Duration = .seconds(10),
+        maxConcurrentLocalActivities: Int = 100,
+        gracefulShutdownTimeout: Duration = .seconds(10),
+        dataConverter: DataConverter = .default,
+        logger: Logger = Logger(label: "temporal.worker"),
+        metricsFactory: (any MetricsFactory)? = nil
+    ) {
+        self.taskQueue = taskQueue
+        self.maxConcurrentWorkflowTasks = maxConcurrentWorkflowTasks
+        self.pollers = pollers
+        self.stickyPollers = stickyPollers
+        self.maxCachedWorkflows = maxCachedWorkflows
+        self.stickyScheduleToStartTimeout = stickyScheduleToStartTimeout
+        self.maxConcurrentLocalActivities = maxConcurrentLocalActivities
+        self.gracefulShutdownTimeout = gracefulShutdownTimeout
+        self.dataConverter = dataConverter
+        self.logger = logger
+        self.metricsFactory = metricsFactory
+    }
+}

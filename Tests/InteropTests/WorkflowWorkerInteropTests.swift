@@ -1,0 +1,175 @@
+import Foundation
+import InteropWorkflows
+import TemporalContracts
+import TemporalContractsEngine
+import TemporalContractsGRPC
+import TemporalContractsWorker
+import Testing
+
+/// Swift workflows on the Swift workflow worker (a separate process), with Python as the other
+/// side: a Python client drives them; they call Python activities and a Python child; a Python
+/// workflow calls a Swift child; and Swift and Python run the same Fulfillment workflows, whose
+/// histories must match event for event.
+@Suite(.tripsWorkers, .timeLimit(.minutes(5)))
+struct WorkflowWorkerInteropTests {
+    private func tripsArguments(_ id: String, queue: String = TripsEnvironment.swiftQueue, napSeconds: Double = 0.2) -> [String] {
+        [
+            "start-trip", "--workflow-id", id, "--task-queue", queue, "--traveler", "ann", "--city", "Oslo", "--nights", "3",
+            "--nap-seconds", "\(napSeconds)",
+        ]
+    }
+
+    @Test func pythonClientDrivesASwiftWorkflowThroughSignalsQueriesAndUpdates() async throws {
+        let environment = try TripsEnvironment.require()
+        let id = "trip-\(UUID().uuidString)"
+        _ = try await environment.python(tripsArguments(id))
+        _ = try await environment.python(["add-stop", "--workflow-id", id, "--stop", "Bergen"])
+        // Waits for the Python activity, the timer and the Python child first.
+        try await environment.eventually("the trip awaits approval") {
+            try await environment.python(["status", "--workflow-id", id])["stage"] as? String == "awaiting approval"
+        }
+        let accepted = try await environment.python(["set-budget", "--workflow-id", id, "--budget", "1200"])
+        #expect(accepted["result"] as? Int == 0)
+        let rejected = try await environment.python(["set-budget", "--workflow-id", id, "--budget", "-5"])
+        let rejection = try #require(rejected["error"] as? [String: Any], "the negative budget was accepted: \(rejected)")
+        #expect(rejection["type"] as? String == "InvalidBudget")
+        #expect((rejection["message"] as? String)?.contains("must not be negative") == true)
+        let status = try await environment.python(["status", "--workflow-id", id])
+        #expect(status["budget"] as? Int == 1200)
+        #expect(status["stops"] as? [String] == ["Bergen"])
+
+        _ = try await environment.python(["approve", "--workflow-id", id, "--approver", "bob"])
+        let result = try await environment.python(["result", "--workflow-id", id])
+        let itinerary = try #require(result["result"] as? [String: Any], "the workflow failed: \(result)")
+        let hotel = try #require(itinerary["hotel"] as? [String: Any])
+        #expect(hotel["hotel"] as? String == "Hotel Oslo")
+        #expect(hotel["attempt"] as? Int == 1)
+        #expect(itinerary["confirmation"] as? String == "CONF-ann-Hotel Oslo")
+        #expect(itinerary["stops"] as? [String] == ["Bergen"])
+        #expect(itinerary["budget"] as? Int == 1200)
+        #expect(itinerary["approved_by"] as? String == "bob")
+        #expect(itinerary["loyalty"] as? Bool == true)
+
+        let types = try await environment.eventTypes(id)
+        #expect(!types.contains("EVENT_TYPE_WORKFLOW_TASK_FAILED"), "\(types)")
+        // The rejected update left no trace; the accepted one was recorded.
+        #expect(types.filter { $0 == "EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED" }.count == 1)
+        #expect(types.filter { $0 == "EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED" }.count == 1)
+        #expect(types.contains("EVENT_TYPE_MARKER_RECORDED"))  // the loyalty-points patch
+        #expect(types.contains("EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED"))
+        #expect(types.last == "EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED")
+    }
+
+    @Test func pythonWorkflowRunsASwiftChildWorkflow() async throws {
+        let environment = try TripsEnvironment.require()
+        let id = "plan-\(UUID().uuidString)"
+        _ = try await environment.python([
+            "start", "--workflow-id", id, "--workflow-type", "PlanTrip", "--task-queue", "trips-python", "--args-json", #"["ann"]"#,
+        ])
+        let result = try await environment.python(["result", "--workflow-id", id])
+        #expect(result["result"] as? String == "planned: Hello, ann!")
+    }
+
+    @Test func swiftClientResultOfASwiftWorkflowStartedByTheTypedClient() async throws {
+        let environment = try TripsEnvironment.require()
+        let greeting = try await environment.client.executeGreet("cy", options: WorkflowStartOptions(id: "greet-\(UUID().uuidString)"))
+        #expect(greeting == "Hello, cy!")
+    }
+
+    @Test func cancellationRunsAShieldedPythonCleanupAndEndsCanceled() async throws {
+        let environment = try TripsEnvironment.require()
+        let id = "cancel-\(UUID().uuidString)"
+        let token = UUID().uuidString
+        _ = try await environment.python([
+            "start", "--workflow-id", id, "--workflow-type", "AwaitCancel", "--task-queue", TripsEnvironment.swiftQueue,
+            "--args-json", "[\"\(token)\"]",
+        ])
+        try await environment.eventually("the first workflow task completed") {
+            try await environment.eventTypes(id).contains("EVENT_TYPE_WORKFLOW_TASK_COMPLETED")
+        }
+        _ = try await environment.python(["cancel", "--workflow-id", id])
+        let result = try await environment.python(["result", "--workflow-id", id])
+        let error = try #require(result["error"] as? [String: Any], "the workflow did not end canceled: \(result)")
+        #expect(error["type"] as? String == "CancelledError")
+        let cleaned = (try? String(contentsOf: environment.cleanupLog, encoding: .utf8)) ?? ""
+        #expect(cleaned.contains(token), "Python's RecordCleanup did not run for \(token)")
+        let types = try await environment.eventTypes(id)
+        #expect(types.last == "EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED")
+        #expect(types.contains("EVENT_TYPE_ACTIVITY_TASK_COMPLETED"))
+    }
+
+    @Test func localActivityLongerThanTheWorkflowTaskTimeoutHeartbeatsTheTask() async throws {
+        let environment = try TripsEnvironment.require()
+        let id = "local-\(UUID().uuidString)"
+        _ = try await environment.python([
+            "start", "--workflow-id", id, "--workflow-type", "LongLocal", "--task-queue", TripsEnvironment.swiftQueue,
+            "--args-json", "[3.5]", "--task-timeout-seconds", "2",
+        ])
+        let result = try await environment.python(["result", "--workflow-id", id])
+        #expect(result["result"] as? Double == 3.5)
+        let types = try await environment.eventTypes(id)
+        #expect(!types.contains("EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT"), "\(types)")
+        #expect(!types.contains("EVENT_TYPE_WORKFLOW_TASK_FAILED"), "\(types)")
+        // At 80 % of the 2 s timeout the worker completed the task and got a new one, at least once.
+        let completedBeforeMarker = types.prefix { $0 != "EVENT_TYPE_MARKER_RECORDED" }.filter { $0 == "EVENT_TYPE_WORKFLOW_TASK_COMPLETED" }
+        #expect(completedBeforeMarker.count >= 2, "\(types)")
+        #expect(types.contains("EVENT_TYPE_MARKER_RECORDED"))
+    }
+
+    @Test func pythonClientDrivesTheSwiftFulfillmentWorkflow() async throws {
+        let environment = try TripsEnvironment.require()
+        let id = "order-\(UUID().uuidString)"
+        let order = #"{"order_id":"o-1","customer_name":"Ann","items":[{"sku":"a","quantity":2,"unit_price":1.5}],"placed_at":"2026-11-22T10:00:00Z","tracking_id":"4F1D0A0C-6C1B-4D7E-9A51-0E4C9B1F2A3D","status":"pending","color":1,"tags":{},"express":false,"batches":[],"item_groups":{}}"#
+        _ = try await environment.python(
+            ["start-order", "--workflow-id", id, "--task-queue", TripsEnvironment.swiftFulfillmentQueue, "--order-json", order],
+            script: "fulfillment_client.py"
+        )
+        let progress = try await environment.python(["progress", "--workflow-id", id], script: "fulfillment_client.py")
+        #expect(progress["status"] as? String == "pending")
+        #expect(progress["item_count"] as? Int == 1)
+        _ = try await environment.python(["approve", "--workflow-id", id, "--approver", "eve"], script: "fulfillment_client.py")
+        let result = try await environment.python(["result", "--workflow-id", id], script: "fulfillment_client.py")
+        let receipt = try #require(result["result"] as? [String: Any], "\(result)")
+        #expect(receipt["approvals"] as? [String] == ["eve"])
+        #expect(receipt["status"] as? String == "approved")
+        #expect((receipt["order"] as? [String: Any])?["customer_name"] as? String == "Ann")
+    }
+
+    /// Timers, continue-as-new and cancellation: the same workflow on the Swift worker and on the
+    /// Python worker writes the same history events and gives the Python client the same result.
+    @Test(arguments: [
+        ("Sleep", "[0.3]", false),
+        ("Countdown", #"[{"remaining":2,"runs":0}]"#, false),
+        ("AwaitCancellation", "[false]", true),
+        ("AwaitCancellation", "[true]", true),
+        ("Combine", #"["x",2,1.5]"#, false),
+    ])
+    func swiftAndPythonWorkersWriteTheSameHistory(workflowType: String, arguments: String, cancel: Bool) async throws {
+        let environment = try TripsEnvironment.require()
+        var outcomes: [String: (result: String, firstRun: [String], lastRun: [String])] = [:]
+        for queue in [TripsEnvironment.swiftFulfillmentQueue, TripsEnvironment.pythonFulfillmentQueue] {
+            let id = "\(workflowType.lowercased())-\(UUID().uuidString)"
+            let started = try await environment.python([
+                "start", "--workflow-id", id, "--workflow-type", workflowType, "--task-queue", queue, "--args-json", arguments,
+            ])
+            if cancel {
+                try await environment.eventually("the first workflow task completed") {
+                    try await environment.eventTypes(id).contains("EVENT_TYPE_WORKFLOW_TASK_COMPLETED")
+                }
+                _ = try await environment.python(["cancel", "--workflow-id", id])
+            }
+            let result = try await environment.python(["result", "--workflow-id", id])
+            let rendered = String(decoding: try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]), as: UTF8.self)
+            outcomes[queue] = (
+                rendered,
+                try await environment.eventTypes(id, runID: started["run_id"] as? String),
+                try await environment.eventTypes(id)
+            )
+        }
+        let swift = try #require(outcomes[TripsEnvironment.swiftFulfillmentQueue])
+        let python = try #require(outcomes[TripsEnvironment.pythonFulfillmentQueue])
+        #expect(swift.result == python.result)
+        #expect(swift.firstRun == python.firstRun)
+        #expect(swift.lastRun == python.lastRun)
+    }
+}

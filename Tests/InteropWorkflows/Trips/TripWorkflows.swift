@@ -1,0 +1,73 @@
+import Foundation
+import TemporalContracts
+
+/// The Trips workflows implemented in Swift, in the versions a test worker can run.
+public enum TripWorkflows {
+    /// Which BookTrip a worker runs: the current code, the code before the `loyalty-points`
+    /// patch, or an incompatible change.
+    public enum Version: String, Sendable, CaseIterable {
+        case current, unpatched, reordered
+    }
+
+    public static func registrations(_ version: Version = .current) -> [WorkflowRegistration] {
+        let bookTrip =
+            switch version {
+            case .current: BookTripWorkflow.registration
+            case .unpatched: UnpatchedBookTripWorkflow.registration
+            case .reordered: ReorderedBookTripWorkflow.registration
+            }
+        return [bookTrip, GreetWorkflow.registration, LongLocalWorkflow.registration, MarathonWorkflow.registration, AwaitCancelWorkflow.registration]
+    }
+}
+
+/// Greets the traveler after a one-second timer; Python's PlanTrip runs it as a child.
+public final class GreetWorkflow: Trips.GreetWorkflow {
+    public init() {}
+
+    public func run(_ input: String, context: any WorkflowContext) async throws -> String {
+        try await context.sleep(for: .seconds(1))
+        return "Hello, \(input)!"
+    }
+}
+
+/// Runs Doze as a local activity for longer than the workflow task timeout: the worker must
+/// heartbeat the task meanwhile.
+public final class LongLocalWorkflow: Trips.LongLocalWorkflow {
+    public init() {}
+
+    public func run(seconds: Double, context: any WorkflowContext) async throws -> Double {
+        try await Trips.ActivityStubs(context).dozeLocally(seconds: seconds)
+    }
+}
+
+/// Step activities separated by timers: long enough to be interrupted by a crash mid-way.
+public final class MarathonWorkflow: Trips.MarathonWorkflow {
+    public init() {}
+
+    public func run(steps: Int, pauseMs: Int, log: String, context: any WorkflowContext) async throws -> Int {
+        let activities = Trips.ActivityStubs(context)
+        var sum = 0
+        for index in 0..<steps {
+            sum += try await activities.step(index: index, log: log)
+            try await context.sleep(for: .milliseconds(pauseMs))
+        }
+        return sum
+    }
+}
+
+/// Waits for cancellation, then runs Python's RecordCleanup shielded from it and ends canceled.
+public final class AwaitCancelWorkflow: Trips.AwaitCancelWorkflow {
+    public init() {}
+
+    public func run(token: String, context: any WorkflowContext) async throws -> String {
+        do {
+            try await context.condition { false }
+            return "unreachable"
+        } catch {
+            try await context.shielded {
+                _ = try await Trips.ActivityStubs(context).recordCleanup(token: token)
+            }
+            throw error
+        }
+    }
+}
