@@ -169,7 +169,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TemporalContractsWorkerTests",
-            dependencies: ["TemporalContractsWorker", "TemporalContracts"]
+            dependencies: [
+                "TemporalContractsWorker", "TemporalContractsEngine", "TemporalContracts",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Workflows of a fixture contract on the engine, through the test environment.
         .testTarget(

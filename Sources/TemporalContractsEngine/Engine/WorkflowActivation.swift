@@ -65,6 +65,14 @@ public struct LocalActivityRequest: Sendable {
     public var activityID: String
     public var input: [Payload]
     public var options: ActivityOptions
+
+    public init(sequence: Int, activityType: String, activityID: String, input: [Payload], options: ActivityOptions) {
+        self.sequence = sequence
+        self.activityType = activityType
+        self.activityID = activityID
+        self.input = input
+        self.options = options
+    }
 }
 
 /// How a local activity ended.

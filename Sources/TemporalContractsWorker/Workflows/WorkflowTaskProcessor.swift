@@ -25,38 +25,43 @@ struct WorkflowTaskProcessor: Sendable {
 
     func process(_ polled: PollResponse) async {
         let started = ContinuousClock.now
-        var task = polled
-        let runID = task.workflowExecution.runID
+        let runID = polled.workflowExecution.runID
         var logger = options.logger
-        logger[metadataKey: "workflow_id"] = "\(task.workflowExecution.workflowID)"
+        logger[metadataKey: "workflow_id"] = "\(polled.workflowExecution.workflowID)"
         logger[metadataKey: "run_id"] = "\(runID)"
-        logger[metadataKey: "workflow_type"] = "\(task.workflowType.name)"
-        metrics.taskReceived(workflowType: task.workflowType.name)
+        logger[metadataKey: "workflow_type"] = "\(polled.workflowType.name)"
+        metrics.taskReceived(workflowType: polled.workflowType.name)
+        let cached = await cache.checkOut(runID)
+        let kept = await process(polled, cached: cached, started: started, logger: logger)
+        for evicted in await cache.checkIn(runID, kept) { evicted.engine.tearDown() }
+        metrics.taskLatency(workflowType: polled.workflowType.name, since: started)
+    }
 
-        var entry = await cache.checkOut(runID)
-        var keep = false
-        defer {
-            let kept = keep ? entry : nil
-            if !keep, let entry { entry.engine.tearDown() }
-            Task { [cache] in
-                for evicted in await cache.checkIn(runID, kept) { evicted.engine.tearDown() }
-            }
-            metrics.taskLatency(workflowType: task.workflowType.name, since: started)
-        }
+    /// Runs the task on the checked-out run; returns the entry to cache (nil evicts the run,
+    /// whose engine is then torn down).
+    private func process(
+        _ polled: PollResponse,
+        cached: WorkflowCache.Entry?,
+        started: ContinuousClock.Instant,
+        logger: Logger
+    ) async -> WorkflowCache.Entry? {
+        var task = polled
+        var entry = cached
         do {
             try await options.dataConverter.decodePayloads(in: &task)
             if task.hasQuery {
                 try await answerLegacyQuery(task, cached: entry, logger: logger)
-                keep = entry != nil
-                return
+                return entry
             }
             let (run, events) = try await engineAndEvents(for: task, cached: entry, logger: logger)
+            if let cached = entry, cached !== run { cached.engine.tearDown() }
             entry = run
-            keep = try await complete(task, run: run, events: events, started: started, logger: logger)
+            if try await complete(task, run: run, events: events, started: started, logger: logger) { return run }
         } catch {
-            keep = false
             await reportFailure(error, of: task, logger: logger)
         }
+        entry?.engine.tearDown()
+        return nil
     }
 
     /// The run's engine and the events to apply: the cached engine with the task's new events
@@ -74,15 +79,12 @@ struct WorkflowTaskProcessor: Sendable {
             metrics.stickyCacheHit()
             return (cached, events)
         }
-        if let cached {
-            // Full history (the sticky queue timed out), or a gap or an old task: start over.
-            cached.engine.tearDown()
-            if events.first?.eventID != 1 {
-                logger.debug(
-                    "sticky task does not continue the cached run; replaying the full history",
-                    metadata: ["cached_through": "\(cached.lastEventID)", "task_from": "\(events.first?.eventID ?? 0)"]
-                )
-            }
+        // Otherwise: a full history (the sticky queue timed out), or a gap or an old task: start over.
+        if let cached, events.first?.eventID != 1 {
+            logger.debug(
+                "sticky task does not continue the cached run; replaying the full history",
+                metadata: ["cached_through": "\(cached.lastEventID)", "task_from": "\(events.first?.eventID ?? 0)"]
+            )
         }
         metrics.stickyCacheMiss()
         if events.first?.eventID != 1 {
