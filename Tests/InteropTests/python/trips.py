@@ -1,0 +1,92 @@
+"""The Trips contract (Tests/InteropWorkflows/Contracts/trips.temporal.yaml), Python side.
+
+Swift implements BookTrip, Greet, LongLocal, Marathon and AwaitCancel (the Swift workflow worker
+on `trips-swift`) and the Step and Doze activities; this module implements the rest with the
+Python SDK on `trips-python`, so calls cross languages both ways:
+
+- ReserveHotel and RecordCleanup: activities BookTrip and AwaitCancel run;
+- ConfirmBooking: the child workflow BookTrip starts;
+- PlanTrip: a Python workflow that runs Swift's Greet as its child.
+
+Types travel as json/plain with the contract's snake_case field names.
+"""
+
+import asyncio
+import os
+from dataclasses import dataclass
+from datetime import timedelta
+
+from temporalio import activity, workflow
+
+TASK_QUEUE = "trips-python"
+
+
+@dataclass
+class HotelRequest:
+    traveler: str
+    city: str
+    nights: int
+
+
+@dataclass
+class HotelBooking:
+    hotel: str
+    city: str
+    nights: int
+    attempt: int
+
+
+@dataclass
+class Booking:
+    traveler: str
+    hotel: str
+
+
+@activity.defn(name="ReserveHotel")
+async def reserve_hotel(request: HotelRequest) -> HotelBooking:
+    return HotelBooking(
+        hotel=f"Hotel {request.city}",
+        city=request.city,
+        nights=request.nights,
+        attempt=activity.info().attempt,
+    )
+
+
+@activity.defn(name="RecordCleanup")
+async def record_cleanup(token: str) -> str:
+    path = os.environ.get("TRIPS_CLEANUP_LOG")
+    if path:
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(token + "\n")
+    return f"cleaned {token}"
+
+
+@workflow.defn(name="ConfirmBooking")
+class ConfirmBookingWorkflow:
+    """Returns a confirmation code for the booking, after a short durable timer."""
+
+    @workflow.run
+    async def run(self, booking: Booking) -> str:
+        await asyncio.sleep(0.1)
+        return f"CONF-{booking.traveler}-{booking.hotel}"
+
+
+@workflow.defn(name="PlanTrip")
+class PlanTripWorkflow:
+    """Runs Swift's Greet as a child workflow and returns its greeting."""
+
+    @workflow.run
+    async def run(self, traveler: str) -> str:
+        greeting = await workflow.execute_child_workflow(
+            "Greet",
+            traveler,
+            id=f"{workflow.info().workflow_id}-greet",
+            task_queue=os.environ.get("TRIPS_SWIFT_QUEUE", "trips-swift"),
+            result_type=str,
+            execution_timeout=timedelta(minutes=1),
+        )
+        return f"planned: {greeting}"
+
+
+WORKFLOWS = [ConfirmBookingWorkflow, PlanTripWorkflow]
+ACTIVITIES = [reserve_hotel, record_cleanup]

@@ -1,0 +1,202 @@
+"""A Temporal client CLI for the Trips contract (and any workflow, generically), for the
+workflow-worker interop tests: the Python client that drives Swift workflows.
+
+Every subcommand takes `--address HOST:PORT`, `--namespace NS` and `--workflow-id ID`, prints
+exactly one JSON line to stdout on success, and exits non-zero with a message on stderr on failure.
+
+    start-trip --task-queue Q --traveler T --city C --nights N --nap-seconds S
+                                                  -> {"workflow_id": ..., "run_id": ...}
+    start --workflow-type W --task-queue Q --args-json '[...]' [--task-timeout-seconds X]
+                                                  -> {"workflow_id": ..., "run_id": ...}
+    add-stop --stop S | approve --approver A      -> {}
+    status                                        -> the GetStatus query's answer
+    set-budget --budget N                         -> {"result": previous budget}, or when the update
+                                                     is rejected or fails (exit 0):
+                                                     {"error": {"type", "message", "non_retryable"}}
+    result [--run-id R]                           -> {"result": value} or {"error": {...}} (follows runs)
+    cancel                                        -> {}
+    history-event-types [--run-id R]              -> {"types": ["EVENT_TYPE_WORKFLOW_EXECUTION_STARTED", ...]}
+    failure-causes                                -> {"causes": [{"cause": "WORKFLOW_TASK_FAILED_CAUSE_...",
+                                                                  "message": ...}]}
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from datetime import timedelta
+
+# Make `trips` and `peer` importable however this script is launched.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from temporalio.api.enums.v1 import EventType, WorkflowTaskFailedCause  # noqa: E402
+from temporalio.client import Client, WorkflowFailureError, WorkflowUpdateFailedError  # noqa: E402
+from temporalio.converter import AdvancedJSONEncoder  # noqa: E402
+from temporalio.exceptions import ApplicationError, FailureError  # noqa: E402
+
+from peer import exit_now, log_to_stderr  # noqa: E402
+
+
+def emit(value) -> None:
+    print(json.dumps(value, cls=AdvancedJSONEncoder, separators=(",", ":")), flush=True)
+
+
+def describe_failure(cause: BaseException) -> dict:
+    if isinstance(cause, ApplicationError):
+        return {"type": cause.type, "message": cause.message, "non_retryable": cause.non_retryable}
+    # Cancellation, termination, timeout...: the exception's class name stands in for the type.
+    message = cause.message if isinstance(cause, FailureError) else str(cause)
+    return {"type": type(cause).__name__, "message": message, "non_retryable": False}
+
+
+async def connect(args: argparse.Namespace) -> Client:
+    return await Client.connect(args.address, namespace=args.namespace)
+
+
+async def start_trip(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    trip = {"traveler": args.traveler, "city": args.city, "nights": args.nights, "nap_seconds": args.nap_seconds}
+    handle = await client.start_workflow("BookTrip", trip, id=args.workflow_id, task_queue=args.task_queue)
+    emit({"workflow_id": handle.id, "run_id": handle.result_run_id})
+
+
+async def start(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    timeout = timedelta(seconds=args.task_timeout_seconds) if args.task_timeout_seconds else None
+    handle = await client.start_workflow(
+        args.workflow_type,
+        args=json.loads(args.args_json),
+        id=args.workflow_id,
+        task_queue=args.task_queue,
+        task_timeout=timeout,
+    )
+    emit({"workflow_id": handle.id, "run_id": handle.result_run_id})
+
+
+async def add_stop(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    await client.get_workflow_handle(args.workflow_id).signal("AddStop", args.stop)
+    emit({})
+
+
+async def approve(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    await client.get_workflow_handle(args.workflow_id).signal("Approve", args.approver)
+    emit({})
+
+
+async def status(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    emit(await client.get_workflow_handle(args.workflow_id).query("GetStatus"))
+
+
+async def set_budget(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    try:
+        previous = await client.get_workflow_handle(args.workflow_id).execute_update("SetBudget", args.budget)
+    except WorkflowUpdateFailedError as err:
+        emit({"error": describe_failure(err.cause)})
+        return
+    emit({"result": previous})
+
+
+async def result(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    handle = client.get_workflow_handle(args.workflow_id, run_id=args.run_id)
+    try:
+        value = await handle.result()
+    except WorkflowFailureError as err:
+        emit({"error": describe_failure(err.cause)})
+        return
+    emit({"result": value})
+
+
+async def cancel(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    await client.get_workflow_handle(args.workflow_id).cancel()
+    emit({})
+
+
+async def history_event_types(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    history = await client.get_workflow_handle(args.workflow_id, run_id=args.run_id).fetch_history()
+    emit({"types": [EventType.Name(event.event_type) for event in history.events]})
+
+
+async def failure_causes(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    history = await client.get_workflow_handle(args.workflow_id).fetch_history()
+    causes = [
+        {
+            "cause": WorkflowTaskFailedCause.Name(event.workflow_task_failed_event_attributes.cause),
+            "message": event.workflow_task_failed_event_attributes.failure.message,
+        }
+        for event in history.events
+        if event.event_type == EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED
+    ]
+    emit({"causes": causes})
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--address", default="127.0.0.1:7233", help="HOST:PORT of the frontend")
+    common.add_argument("--namespace", default="default")
+    common.add_argument("--workflow-id", required=True)
+
+    parser = argparse.ArgumentParser(description="Trips contract client (temporalio)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("start-trip", parents=[common])
+    p.add_argument("--task-queue", required=True)
+    p.add_argument("--traveler", required=True)
+    p.add_argument("--city", required=True)
+    p.add_argument("--nights", required=True, type=int)
+    p.add_argument("--nap-seconds", required=True, type=float)
+    p.set_defaults(func=start_trip)
+
+    p = commands.add_parser("start", parents=[common])
+    p.add_argument("--workflow-type", required=True)
+    p.add_argument("--task-queue", required=True)
+    p.add_argument("--args-json", required=True, help="the positional arguments, as a JSON list")
+    p.add_argument("--task-timeout-seconds", type=float, default=None)
+    p.set_defaults(func=start)
+
+    p = commands.add_parser("add-stop", parents=[common])
+    p.add_argument("--stop", required=True)
+    p.set_defaults(func=add_stop)
+
+    p = commands.add_parser("approve", parents=[common])
+    p.add_argument("--approver", required=True)
+    p.set_defaults(func=approve)
+
+    p = commands.add_parser("status", parents=[common])
+    p.set_defaults(func=status)
+
+    p = commands.add_parser("set-budget", parents=[common])
+    p.add_argument("--budget", required=True, type=int)
+    p.set_defaults(func=set_budget)
+
+    for name, func in (("result", result), ("history-event-types", history_event_types)):
+        p = commands.add_parser(name, parents=[common])
+        p.add_argument("--run-id", default=None)
+        p.set_defaults(func=func)
+
+    p = commands.add_parser("cancel", parents=[common])
+    p.set_defaults(func=cancel)
+
+    p = commands.add_parser("failure-causes", parents=[common])
+    p.set_defaults(func=failure_causes)
+
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    arguments = parse_args()
+    log_to_stderr()
+    try:
+        asyncio.run(arguments.func(arguments))
+    except Exception as err:  # noqa: BLE001
+        print(f"trips_client {arguments.command}: {type(err).__name__}: {err}", file=sys.stderr)
+        exit_now(1)
+    exit_now(0)
