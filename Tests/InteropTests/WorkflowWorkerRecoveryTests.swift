@@ -69,8 +69,8 @@ struct WorkflowWorkerRecoveryTests {
         let exported = FileManager.default.temporaryDirectory.appending(path: "\(id).json")
         defer { try? FileManager.default.removeItem(at: exported) }
         try await environment.exportHistory(id, to: exported)
-        try await current.replayHistory(jsonFile: exported).tearDown()
-        let fromFile = await #expect(throws: NondeterminismError.self) { try await changed.replayHistory(jsonFile: exported) }
+        try await current.replayHistory(jsonFile: exported, workflowID: id).tearDown()
+        let fromFile = await #expect(throws: NondeterminismError.self) { try await changed.replayHistory(jsonFile: exported, workflowID: id) }
         #expect(fromFile?.eventID == 5)
 
         // The worker with the changed code fails the task (once) naming the same event.

@@ -23,9 +23,10 @@ extension WorkflowReplayer {
     }
 
     /// Replays a history file exported by `temporal workflow show --output json` or the web UI,
-    /// payloads decoded by the replayer's codecs.
+    /// payloads decoded by the replayer's codecs. The export does not carry the workflow ID,
+    /// which workflow code may read (`context.info.workflowID`, IDs derived from it): pass it.
     @discardableResult
-    public func replayHistory(jsonFile url: URL, workflowID: String = "replay") async throws -> WorkflowEngine {
+    public func replayHistory(jsonFile url: URL, workflowID: String) async throws -> WorkflowEngine {
         var options = JSONDecodingOptions()
         options.ignoreUnknownFields = true
         var history = try Temporal_Api_History_V1_History(jsonUTF8Data: try Data(contentsOf: url), options: options)
