@@ -49,6 +49,26 @@ struct WorkflowWorkerRecoveryTests {
         await new.stop()
     }
 
+    @Test func runsEvictedFromAFullCacheAreReplayedOnTheirNextTask() async throws {
+        let environment = try TripsEnvironment.require()
+        let queue = "trips-cache-\(UUID().uuidString)"
+        let worker = try await environment.startSwiftWorker(taskQueue: queue, maxCachedWorkflows: 1)
+        var runs: [String] = []
+        for _ in 0..<3 { runs.append(try await startTrip(environment, queue: queue)) }
+        for (index, run) in runs.enumerated() {
+            _ = try await environment.python(["add-stop", "--workflow-id", run, "--stop", "stop-\(index)"])
+            _ = try await environment.python(["approve", "--workflow-id", run, "--approver", "dee"])
+        }
+        for (index, run) in runs.enumerated() {
+            let result = try await environment.python(["result", "--workflow-id", run])
+            let itinerary = try #require(result["result"] as? [String: Any], "\(result)")
+            #expect(itinerary["stops"] as? [String] == ["stop-\(index)"])
+            #expect(!(try await environment.eventTypes(run)).contains("EVENT_TYPE_WORKFLOW_TASK_FAILED"))
+        }
+        await worker.stop()
+        #expect(!worker.log().contains("workflow task failed"), "\(worker.log())")
+    }
+
     @Test func incompatibleChangeIsReportedWithTheEventAndLeavesTheRunIntact() async throws {
         let environment = try TripsEnvironment.require()
         let queue = "trips-change-\(UUID().uuidString)"

@@ -5,6 +5,7 @@
 //
 //     interop-worker --address 127.0.0.1:7233 [--namespace default] [--task-queue trips-swift]
 //                    [--fulfillment-queue fulfillment] [--version current|unpatched|reordered]
+//                    [--max-cached-workflows N]
 
 import Foundation
 import InteropWorkflows
@@ -13,7 +14,10 @@ import ServiceLifecycle
 import TemporalContractsGRPC
 import TemporalContractsWorker
 
-var settings = ["--namespace": "default", "--task-queue": "trips-swift", "--fulfillment-queue": "fulfillment", "--version": "current"]
+var settings = [
+    "--namespace": "default", "--task-queue": "trips-swift", "--fulfillment-queue": "fulfillment", "--version": "current",
+    "--max-cached-workflows": "1000",
+]
 var arguments = CommandLine.arguments.dropFirst()
 while let name = arguments.popFirst() {
     guard let value = arguments.popFirst() else {
@@ -22,7 +26,9 @@ while let name = arguments.popFirst() {
     }
     settings[name] = value
 }
-guard let address = settings["--address"], let version = TripWorkflows.Version(rawValue: settings["--version"] ?? "") else {
+guard let address = settings["--address"], let version = TripWorkflows.Version(rawValue: settings["--version"] ?? ""),
+    let maxCached = settings["--max-cached-workflows"].flatMap(Int.init)
+else {
     FileHandle.standardError.write(Data("usage: interop-worker --address HOST:PORT [--version current|unpatched|reordered]\n".utf8))
     exit(2)
 }
@@ -35,6 +41,7 @@ let connection = try await TemporalConnection.connect(TemporalConnectionOptions(
 var tripOptions = TemporalWorkerOptions(taskQueue: settings["--task-queue"]!, logger: logger)
 // Short, so a crashed worker's sticky tasks move to the task queue quickly.
 tripOptions.workflows.stickyScheduleToStartTimeout = .seconds(2)
+tripOptions.workflows.maxCachedWorkflows = maxCached
 let trips = TemporalWorker(
     connection: connection,
     workflows: TripWorkflows.registrations(version),

@@ -97,13 +97,14 @@ final class TripsEnvironment: Sendable {
 
     /// A Swift worker process of its own, on its own task queue, for tests that stop, restart
     /// or kill it.
-    func startSwiftWorker(taskQueue: String, version: String = "current") async throws -> SwiftWorkerProcess {
+    func startSwiftWorker(taskQueue: String, version: String = "current", maxCachedWorkflows: Int = 1_000) async throws -> SwiftWorkerProcess {
         try await SwiftWorkerProcess.start(
             address: server.address,
             namespace: server.namespace,
             taskQueue: taskQueue,
             fulfillmentQueue: taskQueue + "-fulfillment",
-            version: version
+            version: version,
+            maxCachedWorkflows: maxCachedWorkflows
         )
     }
 

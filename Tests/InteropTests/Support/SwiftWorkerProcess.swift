@@ -36,14 +36,15 @@ final class SwiftWorkerProcess: Sendable {
         namespace: String,
         taskQueue: String,
         fulfillmentQueue: String,
-        version: String = "current"
+        version: String = "current",
+        maxCachedWorkflows: Int = 1_000
     ) async throws -> SwiftWorkerProcess {
         let directory = try PythonPeer.temporaryDirectory("swift-worker")
         let process = try ChildProcess(
             executable: try executable(),
             arguments: [
                 "--address", address, "--namespace", namespace, "--task-queue", taskQueue,
-                "--fulfillment-queue", fulfillmentQueue, "--version", version,
+                "--fulfillment-queue", fulfillmentQueue, "--version", version, "--max-cached-workflows", "\(maxCachedWorkflows)",
             ],
             standardOutput: directory.appending(path: "stdout.log"),
             standardError: directory.appending(path: "stderr.log")
