@@ -121,6 +121,23 @@ struct DeterminismTests {
         }
     }
 
+    @Test("a history written with SDK flags this version does not know is refused, not replayed differently")
+    func unknownSDKFlagsAreRefused() async throws {
+        var history = try await EngineFixture.use { fixture in
+            _ = try await fixture.client.executePipeline(steps: 1, options: WorkflowStartOptions(id: "flags"))
+            return try await fixture.environment.history(of: WorkflowExecution(workflowID: "flags"))
+        }
+        let replayer = WorkflowReplayer(workflows: [PipelineWorkflow.registration])
+        let index = try #require(history.events.firstIndex { $0.eventType == .workflowTaskCompleted })
+        // Another SDK's flags are its own business.
+        history.events[index].workflowTaskCompletedEventAttributes.sdkMetadata.sdkName = "temporal-python"
+        history.events[index].workflowTaskCompletedEventAttributes.sdkMetadata.langUsedFlags = [99]
+        try replayer.replay(history).tearDown()
+        history.events[index].workflowTaskCompletedEventAttributes.sdkMetadata.sdkName = WorkflowEngine.sdkName
+        let error = #expect(throws: WorkflowTaskError.self) { try replayer.replay(history) }
+        #expect("\(error.map(String.init(describing:)) ?? "")".contains("[99]"))
+    }
+
     @Test("a changed workflow's task fails in the test environment and the execution is untouched")
     func changedWorkflowInEnvironment() async throws {
         let history = try await EngineFixture.use(workflows: [UnpatchedGreeterWorkflow.registration]) { fixture in
