@@ -1,5 +1,6 @@
 import Foundation
 import InteropWorkflows
+import TemporalAPI
 import TemporalContracts
 import TemporalContractsEngine
 import TemporalContractsGRPC
@@ -133,6 +134,81 @@ struct WorkflowWorkerInteropTests {
         #expect(receipt["approvals"] as? [String] == ["eve"])
         #expect(receipt["status"] as? String == "approved")
         #expect((receipt["order"] as? [String: Any])?["customer_name"] as? String == "Ann")
+    }
+
+    /// A codec that flips every bit of a payload and marks it: stored payloads are unreadable
+    /// without it.
+    struct FlippingCodec: PayloadCodec {
+        static let encoding = Data("binary/flipped".utf8)
+
+        func encode(_ payloads: [Payload]) async throws -> [Payload] {
+            payloads.map { payload in
+                let inner = try? JSONSerialization.data(withJSONObject: payload.metadata.mapValues { $0.base64EncodedString() })
+                return Payload(
+                    metadata: ["encoding": Self.encoding, "inner": Data((inner ?? Data()).map { ~$0 })],
+                    data: Data(payload.data.map { ~$0 })
+                )
+            }
+        }
+
+        func decode(_ payloads: [Payload]) async throws -> [Payload] {
+            try payloads.map { payload in
+                guard payload.metadata["encoding"] == Self.encoding, let inner = payload.metadata["inner"],
+                    let metadata = try JSONSerialization.jsonObject(with: Data(inner.map { ~$0 })) as? [String: String]
+                else { throw CodecError() }
+                return Payload(metadata: metadata.compactMapValues { Data(base64Encoded: $0) }, data: Data(payload.data.map { ~$0 }))
+            }
+        }
+    }
+
+    struct CodecError: Error {}
+
+    @Test func codecsRunOverEveryPayloadTheWorkerExchanges() async throws {
+        let environment = try TripsEnvironment.require()
+        let converter = DataConverter(codecs: [FlippingCodec()])
+        let queue = "codec-\(UUID().uuidString)"
+        let worker = TemporalWorker(
+            connection: environment.connection,
+            workflows: TripWorkflows.registrations(),
+            activities: TripActivities().registrations,
+            options: TemporalWorkerOptions(taskQueue: queue, dataConverter: converter)
+        )
+        let running = Task { try await worker.run() }
+        defer { worker.shutdown() }
+        let client = Trips.Client(TemporalClient(transport: GRPCTemporalTransport(connection: environment.connection), dataConverter: converter))
+        let log = FileManager.default.temporaryDirectory.appending(path: "codec-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let id = "codec-\(UUID().uuidString)"
+        // Activity input and result, a timer, the workflow's input and result: all through the codec.
+        let sum = try await client.executeMarathon(steps: 3, pauseMs: 10, log: log.path, options: WorkflowStartOptions(id: id, taskQueue: queue))
+        #expect(sum == 3)
+
+        var request = Temporal_Api_Workflowservice_V1_GetWorkflowExecutionHistoryRequest()
+        request.namespace = environment.server.namespace
+        request.execution.workflowID = id
+        let history = try await environment.connection.workflowService.getWorkflowExecutionHistory(request).history
+        let stored = history.events.flatMap { event -> [Temporal_Api_Common_V1_Payload] in
+            switch event.attributes {
+            case .workflowExecutionStartedEventAttributes(let a): a.input.payloads
+            case .activityTaskScheduledEventAttributes(let a): a.input.payloads
+            case .activityTaskCompletedEventAttributes(let a): a.result.payloads
+            case .workflowExecutionCompletedEventAttributes(let a): a.result.payloads
+            default: []
+            }
+        }
+        // The input's 3 arguments, 3 × (Step's 2 arguments and its result), the result.
+        #expect(stored.count == 13)
+        #expect(stored.allSatisfy { $0.metadata["encoding"] == FlippingCodec.encoding })
+
+        // The replayer needs the codec too; without it the input does not decode.
+        let registrations = TripWorkflows.registrations()
+        try await WorkflowReplayer(workflows: registrations, dataConverter: converter)
+            .replayHistory(workflowID: id, connection: environment.connection).tearDown()
+        await #expect(throws: WorkflowTaskError.self) {
+            try await WorkflowReplayer(workflows: registrations).replayHistory(workflowID: id, connection: environment.connection)
+        }
+        worker.shutdown()
+        try await running.value
     }
 
     /// Timers, continue-as-new and cancellation: the same workflow on the Swift worker and on the

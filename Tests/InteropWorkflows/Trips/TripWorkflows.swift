@@ -46,9 +46,12 @@ public final class MarathonWorkflow: Trips.MarathonWorkflow {
 
     public func run(steps: Int, pauseMs: Int, log: String, context: any WorkflowContext) async throws -> Int {
         let activities = Trips.ActivityStubs(context)
+        // On the workflow's own queue (the contract's is `trips-swift`), so the steps run on the
+        // worker that runs the workflow: the one a test kills.
+        let options = ActivityOptions(taskQueue: context.info.taskQueue)
         var sum = 0
         for index in 0..<steps {
-            sum += try await activities.step(index: index, log: log)
+            sum += try await activities.step(index: index, log: log, options: options)
             try await context.sleep(for: .milliseconds(pauseMs))
         }
         return sum
