@@ -4,7 +4,8 @@ import PackageDescription
 // A separate package so the benchmarks never build as part of the library's own targets or tests.
 // Run them in release mode: `swift run -c release --package-path Benchmarks GeneratorBenchmark`, and
 // `swift run -c release --package-path Benchmarks ConverterBenchmark` (which also runs the Python SDK), and
-// `swift run -c release --package-path Benchmarks ClientStartBenchmark` (workflow starts against a dev server).
+// `swift run -c release --package-path Benchmarks ClientStartBenchmark` (workflow starts against a dev server), and
+// `swift run -c release --package-path Benchmarks WorkflowWorkerBenchmark` (end-to-end workflows, Swift vs Python workers).
 let package = Package(
     name: "GeneratorBenchmarks",
     platforms: [.macOS(.v15)],
@@ -44,6 +45,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "ActivityWorkerBenchmark",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "TemporalContracts", package: "swift-temporal-contracts"),
+                .product(name: "TemporalContractsGRPC", package: "swift-temporal-contracts"),
+                .product(name: "TemporalContractsWorker", package: "swift-temporal-contracts"),
+                .product(name: "TemporalDevServer", package: "swift-temporal-contracts"),
+            ]
+        ),
+        .executableTarget(
+            name: "WorkflowWorkerBenchmark",
             dependencies: [
                 "BenchmarkSupport",
                 .product(name: "TemporalContracts", package: "swift-temporal-contracts"),
