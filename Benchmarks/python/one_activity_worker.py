@@ -7,7 +7,6 @@ Prints READY once polling; stops on SIGTERM.
 """
 
 import argparse
-import asyncio
 import os
 import sys
 
@@ -19,10 +18,10 @@ sys.path.insert(0, os.path.join(here, "..", "..", "Tests", "InteropTests", "pyth
 from temporalio.worker import Worker  # noqa: E402
 
 from one_activity import OneActivity, echo  # noqa: E402
-from peer import connect, exit_now, log_to_stderr, run_workers  # noqa: E402
+from peer import connect, run_script, run_workers  # noqa: E402
 
 
-async def main(args: argparse.Namespace) -> int:
+async def run(args: argparse.Namespace) -> int:
     client = await connect(args.address, "default")
     worker = Worker(client, task_queue=args.task_queue, workflows=[OneActivity], activities=[echo])
     return await run_workers([worker])
@@ -33,10 +32,4 @@ if __name__ == "__main__":
     parser.add_argument("--address", required=True)
     parser.add_argument("--task-queue", required=True)
     arguments = parser.parse_args()
-    log_to_stderr()
-    try:
-        status = asyncio.run(main(arguments))
-    except Exception as err:  # noqa: BLE001
-        print(f"one_activity_worker: {type(err).__name__}: {err}", file=sys.stderr)
-        exit_now(1)
-    exit_now(status)
+    run_script("one_activity_worker", lambda: run(arguments))

@@ -24,6 +24,7 @@ struct WorkflowWorkerBenchmark {
         var inFlight = 50
         var rounds = 3
         var warmup = 50
+        var pollers = 2
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
         while let flag = arguments.next() {
             guard let value = arguments.next().flatMap(Int.init) else { fatalError("\(flag) needs a number") }
@@ -32,6 +33,7 @@ struct WorkflowWorkerBenchmark {
             case "--in-flight": inFlight = value
             case "--rounds": rounds = value
             case "--warmup": warmup = value
+            case "--pollers": pollers = value
             default: fatalError("unknown option \(flag)")
             }
         }
@@ -50,18 +52,22 @@ struct WorkflowWorkerBenchmark {
         // the worker's traffic each get their own budget.
         let clientConnection = try await TemporalConnection.connect(options)
         let workerConnection = try await TemporalConnection.connect(options)
+        var workerOptions = TemporalWorkerOptions(taskQueue: swiftQueue)
+        workerOptions.workflows.pollers = pollers
+        workerOptions.workflows.stickyPollers = pollers
+        workerOptions.activities.pollers = pollers
         let worker = TemporalWorker(
             connection: workerConnection,
             workflows: [OneActivity.registration],
             activities: [OneActivity.echoRegistration],
-            options: TemporalWorkerOptions(taskQueue: swiftQueue)
+            options: workerOptions
         )
         let workerRun = Task { try await worker.run() }
         let client = TemporalClient(transport: GRPCTemporalTransport(connection: clientConnection))
 
         print("WorkflowWorkerBenchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, dev server \(server.address)")
         print("\(workflows) OneActivity workflows per measurement, \(inFlight) starts in flight, \(rounds) rounds, warm-up \(warmup) per side")
-        print("Swift worker: TemporalWorker defaults (2 + 2 sticky workflow pollers, 2 activity pollers, cache 1000)")
+        print("Swift worker: TemporalWorker, \(pollers) + \(pollers) sticky workflow pollers, \(pollers) activity pollers, cache 1000")
         print("Python worker: temporalio \(pythonVersion()) defaults, sandboxed workflows")
         _ = try await measure(client, workflows: warmup, inFlight: inFlight, queue: swiftQueue)
         _ = try await measure(client, workflows: warmup, inFlight: inFlight, queue: pythonQueue)

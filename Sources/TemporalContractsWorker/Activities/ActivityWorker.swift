@@ -27,22 +27,16 @@ public final class ActivityWorker: Service, Sendable {
     private let connection: TemporalConnection
     private let transport: GRPCTemporalTransport
     private let registrations: [String: ActivityRegistration]
-    private let slots: ConcurrencySlots
-
-    private struct State {
-        var shuttingDown = false
-        var polling: Task<Void, Never>?
-        var running: [Data: WorkerActivityContext] = [:]
-    }
-
-    private let state = Mutex(State())
+    private let poller: TaskPoller<Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse>
+    /// The contexts of the activities running now, by task token, to cancel them at shutdown.
+    private let running = Mutex<[Data: WorkerActivityContext]>([:])
 
     public init(connection: TemporalConnection, activities: [ActivityRegistration], options: ActivityWorkerOptions) {
         self.connection = connection
         self.options = options
         transport = GRPCTemporalTransport(connection: connection)
         registrations = Dictionary(activities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        slots = ConcurrencySlots(max(1, options.maxConcurrentActivities))
+        poller = TaskPoller(slots: options.maxConcurrentActivities, kind: "activity tasks", logger: options.logger)
     }
 
     /// Polls and runs activities until `shutdown()` or the service group's graceful shutdown;
@@ -62,31 +56,23 @@ public final class ActivityWorker: Service, Sendable {
 
     /// Stops polling; running activities get `gracefulShutdownTimeout` to finish.
     public func shutdown() {
-        let polling = state.withLock { state in
-            state.shuttingDown = true
-            return state.polling
-        }
-        polling?.cancel()
-        let slots = self.slots
-        Task { await slots.close() }
+        poller.stop()
     }
 
     private func runUntilShutdown() async {
-        let (tasks, continuation) = AsyncStream.makeStream(of: Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse.self)
-        let polling = Task { [self] in
-            await withDiscardingTaskGroup { group in
-                for _ in 0..<max(1, options.pollers) {
-                    group.addTask { await self.poll(into: continuation) }
-                }
+        var request = Temporal_Api_Workflowservice_V1_PollActivityTaskQueueRequest()
+        request.namespace = connection.options.namespace
+        request.taskQueue.name = options.taskQueue
+        request.taskQueue.kind = .normal
+        request.identity = connection.options.identity
+        let sent = request
+        let poll: TaskPoller<Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse>.Poll = { [connection] in
+            let task = try await connection.call("PollActivityTaskQueue", retry: .longPoll) { service, metadata, options in
+                try await service.pollActivityTaskQueue(sent, metadata: metadata, options: options)
             }
-            continuation.finish()
+            return task.taskToken.isEmpty ? nil : task
         }
-        let alreadyStopping = state.withLock { state in
-            state.polling = polling
-            return state.shuttingDown
-        }
-        if alreadyStopping { shutdown() }
-
+        let tasks = poller.start(Array(repeating: poll, count: max(1, options.pollers)))
         await withDiscardingTaskGroup { group in
             for await task in tasks {
                 let execution = ActivityTaskExecution(
@@ -95,11 +81,11 @@ public final class ActivityWorker: Service, Sendable {
                     transport: transport,
                     options: options
                 )
-                state.withLock { $0.running[task.taskToken] = execution.context }
+                running.withLock { $0[task.taskToken] = execution.context }
                 group.addTask {
                     await execution.run()
-                    self.state.withLock { _ = $0.running.removeValue(forKey: task.taskToken) }
-                    await self.slots.release()
+                    self.running.withLock { _ = $0.removeValue(forKey: task.taskToken) }
+                    await self.poller.slots.release()
                 }
             }
             // Polling stopped: give running activities the grace period, then cancel the rest.
@@ -107,41 +93,13 @@ public final class ActivityWorker: Service, Sendable {
         }
     }
 
-    private func poll(into continuation: AsyncStream<Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse>.Continuation) async {
-        var request = Temporal_Api_Workflowservice_V1_PollActivityTaskQueueRequest()
-        request.namespace = connection.options.namespace
-        request.taskQueue.name = options.taskQueue
-        request.taskQueue.kind = .normal
-        request.identity = connection.options.identity
-        let sent = request
-        while !Task.isCancelled {
-            guard await slots.acquire() else { return }
-            do {
-                let task = try await connection.call("PollActivityTaskQueue", retry: .longPoll) { service, metadata, options in
-                    try await service.pollActivityTaskQueue(sent, metadata: metadata, options: options)
-                }
-                if task.taskToken.isEmpty {
-                    await slots.release()
-                    continue
-                }
-                continuation.yield(task)
-            } catch {
-                await slots.release()
-                if Task.isCancelled || state.withLock({ $0.shuttingDown }) { return }
-                // The server stayed away past the retry budget: keep the worker alive and try again.
-                options.logger.error("polling for activity tasks failed", metadata: ["error": "\(error)"])
-                try? await Task.sleep(for: .seconds(1))
-            }
-        }
-    }
-
     private func cancelAfterGracePeriod() async {
         let deadline = ContinuousClock.now + options.gracefulShutdownTimeout
         while ContinuousClock.now < deadline {
-            if state.withLock({ $0.running.isEmpty }) { return }
+            if running.withLock({ $0.isEmpty }) { return }
             try? await Task.sleep(for: .milliseconds(50))
         }
-        let remaining = state.withLock { Array($0.running.values) }
+        let remaining = running.withLock { Array($0.values) }
         if !remaining.isEmpty {
             options.logger.warning("grace period over; canceling running activities", metadata: ["count": "\(remaining.count)"])
         }

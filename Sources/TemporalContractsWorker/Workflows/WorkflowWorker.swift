@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import Metrics
 import ServiceLifecycle
-import Synchronization
 import TemporalAPI
 import TemporalContracts
 import TemporalContractsEngine
@@ -28,14 +27,7 @@ public final class WorkflowWorker: Service, Sendable {
     public let options: WorkflowWorkerOptions
     private let connection: TemporalConnection
     private let processor: WorkflowTaskProcessor
-    private let slots: ConcurrencySlots
-
-    private struct State {
-        var shuttingDown = false
-        var polling: Task<Void, Never>?
-    }
-
-    private let state = Mutex(State())
+    private let poller: TaskPoller<Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueResponse>
 
     /// - Parameters:
     ///   - workflows: the workflow implementations to serve (`registration` of a generated
@@ -49,7 +41,7 @@ public final class WorkflowWorker: Service, Sendable {
     ) {
         self.connection = connection
         self.options = options
-        slots = ConcurrencySlots(max(1, options.maxConcurrentWorkflowTasks))
+        poller = TaskPoller(slots: options.maxConcurrentWorkflowTasks, kind: "workflow tasks", logger: options.logger)
         let stickyQueue = options.maxCachedWorkflows > 0 && options.stickyPollers > 0
             ? "\(connection.options.identity)-\(options.taskQueue)-sticky-\(UUID().uuidString.lowercased())" : nil
         var logger = options.logger
@@ -92,79 +84,41 @@ public final class WorkflowWorker: Service, Sendable {
 
     /// Stops polling; tasks already taken are finished and answered.
     public func shutdown() {
-        let polling = state.withLock { state in
-            state.shuttingDown = true
-            return state.polling
-        }
-        polling?.cancel()
-        let slots = self.slots
-        Task { await slots.close() }
+        poller.stop()
     }
 
     private func runUntilShutdown() async {
-        let (tasks, continuation) = AsyncStream.makeStream(of: Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueResponse.self)
-        var queues: [Temporal_Api_Taskqueue_V1_TaskQueue] = []
         var normal = Temporal_Api_Taskqueue_V1_TaskQueue()
         normal.name = options.taskQueue
         normal.kind = .normal
-        queues += Array(repeating: normal, count: max(1, options.pollers))
+        var queues = Array(repeating: normal, count: max(1, options.pollers))
         if let stickyQueue {
             let sticky = WorkflowTaskProcessor.stickyTaskQueue(stickyQueue, normalName: options.taskQueue)
             queues += Array(repeating: sticky, count: options.stickyPollers)
         }
-        let polling = Task { [self, queues] in
-            await withDiscardingTaskGroup { group in
-                for queue in queues {
-                    group.addTask { await self.poll(queue, into: continuation) }
-                }
-            }
-            continuation.finish()
-        }
-        let alreadyStopping = state.withLock { state in
-            state.polling = polling
-            return state.shuttingDown
-        }
-        if alreadyStopping { shutdown() }
-
+        let tasks = poller.start(queues.map { queue in { try await self.poll(queue) } })
         await withDiscardingTaskGroup { group in
             for await task in tasks {
                 group.addTask {
                     await self.processor.process(task)
-                    await self.slots.release()
+                    await self.poller.slots.release()
                     self.processor.metrics.cacheSize(await self.processor.cache.count)
                 }
             }
         }
     }
 
-    private func poll(
-        _ queue: Temporal_Api_Taskqueue_V1_TaskQueue,
-        into continuation: AsyncStream<Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueResponse>.Continuation
-    ) async {
+    /// One long poll on `queue`; nil when it ended without a task.
+    private func poll(_ queue: Temporal_Api_Taskqueue_V1_TaskQueue) async throws -> Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueResponse? {
         var request = Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueRequest()
         request.namespace = connection.options.namespace
         request.taskQueue = queue
         request.identity = connection.options.identity
         let sent = request
-        while !Task.isCancelled {
-            guard await slots.acquire() else { return }
-            do {
-                let task = try await connection.call("PollWorkflowTaskQueue", retry: .longPoll) { service, metadata, options in
-                    try await service.pollWorkflowTaskQueue(sent, metadata: metadata, options: options)
-                }
-                if task.taskToken.isEmpty {
-                    await slots.release()
-                    continue
-                }
-                continuation.yield(task)
-            } catch {
-                await slots.release()
-                if Task.isCancelled || state.withLock({ $0.shuttingDown }) { return }
-                // The server stayed away past the retry budget: keep the worker alive and try again.
-                options.logger.error("polling for workflow tasks failed", metadata: ["error": "\(error)", "queue": "\(queue.name)"])
-                try? await Task.sleep(for: .seconds(1))
-            }
+        let task = try await connection.call("PollWorkflowTaskQueue", retry: .longPoll) { service, metadata, options in
+            try await service.pollWorkflowTaskQueue(sent, metadata: metadata, options: options)
         }
+        return task.taskToken.isEmpty ? nil : task
     }
 
     /// Tells the server this worker's sticky queue is gone, so the next tasks of its cached

@@ -14,7 +14,6 @@ exactly one JSON line to stdout on success, and exits non-zero with a message on
 """
 
 import argparse
-import asyncio
 import json
 import os
 import sys
@@ -25,15 +24,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from temporalio.client import Client, WorkflowFailureError  # noqa: E402
 from temporalio.common import WorkflowIDConflictPolicy  # noqa: E402
-from temporalio.converter import AdvancedJSONEncoder, value_to_type  # noqa: E402
-from temporalio.exceptions import ApplicationError, FailureError  # noqa: E402
+from temporalio.converter import value_to_type  # noqa: E402
 
 from fulfillment import Approval, Order  # noqa: E402
-from peer import exit_now, log_to_stderr  # noqa: E402
+from peer import add_server_arguments, describe_failure, emit, run_script  # noqa: E402
 
-
-def emit(value) -> None:
-    print(json.dumps(value, cls=AdvancedJSONEncoder, separators=(",", ":")), flush=True)
 
 
 async def connect(args: argparse.Namespace) -> Client:
@@ -68,23 +63,6 @@ async def progress(args: argparse.Namespace) -> None:
     emit(await client.get_workflow_handle(args.workflow_id).query("GetProgress"))
 
 
-def describe_failure(cause: BaseException) -> dict:
-    if isinstance(cause, ApplicationError):
-        return {
-            "type": cause.type,
-            "message": cause.message,
-            "non_retryable": cause.non_retryable,
-            "details": list(cause.details),
-        }
-    # Cancellation, termination, timeout...: the exception's class name stands in for the type.
-    message = cause.message if isinstance(cause, FailureError) else str(cause)
-    return {
-        "type": type(cause).__name__,
-        "message": message,
-        "non_retryable": False,
-        "details": list(getattr(cause, "details", None) or []),
-    }
-
 
 async def result(args: argparse.Namespace) -> None:
     client = await connect(args)
@@ -111,8 +89,7 @@ async def start_combine(args: argparse.Namespace) -> None:
 
 def parse_args(argv=None) -> argparse.Namespace:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--address", default="127.0.0.1:7233", help="HOST:PORT of the frontend")
-    common.add_argument("--namespace", default="default")
+    add_server_arguments(common)
 
     parser = argparse.ArgumentParser(description="Fulfillment contract client (temporalio)")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -150,10 +127,4 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 if __name__ == "__main__":
     arguments = parse_args()
-    log_to_stderr()
-    try:
-        asyncio.run(arguments.func(arguments))
-    except Exception as err:  # noqa: BLE001
-        print(f"fulfillment_client {arguments.command}: {type(err).__name__}: {err}", file=sys.stderr)
-        exit_now(1)
-    exit_now(0)
+    run_script(f"fulfillment_client {arguments.command}", lambda: arguments.func(arguments))

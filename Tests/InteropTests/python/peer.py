@@ -1,14 +1,19 @@
 """What every Python peer process of the interop tests shares: logging away from stdout, a
 connection that waits for a starting server, running workers until a signal, and a safe exit."""
 
+import argparse
 import asyncio
+import json
 import logging
 import os
 import signal
 import sys
 import time
+from typing import Awaitable, Callable, Optional
 
 from temporalio.client import Client
+from temporalio.converter import AdvancedJSONEncoder
+from temporalio.exceptions import ApplicationError, FailureError
 from temporalio.runtime import (
     LogForwardingConfig,
     LoggingConfig,
@@ -102,3 +107,45 @@ def exit_now(code: int) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def add_server_arguments(parser: argparse.ArgumentParser) -> None:
+    """`--address` and `--namespace`, which every peer script takes."""
+    parser.add_argument("--address", default="127.0.0.1:7233", help="HOST:PORT of the frontend")
+    parser.add_argument("--namespace", default="default")
+
+
+def emit(value) -> None:
+    """Prints a client command's one JSON line."""
+    print(json.dumps(value, cls=AdvancedJSONEncoder, separators=(",", ":")), flush=True)
+
+
+def describe_failure(cause: BaseException) -> dict:
+    """A workflow's or update's failure as the tests read it."""
+    if isinstance(cause, ApplicationError):
+        return {
+            "type": cause.type,
+            "message": cause.message,
+            "non_retryable": cause.non_retryable,
+            "details": list(cause.details),
+        }
+    # Cancellation, termination, timeout...: the exception's class name stands in for the type.
+    message = cause.message if isinstance(cause, FailureError) else str(cause)
+    return {
+        "type": type(cause).__name__,
+        "message": message,
+        "non_retryable": False,
+        "details": list(getattr(cause, "details", None) or []),
+    }
+
+
+def run_script(name: str, run: Callable[[], Awaitable[Optional[int]]]) -> None:
+    """Runs a peer script: logs to stderr, exits with `run`'s status (0 for None), or with 1 and
+    the error on stderr when it raises."""
+    log_to_stderr()
+    try:
+        status = asyncio.run(run())
+    except Exception as err:  # noqa: BLE001
+        print(f"{name}: {type(err).__name__}: {err}", file=sys.stderr)
+        exit_now(1)
+    exit_now(status or 0)

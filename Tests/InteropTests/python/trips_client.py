@@ -12,7 +12,7 @@ exactly one JSON line to stdout on success, and exits non-zero with a message on
     status                                        -> the GetStatus query's answer
     set-budget --budget N                         -> {"result": previous budget}, or when the update
                                                      is rejected or fails (exit 0):
-                                                     {"error": {"type", "message", "non_retryable"}}
+                                                     {"error": {"type", "message", "non_retryable", "details"}}
     result [--run-id R]                           -> {"result": value} or {"error": {...}} (follows runs)
     cancel                                        -> {}
     history-event-types [--run-id R]              -> {"types": ["EVENT_TYPE_WORKFLOW_EXECUTION_STARTED", ...]}
@@ -21,7 +21,6 @@ exactly one JSON line to stdout on success, and exits non-zero with a message on
 """
 
 import argparse
-import asyncio
 import json
 import os
 import sys
@@ -32,22 +31,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from temporalio.api.enums.v1 import EventType, WorkflowTaskFailedCause  # noqa: E402
 from temporalio.client import Client, WorkflowFailureError, WorkflowUpdateFailedError  # noqa: E402
-from temporalio.converter import AdvancedJSONEncoder  # noqa: E402
-from temporalio.exceptions import ApplicationError, FailureError  # noqa: E402
 
-from peer import exit_now, log_to_stderr  # noqa: E402
+from peer import add_server_arguments, describe_failure, emit, run_script  # noqa: E402
 
 
-def emit(value) -> None:
-    print(json.dumps(value, cls=AdvancedJSONEncoder, separators=(",", ":")), flush=True)
-
-
-def describe_failure(cause: BaseException) -> dict:
-    if isinstance(cause, ApplicationError):
-        return {"type": cause.type, "message": cause.message, "non_retryable": cause.non_retryable}
-    # Cancellation, termination, timeout...: the exception's class name stands in for the type.
-    message = cause.message if isinstance(cause, FailureError) else str(cause)
-    return {"type": type(cause).__name__, "message": message, "non_retryable": False}
 
 
 async def connect(args: argparse.Namespace) -> Client:
@@ -140,8 +127,7 @@ async def failure_causes(args: argparse.Namespace) -> None:
 
 def parse_args(argv=None) -> argparse.Namespace:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--address", default="127.0.0.1:7233", help="HOST:PORT of the frontend")
-    common.add_argument("--namespace", default="default")
+    add_server_arguments(common)
     common.add_argument("--workflow-id", required=True)
 
     parser = argparse.ArgumentParser(description="Trips contract client (temporalio)")
@@ -193,10 +179,4 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 if __name__ == "__main__":
     arguments = parse_args()
-    log_to_stderr()
-    try:
-        asyncio.run(arguments.func(arguments))
-    except Exception as err:  # noqa: BLE001
-        print(f"trips_client {arguments.command}: {type(err).__name__}: {err}", file=sys.stderr)
-        exit_now(1)
-    exit_now(0)
+    run_script(f"trips_client {arguments.command}", lambda: arguments.func(arguments))

@@ -8,7 +8,6 @@ queue of Swift's Greet, default trips-swift). Prints `READY` once polling, runs 
 """
 
 import argparse
-import asyncio
 import os
 import sys
 
@@ -17,11 +16,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from temporalio.worker import UnsandboxedWorkflowRunner, Worker  # noqa: E402
 
-from peer import connect, exit_now, log_to_stderr, run_workers  # noqa: E402
+from peer import add_server_arguments, connect, run_script, run_workers  # noqa: E402
 from trips import ACTIVITIES, TASK_QUEUE, WORKFLOWS  # noqa: E402
 
 
-async def main(args: argparse.Namespace) -> int:
+async def run(args: argparse.Namespace) -> int:
     client = await connect(args.address, args.namespace)
     # Unsandboxed: PlanTrip reads TRIPS_SWIFT_QUEUE from the environment, which the sandbox forbids.
     worker = Worker(
@@ -36,18 +35,11 @@ async def main(args: argparse.Namespace) -> int:
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Trips contract worker, Python half (temporalio)")
-    parser.add_argument("--address", default="127.0.0.1:7233", help="HOST:PORT of the frontend")
-    parser.add_argument("--namespace", default="default")
+    add_server_arguments(parser)
     parser.add_argument("--task-queue", default=TASK_QUEUE)
     return parser.parse_args(argv)
 
 
 if __name__ == "__main__":
     arguments = parse_args()
-    log_to_stderr()
-    try:
-        status = asyncio.run(main(arguments))
-    except Exception as err:  # noqa: BLE001
-        print(f"trips_worker: {type(err).__name__}: {err}", file=sys.stderr)
-        exit_now(1)
-    exit_now(status)
+    run_script("trips_worker", lambda: run(arguments))

@@ -17,7 +17,6 @@ connect within 30 seconds or a worker fails.
 """
 
 import argparse
-import asyncio
 import os
 import sys
 
@@ -26,11 +25,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from temporalio.worker import UnsandboxedWorkflowRunner, Worker  # noqa: E402
 
-from peer import connect, exit_now, log_to_stderr, run_workers  # noqa: E402
+from peer import add_server_arguments, connect, run_script, run_workers  # noqa: E402
 from warehouse import ACTIVITIES, WORKFLOW_TASK_QUEUE, WORKFLOWS  # noqa: E402
 
 
-async def main(args: argparse.Namespace) -> int:
+async def run(args: argparse.Namespace) -> int:
     client = await connect(args.address, args.namespace)
     # The workflow sandbox is disabled on purpose: see the module docstring of warehouse.py.
     workers = [
@@ -56,8 +55,7 @@ async def main(args: argparse.Namespace) -> int:
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Warehouse contract worker (temporalio)")
-    parser.add_argument("--address", default="127.0.0.1:7233", help="HOST:PORT of the frontend")
-    parser.add_argument("--namespace", default="default")
+    add_server_arguments(parser)
     parser.add_argument(
         "--workflow-task-queue",
         default=WORKFLOW_TASK_QUEUE,
@@ -79,10 +77,4 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 if __name__ == "__main__":
     arguments = parse_args()
-    log_to_stderr()
-    try:
-        status = asyncio.run(main(arguments))
-    except Exception as err:  # noqa: BLE001
-        print(f"warehouse_worker: {type(err).__name__}: {err}", file=sys.stderr)
-        exit_now(1)
-    exit_now(status)
+    run_script("warehouse_worker", lambda: run(arguments))

@@ -1,0 +1,75 @@
+import Logging
+import Synchronization
+
+/// The long-poll loops of a worker: each poll first takes a concurrency slot (so a busy worker
+/// leaves tasks to others), what arrives goes to one stream, and a poll the server could not
+/// answer within the retry budget is tried again a second later. Shared by the activity and the
+/// workflow worker.
+final class TaskPoller<Response: Sendable>: Sendable {
+    typealias Poll = @Sendable () async throws -> Response?
+
+    let slots: ConcurrencySlots
+    private let logger: Logger
+    /// What is polled, for the log: "activity tasks".
+    private let kind: String
+    private let state = Mutex<(stopping: Bool, polling: Task<Void, Never>?)>((false, nil))
+
+    init(slots: Int, kind: String, logger: Logger) {
+        self.slots = ConcurrencySlots(max(1, slots))
+        self.kind = kind
+        self.logger = logger
+    }
+
+    var isStopping: Bool { state.withLock { $0.stopping } }
+
+    /// Runs one loop per element of `polls` (each returns nil for an empty poll) until `stop()`;
+    /// the stream ends once every loop has. A consumer releases the slot of each task it is
+    /// done with.
+    func start(_ polls: [Poll]) -> AsyncStream<Response> {
+        let (tasks, continuation) = AsyncStream.makeStream(of: Response.self)
+        let polling = Task {
+            await withDiscardingTaskGroup { group in
+                for poll in polls {
+                    group.addTask { await self.loop(poll, into: continuation) }
+                }
+            }
+            continuation.finish()
+        }
+        let alreadyStopping = state.withLock { state in
+            state.polling = polling
+            return state.stopping
+        }
+        if alreadyStopping { stop() }
+        return tasks
+    }
+
+    /// Stops polling: polls in flight are cancelled, loops waiting for a slot return.
+    func stop() {
+        let polling = state.withLock { state in
+            state.stopping = true
+            return state.polling
+        }
+        polling?.cancel()
+        let slots = self.slots
+        Task { await slots.close() }
+    }
+
+    private func loop(_ poll: Poll, into continuation: AsyncStream<Response>.Continuation) async {
+        while !Task.isCancelled {
+            guard await slots.acquire() else { return }
+            do {
+                guard let task = try await poll() else {
+                    await slots.release()
+                    continue
+                }
+                continuation.yield(task)
+            } catch {
+                await slots.release()
+                if Task.isCancelled || isStopping { return }
+                // The server stayed away past the retry budget: keep the worker alive and try again.
+                logger.error("polling for \(kind) failed", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+}
