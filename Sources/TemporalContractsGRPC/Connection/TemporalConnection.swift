@@ -1,36 +1,85 @@
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
+import Synchronization
 import TemporalAPI
 
-/// A connection to a Temporal frontend: one HTTP/2 channel shared by every call, the metadata each
-/// call carries (namespace, API key, custom headers), and the retry of transient failures.
+/// A connection to a Temporal frontend: an HTTP/2 channel shared by every call (renewed every
+/// `callsPerChannel` calls, see there why), the metadata each call carries (namespace, API key,
+/// custom headers), and the retry of transient failures.
 ///
 /// Create it with ``connect(_:)`` and ``close()`` it when done; it is safe to share between tasks.
 public final class TemporalConnection: Sendable {
     public typealias WorkflowService = Temporal_Api_Workflowservice_V1_WorkflowService.Client<HTTP2ClientTransport.Posix>
 
     public let options: TemporalConnectionOptions
-    /// The generated workflow service client, for calls this module does not wrap.
-    public let workflowService: WorkflowService
     let metadata: Metadata
-    private let grpcClient: GRPCClient<HTTP2ClientTransport.Posix>
-    private let connectionTask: Task<Void, Never>
+    private let transportSecurity: HTTP2ClientTransport.Posix.TransportSecurity
+
+    /// One HTTP/2 channel, and how many calls it has been given.
+    private final class Channel: Sendable {
+        let client: GRPCClient<HTTP2ClientTransport.Posix>
+        let service: WorkflowService
+        let running: Task<Void, Never>
+        let calls = Atomic(0)
+
+        init(options: TemporalConnectionOptions, security: HTTP2ClientTransport.Posix.TransportSecurity) throws {
+            let transport = try HTTP2ClientTransport.Posix(
+                target: .dns(host: options.host, port: options.port),
+                transportSecurity: security,
+                config: .defaults { config in
+                    if let serverName = options.tls?.serverName { config.http2.authority = serverName }
+                }
+            )
+            let client = GRPCClient(transport: transport)
+            self.client = client
+            service = WorkflowService(wrapping: client)
+            running = Task { try? await client.runConnections() }
+        }
+    }
+
+    private struct Channels {
+        var current: Channel
+        /// Retired channels whose calls have not all finished, by identity.
+        var retiring: [ObjectIdentifier: Channel] = [:]
+        var closed = false
+    }
+
+    private let channels: Mutex<Channels>
 
     private init(options: TemporalConnectionOptions) throws {
         self.options = options
-        let transport = try HTTP2ClientTransport.Posix(
-            target: .dns(host: options.host, port: options.port),
-            transportSecurity: try Self.transportSecurity(options.tls),
-            config: .defaults { config in
-                if let serverName = options.tls?.serverName { config.http2.authority = serverName }
-            }
-        )
-        grpcClient = GRPCClient(transport: transport)
-        workflowService = WorkflowService(wrapping: grpcClient)
+        transportSecurity = try Self.transportSecurity(options.tls)
         metadata = Self.metadata(for: options)
-        let client = grpcClient
-        connectionTask = Task { try? await client.runConnections() }
+        channels = Mutex(Channels(current: try Channel(options: options, security: transportSecurity)))
+    }
+
+    /// The generated workflow service client, for calls this module does not wrap.
+    public var workflowService: WorkflowService {
+        channels.withLock { $0.current.service }
+    }
+
+    /// The service of the channel the next call goes to; past `callsPerChannel` calls a fresh
+    /// channel takes over and the old one closes once its calls (long polls included) finish.
+    func serviceForNextCall() -> WorkflowService {
+        let (service, retired) = channels.withLock { channels -> (WorkflowService, Channel?) in
+            let current = channels.current
+            let calls = current.calls.wrappingAdd(1, ordering: .relaxed).newValue
+            guard options.callsPerChannel > 0, calls > options.callsPerChannel, !channels.closed,
+                let fresh = try? Channel(options: options, security: transportSecurity)
+            else { return (current.service, nil) }
+            channels.current = fresh
+            channels.retiring[ObjectIdentifier(current)] = current
+            return (fresh.service, current)
+        }
+        if let retired {
+            retired.client.beginGracefulShutdown()
+            Task {
+                await retired.running.value
+                _ = self.channels.withLock { $0.retiring.removeValue(forKey: ObjectIdentifier(retired)) }
+            }
+        }
+        return service
     }
 
     /// Connects and checks that the server answers (`GetSystemInfo`), retrying while it is
@@ -58,10 +107,14 @@ public final class TemporalConnection: Sendable {
         return connection
     }
 
-    /// Stops accepting calls, lets running ones finish, and closes the channel.
+    /// Stops accepting calls, lets running ones finish, and closes the channels.
     public func close() async {
-        grpcClient.beginGracefulShutdown()
-        await connectionTask.value
+        let all = channels.withLock { channels in
+            channels.closed = true
+            return [channels.current] + Array(channels.retiring.values)
+        }
+        for channel in all { channel.client.beginGracefulShutdown() }
+        for channel in all { await channel.running.value }
     }
 
     private static func metadata(for options: TemporalConnectionOptions) -> Metadata {

@@ -20,6 +20,12 @@ public struct TemporalConnectionOptions: Sendable {
     public var rpcTimeout: Duration
     /// The deadline of a long poll (history, update); the server answers empty before it.
     public var longPollTimeout: Duration
+    /// Calls one HTTP/2 channel carries before new calls go to a fresh one (the old one closes
+    /// once its calls finish). The server pings a client for nearly every request it receives,
+    /// and swift-nio-http2 drops a connection that receives more than 200 pings and settings in
+    /// 30 s, failing every call on it; grpc-swift-nio-transport does not let that limit be
+    /// raised, so channels are retired before they reach it. 0 keeps one channel.
+    public var callsPerChannel: Int
 
     public init(
         host: String = "127.0.0.1",
@@ -31,7 +37,8 @@ public struct TemporalConnectionOptions: Sendable {
         headers: [String: String] = [:],
         retry: RPCRetryOptions = RPCRetryOptions(),
         rpcTimeout: Duration = .seconds(10),
-        longPollTimeout: Duration = .seconds(70)
+        longPollTimeout: Duration = .seconds(70),
+        callsPerChannel: Int = 150
     ) {
         self.host = host
         self.port = port
@@ -43,6 +50,7 @@ public struct TemporalConnectionOptions: Sendable {
         self.retry = retry
         self.rpcTimeout = rpcTimeout
         self.longPollTimeout = longPollTimeout
+        self.callsPerChannel = callsPerChannel
     }
 
     /// Options from an address written `host:port`, as the Temporal CLI takes it.
