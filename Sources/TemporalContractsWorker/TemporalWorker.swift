@@ -4,7 +4,9 @@ import TemporalContracts
 import TemporalContractsGRPC
 
 /// Serves the workflows and activities of one or more contracts on one task queue: a
-/// `WorkflowWorker` and an `ActivityWorker` side by side, started and stopped together.
+/// `WorkflowWorker` and an `ActivityWorker` side by side, started and stopped together. An
+/// activity a workflow schedules on the same queue is run eagerly: the server hands it over in
+/// the workflow task's completion response when the activity worker has a free slot.
 ///
 /// ```swift
 /// let worker = TemporalWorker(
@@ -28,9 +30,17 @@ public final class TemporalWorker: Service, Sendable {
         activities: [ActivityRegistration],
         options: TemporalWorkerOptions
     ) {
+        let activityWorker = activities.isEmpty ? nil : ActivityWorker(connection: connection, activities: activities, options: options.activities)
+        self.activityWorker = activityWorker
         workflowWorker = workflows.isEmpty
-            ? nil : WorkflowWorker(connection: connection, workflows: workflows, activities: activities, options: options.workflows)
-        activityWorker = activities.isEmpty ? nil : ActivityWorker(connection: connection, activities: activities, options: options.activities)
+            ? nil
+            : WorkflowWorker(
+                connection: connection,
+                workflows: workflows,
+                activities: activities,
+                eagerActivities: options.eagerActivityExecution ? activityWorker : nil,
+                options: options.workflows
+            )
     }
 
     /// Runs both workers until `shutdown()` or the service group's graceful shutdown.

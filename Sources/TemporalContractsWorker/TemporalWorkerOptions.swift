@@ -7,6 +7,9 @@ import TemporalContracts
 public struct TemporalWorkerOptions: Sendable {
     public var workflows: WorkflowWorkerOptions
     public var activities: ActivityWorkerOptions
+    /// Whether activities scheduled on this queue are taken straight from workflow task
+    /// completions (when a slot is free) instead of being polled for.
+    public var eagerActivityExecution = true
 
     public init(
         taskQueue: String,

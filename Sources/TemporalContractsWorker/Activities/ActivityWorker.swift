@@ -75,22 +75,31 @@ public final class ActivityWorker: Service, Sendable {
         let tasks = poller.start(Array(repeating: poll, count: max(1, options.pollers)))
         await withDiscardingTaskGroup { group in
             for await task in tasks {
-                let execution = ActivityTaskExecution(
-                    task: task,
-                    registration: registrations[task.activityType.name],
-                    transport: transport,
-                    options: options
-                )
-                running.withLock { $0[task.taskToken] = execution.context }
-                group.addTask {
-                    await execution.run()
-                    self.running.withLock { _ = $0.removeValue(forKey: task.taskToken) }
-                    await self.poller.slots.release()
-                }
+                let execution = begin(task)
+                group.addTask { await self.execute(execution) }
             }
             // Polling stopped: give running activities the grace period, then cancel the rest.
             group.addTask { await self.cancelAfterGracePeriod() }
         }
+    }
+
+    /// Prepares a task taken in a slot, registered as running so shutdown can cancel it.
+    private func begin(_ task: Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse) -> ActivityTaskExecution {
+        let execution = ActivityTaskExecution(
+            task: task,
+            registration: registrations[task.activityType.name],
+            transport: transport,
+            options: options
+        )
+        running.withLock { $0[task.taskToken] = execution.context }
+        return execution
+    }
+
+    /// Runs a task `begin` prepared, then gives its slot back.
+    private func execute(_ execution: ActivityTaskExecution) async {
+        await execution.run()
+        running.withLock { _ = $0.removeValue(forKey: execution.task.taskToken) }
+        await poller.slots.release()
     }
 
     private func cancelAfterGracePeriod() async {
@@ -104,5 +113,25 @@ public final class ActivityWorker: Service, Sendable {
             options.logger.warning("grace period over; canceling running activities", metadata: ["count": "\(remaining.count)"])
         }
         for context in remaining { context.cancel(.workerShutdown) }
+    }
+}
+
+extension ActivityWorker: EagerActivities {
+    func runs(_ type: String, on taskQueue: String) -> Bool {
+        taskQueue == options.taskQueue && registrations[type] != nil
+    }
+
+    func reserveSlot() async -> Bool {
+        await poller.slots.tryAcquire()
+    }
+
+    func releaseSlot() async {
+        await poller.slots.release()
+    }
+
+    func run(_ task: Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse) {
+        // Outside the poll loop's task group; shutdown still cancels it through `running`.
+        let execution = begin(task)
+        Task { await execute(execution) }
     }
 }

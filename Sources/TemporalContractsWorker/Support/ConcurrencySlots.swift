@@ -19,6 +19,13 @@ actor ConcurrencySlots {
         return await withCheckedContinuation { waiters.append($0) }
     }
 
+    /// Takes a slot if one is free now, without waiting.
+    func tryAcquire() -> Bool {
+        guard !closed, available > 0 else { return false }
+        available -= 1
+        return true
+    }
+
     func release() {
         if !closed, !waiters.isEmpty {
             waiters.removeFirst().resume(returning: true)

@@ -22,6 +22,11 @@ struct WorkflowTaskProcessor: Sendable {
     /// This worker's sticky queue; nil when sticky execution is off.
     let stickyQueue: String?
     let metrics: WorkflowWorkerMetrics
+    /// The activity worker beside this one, which may take activities scheduled on its queue
+    /// straight from the completion response.
+    let eagerActivities: (any EagerActivities)?
+    /// At most this many activities of one task are asked for eagerly, as sdk-core does.
+    static let maxEagerActivitiesPerTask = 3
 
     func process(_ polled: PollResponse) async {
         let started = ContinuousClock.now
@@ -136,10 +141,19 @@ struct WorkflowTaskProcessor: Sendable {
             request.queryResults[id] = answer(query, on: run.engine)
         }
         try await options.dataConverter.encodePayloads(in: &request)
+        let reserved = await requestEagerExecution(in: &request)
         let sent = request
-        _ = try await connection.call("RespondWorkflowTaskCompleted", retry: .idempotent) { service, metadata, options in
-            try await service.respondWorkflowTaskCompleted(sent, metadata: metadata, options: options)
+        let response: Temporal_Api_Workflowservice_V1_RespondWorkflowTaskCompletedResponse
+        do {
+            response = try await connection.call("RespondWorkflowTaskCompleted", retry: .idempotent) { service, metadata, options in
+                try await service.respondWorkflowTaskCompleted(sent, metadata: metadata, options: options)
+            }
+        } catch {
+            for _ in 0..<reserved { await eagerActivities?.releaseSlot() }
+            throw error
         }
+        for task in response.activityTasks { eagerActivities?.run(task) }
+        for _ in response.activityTasks.count..<max(reserved, response.activityTasks.count) { await eagerActivities?.releaseSlot() }
         for warning in run.engine.warnings.suffix(from: min(run.engine.warnings.count, run.reportedWarnings)) {
             logger.warning("\(warning)")
         }
@@ -163,6 +177,23 @@ struct WorkflowTaskProcessor: Sendable {
             request.stickyAttributes.scheduleToStartTimeout = options.stickyScheduleToStartTimeout.protobufDuration
         }
         return request
+    }
+
+    /// Marks activities the worker beside this one runs (on this queue, with a free slot) for
+    /// eager execution; returns how many slots it reserved.
+    private func requestEagerExecution(in request: inout Temporal_Api_Workflowservice_V1_RespondWorkflowTaskCompletedRequest) async -> Int {
+        guard let eagerActivities else { return 0 }
+        var reserved = 0
+        for index in request.commands.indices where reserved < Self.maxEagerActivitiesPerTask {
+            guard case .scheduleActivityTaskCommandAttributes(var attributes) = request.commands[index].attributes,
+                eagerActivities.runs(attributes.activityType.name, on: attributes.taskQueue.name),
+                await eagerActivities.reserveSlot()
+            else { continue }
+            attributes.requestEagerExecution = true
+            request.commands[index].scheduleActivityTaskCommandAttributes = attributes
+            reserved += 1
+        }
+        return reserved
     }
 
     static func stickyTaskQueue(_ name: String, normalName: String) -> Temporal_Api_Taskqueue_V1_TaskQueue {

@@ -33,10 +33,21 @@ public final class WorkflowWorker: Service, Sendable {
     ///   - workflows: the workflow implementations to serve (`registration` of a generated
     ///     workflow protocol's implementation).
     ///   - activities: the activities the workflows may run as local activities.
-    public init(
+    public convenience init(
         connection: TemporalConnection,
         workflows: [WorkflowRegistration],
         activities: [ActivityRegistration] = [],
+        options: WorkflowWorkerOptions
+    ) {
+        self.init(connection: connection, workflows: workflows, activities: activities, eagerActivities: nil, options: options)
+    }
+
+    /// `eagerActivities`: the activity worker beside this one (`TemporalWorker`).
+    init(
+        connection: TemporalConnection,
+        workflows: [WorkflowRegistration],
+        activities: [ActivityRegistration],
+        eagerActivities: (any EagerActivities)?,
         options: WorkflowWorkerOptions
     ) {
         self.connection = connection
@@ -58,7 +69,8 @@ public final class WorkflowWorker: Service, Sendable {
             history: WorkflowHistoryFetcher(connection: connection, dataConverter: options.dataConverter),
             options: options,
             stickyQueue: stickyQueue,
-            metrics: WorkflowWorkerMetrics(factory: options.metricsFactory ?? MetricsSystem.factory, taskQueue: options.taskQueue)
+            metrics: WorkflowWorkerMetrics(factory: options.metricsFactory ?? MetricsSystem.factory, taskQueue: options.taskQueue),
+            eagerActivities: eagerActivities
         )
     }
 
