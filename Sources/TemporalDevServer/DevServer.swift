@@ -87,6 +87,11 @@ public final class DevServer: Sendable {
         }
     }
 
+    /// The server process's ID (the current one, after a restart), e.g. to read its CPU time.
+    public var processIdentifier: Int32 {
+        state.withLock { $0.process.processIdentifier }
+    }
+
     /// Whether the server process is running.
     public var isRunning: Bool {
         state.withLock { $0.process.isRunning }

@@ -74,12 +74,19 @@ struct WorkflowWorkerBenchmark {
 
         var swiftRates: [Double] = []
         var pythonRates: [Double] = []
+        let processes = ["server": server.processIdentifier, "this process": getpid(), "python worker": python.processIdentifier]
         for round in 1...rounds {
             let order = round.isMultiple(of: 2) ? [pythonQueue, swiftQueue] : [swiftQueue, pythonQueue]
             for queue in order {
+                let before = processes.mapValues(cpuSeconds)
                 let rate = try await measure(client, workflows: workflows, inFlight: inFlight, queue: queue)
+                // Where the CPU went: the dev server, this process (client, and the Swift worker in
+                // the Swift rounds), the Python worker.
+                let cpu = processes.keys.sorted().map { name in
+                    "\(name) \(format((cpuSeconds(processes[name]!) - before[name]!) * 1000 / Double(workflows), digits: 1))"
+                }
                 let side = queue == swiftQueue ? "swift" : "python"
-                print("round \(round)  \(pad(side, 7))\(formatRate(rate)) workflows/s")
+                print("round \(round)  \(pad(side, 7))\(lpad(formatRate(rate), 5)) workflows/s   CPU ms per workflow: \(cpu.joined(separator: ", "))")
                 if queue == swiftQueue { swiftRates.append(rate) } else { pythonRates.append(rate) }
             }
         }
@@ -134,6 +141,17 @@ struct WorkflowWorkerBenchmark {
         )
         try await process.waitForOutputLine("READY", timeout: .seconds(60))
         return process
+    }
+
+    /// User plus system CPU time of a process, from /proc.
+    static func cpuSeconds(_ pid: Int32) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return 0 }
+        // Fields after the command name: state is field 3, utime 14, stime 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     static func pythonVersion() -> String {
