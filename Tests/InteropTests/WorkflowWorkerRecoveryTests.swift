@@ -69,6 +69,29 @@ struct WorkflowWorkerRecoveryTests {
         #expect(!worker.log().contains("workflow task failed"), "\(worker.log())")
     }
 
+    @Test func longHistoryIsReplayedByANewWorker() async throws {
+        let environment = try TripsEnvironment.require()
+        let queue = "trips-long-\(UUID().uuidString)"
+        let id = "ticker-\(UUID().uuidString)"
+        let first = try await environment.startSwiftWorker(taskQueue: queue)
+        _ = try await environment.python([
+            "start", "--workflow-id", id, "--workflow-type", "Ticker", "--task-queue", queue, "--args-json", "[300]",
+        ])
+        try await environment.eventually("the ticks are done", timeout: .seconds(60)) {
+            try await environment.python(["status", "--workflow-id", id])["stage"] as? String == "ticked 300"
+        }
+        await first.stop()
+        #expect(try await environment.eventTypes(id).count > 600)
+
+        // A worker without the run in its cache: the query and the next task replay all 600+ events.
+        let second = try await environment.startSwiftWorker(taskQueue: queue)
+        #expect(try await environment.python(["status", "--workflow-id", id])["stage"] as? String == "ticked 300")
+        _ = try await environment.python(["approve", "--workflow-id", id, "--approver", "ed"])
+        #expect(try await environment.python(["result", "--workflow-id", id])["result"] as? Int == 300)
+        #expect(!(try await environment.eventTypes(id)).contains("EVENT_TYPE_WORKFLOW_TASK_FAILED"))
+        await second.stop()
+    }
+
     @Test func incompatibleChangeIsReportedWithTheEventAndLeavesTheRunIntact() async throws {
         let environment = try TripsEnvironment.require()
         let queue = "trips-change-\(UUID().uuidString)"

@@ -16,7 +16,10 @@ public enum TripWorkflows {
             case .unpatched: UnpatchedBookTripWorkflow.registration
             case .reordered: ReorderedBookTripWorkflow.registration
             }
-        return [bookTrip, GreetWorkflow.registration, LongLocalWorkflow.registration, MarathonWorkflow.registration, AwaitCancelWorkflow.registration]
+        return [
+            bookTrip, GreetWorkflow.registration, LongLocalWorkflow.registration, MarathonWorkflow.registration,
+            TickerWorkflow.registration, AwaitCancelWorkflow.registration,
+        ]
     }
 }
 
@@ -55,6 +58,31 @@ public final class MarathonWorkflow: Trips.MarathonWorkflow {
             try await context.sleep(for: .milliseconds(pauseMs))
         }
         return sum
+    }
+}
+
+/// Many short timers at once, so its history spans several pages.
+public final class TickerWorkflow: Trips.TickerWorkflow {
+    private var ticked = 0
+    private var approved = false
+
+    public init() {}
+
+    public func run(ticks: Int, context: any WorkflowContext) async throws -> Int {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<ticks {
+                group.addTask { try await context.sleep(for: .milliseconds(1)) }
+            }
+            for try await _ in group { ticked += 1 }
+        }
+        try await context.condition { self.approved }
+        return ticked
+    }
+
+    public func approve(_ input: String, context: any WorkflowContext) async throws { approved = true }
+
+    public func getStatus(context: any WorkflowContext) throws -> Trips.TripStatus {
+        Trips.TripStatus(stage: "ticked \(ticked)", stops: [], budget: 0)
     }
 }
 
