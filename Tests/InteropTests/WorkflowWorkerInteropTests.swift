@@ -104,14 +104,14 @@ struct WorkflowWorkerInteropTests {
         let id = "local-\(UUID().uuidString)"
         _ = try await environment.python([
             "start", "--workflow-id", id, "--workflow-type", "LongLocal", "--task-queue", TripsEnvironment.swiftQueue,
-            "--args-json", "[3.5]", "--task-timeout-seconds", "2",
+            "--args-json", "[6.0]", "--task-timeout-seconds", "4",
         ])
         let result = try await environment.python(["result", "--workflow-id", id])
-        #expect(result["result"] as? Double == 3.5)
+        #expect(result["result"] as? Double == 6.0)
         let types = try await environment.eventTypes(id)
         #expect(!types.contains("EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT"), "\(types)")
         #expect(!types.contains("EVENT_TYPE_WORKFLOW_TASK_FAILED"), "\(types)")
-        // At 80 % of the 2 s timeout the worker completed the task and got a new one, at least once.
+        // At 80 % of the 4 s timeout the worker completed the task and got a new one, at least once.
         let completedBeforeMarker = types.prefix { $0 != "EVENT_TYPE_MARKER_RECORDED" }.filter { $0 == "EVENT_TYPE_WORKFLOW_TASK_COMPLETED" }
         #expect(completedBeforeMarker.count >= 2, "\(types)")
         #expect(types.contains("EVENT_TYPE_MARKER_RECORDED"))
