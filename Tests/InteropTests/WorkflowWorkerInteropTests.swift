@@ -29,6 +29,8 @@ struct WorkflowWorkerInteropTests {
         try await environment.eventually("the trip awaits approval") {
             try await environment.python(["status", "--workflow-id", id])["stage"] as? String == "awaiting approval"
         }
+        // The CLI's "stack trace" of a Swift workflow: what it waits for.
+        #expect(try await environment.stack(id).contains("waiting for 1 condition to hold"))
         let accepted = try await environment.python(["set-budget", "--workflow-id", id, "--budget", "1200"])
         #expect(accepted["result"] as? Int == 0)
         let rejected = try await environment.python(["set-budget", "--workflow-id", id, "--budget", "-5"])

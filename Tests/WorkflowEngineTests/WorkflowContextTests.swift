@@ -126,6 +126,24 @@ struct WorkflowContextTests {
         }
     }
 
+    @Test("__stack_trace lists what the workflow waits for: timers, conditions, running handlers")
+    func stackTrace() async throws {
+        try await EngineFixture.use { fixture in
+            let handle = try await fixture.client.startApproval(options: WorkflowStartOptions(id: "approval-stack"))
+            _ = try await handle.startSlowNote("later")
+            let stack = QueryDefinition<Void, String>(name: "__stack_trace", input: .void, output: .single())
+            let trace = try await fixture.environment.client.query(stack, input: (), execution: handle.execution)
+            #expect(trace.hasPrefix("workflow 'Approval' (ID approval-stack"))
+            // The condition's one-day timeout, the update's one-hour sleep, the condition itself.
+            #expect(trace.contains("waiting for StartTimer 1 (86400s) (event"))
+            #expect(trace.contains("waiting for StartTimer 2 (3600s)"))
+            #expect(trace.contains("waiting for 1 condition to hold"))
+            #expect(trace.contains("running update 'SlowNote'"))
+            try await handle.approve("x")
+            _ = try await handle.result()
+        }
+    }
+
     @Test("handlers still running when the workflow completes are reported")
     func unfinishedHandlers() async throws {
         try await EngineFixture.use { fixture in

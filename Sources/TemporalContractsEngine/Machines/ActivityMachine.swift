@@ -9,6 +9,8 @@ final class ActivityMachine: CommandMachine {
     let activityID: String
     let cancellationType: ActivityCancellationType
     let result = PendingResult<[Payload]>()
+
+    override var isPending: Bool { !result.isResolved }
     private var startedEventID: Int64 = 0
 
     init(command: Command, cancellationType: ActivityCancellationType) {

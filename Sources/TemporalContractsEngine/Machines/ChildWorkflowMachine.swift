@@ -12,6 +12,8 @@ final class ChildWorkflowMachine: CommandMachine {
     /// The child's run ID once started.
     let started = PendingResult<String>()
     let result = PendingResult<[Payload]>()
+
+    override var isPending: Bool { !result.isResolved }
     /// Whether a cancellation request was sent; the result still comes from the child's end.
     var cancelRequested = false
     private var runID = ""

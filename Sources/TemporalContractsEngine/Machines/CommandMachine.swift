@@ -32,6 +32,9 @@ class CommandMachine {
 
     /// Ends the wait of the workflow code (the engine is torn down).
     func abandon() {}
+
+    /// Whether workflow code may still be waiting for this command's outcome.
+    var isPending: Bool { false }
 }
 
 extension Command {

@@ -8,6 +8,8 @@ import TemporalContracts
 final class ExternalWorkflowMachine: CommandMachine {
     let delivered = PendingResult<Void>()
 
+    override var isPending: Bool { !delivered.isResolved }
+
     private var target: (workflowID: String, name: String) {
         switch command.attributes {
         case .signalExternalWorkflowExecutionCommandAttributes(let attributes):

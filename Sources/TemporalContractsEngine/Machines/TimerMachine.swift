@@ -7,6 +7,8 @@ final class TimerMachine: CommandMachine {
     /// True when it fired, false when cancelled.
     let fired = PendingResult<Bool>()
 
+    override var isPending: Bool { !fired.isResolved }
+
     override init(command: Command) {
         timerID = command.startTimerCommandAttributes.timerID
         super.init(command: command)

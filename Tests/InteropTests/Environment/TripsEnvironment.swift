@@ -139,17 +139,29 @@ final class TripsEnvironment: Sendable {
 
     /// Writes the run's history as `temporal workflow show --output json` exports it.
     func exportHistory(_ workflowID: String, to file: URL) async throws {
+        try await temporalCLI(["workflow", "show", "--workflow-id", workflowID, "--output", "json"], output: file)
+    }
+
+    /// What `temporal workflow stack` (the `__stack_trace` query) prints for a run.
+    func stack(_ workflowID: String) async throws -> String {
+        let file = FileManager.default.temporaryDirectory.appending(path: "stack-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try await temporalCLI(["workflow", "stack", "--workflow-id", workflowID], output: file)
+        return try String(contentsOf: file, encoding: .utf8)
+    }
+
+    /// Runs the Temporal CLI against this server, its stdout into `output`.
+    private func temporalCLI(_ arguments: [String], output: URL) async throws {
+        let stderr = output.appendingPathExtension("stderr")
+        defer { try? FileManager.default.removeItem(at: stderr) }
         let process = try ChildProcess(
             executable: try DevServerOptions(searchDirectory: PythonPeer.repositoryRoot).resolvedExecutable(),
-            arguments: [
-                "workflow", "show", "--workflow-id", workflowID, "--address", server.address, "--namespace", server.namespace,
-                "--output", "json",
-            ],
-            standardOutput: file,
-            standardError: file.appendingPathExtension("stderr")
+            arguments: arguments + ["--address", server.address, "--namespace", server.namespace],
+            standardOutput: output,
+            standardError: stderr
         )
         let termination = await process.waitForExit(timeout: .seconds(30))
-        try #require(termination == .exited(0), "temporal workflow show failed: \(process.standardErrorText())")
+        try #require(termination == .exited(0), "temporal \(arguments.prefix(2).joined(separator: " ")) failed: \(process.standardErrorText())")
     }
 }
 
