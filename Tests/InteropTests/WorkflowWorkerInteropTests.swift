@@ -1,5 +1,6 @@
 import Foundation
 import InteropWorkflows
+import MetricsTestKit
 import TemporalAPI
 import TemporalContracts
 import TemporalContractsEngine
@@ -165,15 +166,17 @@ struct WorkflowWorkerInteropTests {
 
     struct CodecError: Error {}
 
+    /// In-process this time: a `TemporalWorker` with a codec and metrics.
     @Test func codecsRunOverEveryPayloadTheWorkerExchanges() async throws {
         let environment = try TripsEnvironment.require()
         let converter = DataConverter(codecs: [FlippingCodec()])
         let queue = "codec-\(UUID().uuidString)"
+        let metrics = TestMetrics()
         let worker = TemporalWorker(
             connection: environment.connection,
             workflows: TripWorkflows.registrations(),
             activities: TripActivities().registrations,
-            options: TemporalWorkerOptions(taskQueue: queue, dataConverter: converter)
+            options: TemporalWorkerOptions(taskQueue: queue, dataConverter: converter, metricsFactory: metrics)
         )
         let running = Task { try await worker.run() }
         defer { worker.shutdown() }
@@ -211,6 +214,15 @@ struct WorkflowWorkerInteropTests {
         }
         worker.shutdown()
         try await running.value
+
+        // One task per step's result and timer, and the first: all but the first from the cache.
+        let dimensions = [("workflow_type", "Marathon"), ("task_queue", queue)]
+        let tasks = metrics.counterTotal(label: "temporal_workflow_task_received", dimensions: dimensions)
+        #expect(tasks >= 7)
+        #expect(metrics.counterTotal(label: "temporal_workflow_completed", dimensions: dimensions) == 1)
+        #expect(metrics.counterTotal(label: "temporal_sticky_cache_hit", dimensions: [("task_queue", queue)]) == tasks - 1)
+        #expect(try metrics.expectTimer("temporal_workflow_task_execution_latency", dimensions).values.count == Int(tasks))
+        #expect(metrics.counterTotal(label: "temporal_activity_task_received", dimensions: [("activity_type", "Step"), ("task_queue", queue)]) == 3)
     }
 
     /// Timers, continue-as-new and cancellation: the same workflow on the Swift worker and on the
