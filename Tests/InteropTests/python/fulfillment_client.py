@@ -22,12 +22,12 @@ from datetime import timedelta
 # Make `fulfillment` and `peer` importable however this script is launched.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from temporalio.client import Client, WorkflowFailureError  # noqa: E402
+from temporalio.client import Client  # noqa: E402
 from temporalio.common import WorkflowIDConflictPolicy  # noqa: E402
 from temporalio.converter import value_to_type  # noqa: E402
 
 from fulfillment import Approval, Order  # noqa: E402
-from peer import add_server_arguments, describe_failure, emit, run_script  # noqa: E402
+from peer import add_server_arguments, emit, emit_result, run_script  # noqa: E402
 
 
 
@@ -65,15 +65,7 @@ async def progress(args: argparse.Namespace) -> None:
 
 
 async def result(args: argparse.Namespace) -> None:
-    client = await connect(args)
-    handle = client.get_workflow_handle(args.workflow_id, run_id=args.run_id)
-    try:
-        # Untyped: the workflow's JSON result, decoded as is (follows continue-as-new runs).
-        value = await handle.result()
-    except WorkflowFailureError as err:
-        emit({"error": describe_failure(err.cause)})
-        return
-    emit({"result": value})
+    await emit_result(await connect(args), args)
 
 
 async def start_combine(args: argparse.Namespace) -> None:

@@ -11,7 +11,7 @@ import sys
 import time
 from typing import Awaitable, Callable, Optional
 
-from temporalio.client import Client
+from temporalio.client import Client, WorkflowFailureError
 from temporalio.converter import AdvancedJSONEncoder
 from temporalio.exceptions import ApplicationError, FailureError
 from temporalio.runtime import (
@@ -21,7 +21,7 @@ from temporalio.runtime import (
     TelemetryConfig,
     TelemetryFilter,
 )
-from temporalio.worker import Worker
+from temporalio.worker import UnsandboxedWorkflowRunner, Worker
 
 CONNECT_TIMEOUT_SECONDS = 30.0
 
@@ -149,3 +149,37 @@ def run_script(name: str, run: Callable[[], Awaitable[Optional[int]]]) -> None:
         print(f"{name}: {type(err).__name__}: {err}", file=sys.stderr)
         exit_now(1)
     exit_now(status or 0)
+
+
+def serve(name: str, description: str, task_queue: str, workflows: list, activities: list = ()) -> None:
+    """The main of a worker script: serves `workflows` and `activities` unsandboxed (see the
+    contract modules' docstrings for why) on `--task-queue` until SIGTERM."""
+    parser = argparse.ArgumentParser(description=description)
+    add_server_arguments(parser)
+    parser.add_argument("--task-queue", default=task_queue)
+    args = parser.parse_args()
+
+    async def run() -> int:
+        client = await connect(args.address, args.namespace)
+        worker = Worker(
+            client,
+            task_queue=args.task_queue,
+            workflows=workflows,
+            activities=list(activities),
+            workflow_runner=UnsandboxedWorkflowRunner(),
+        )
+        return await run_workers([worker])
+
+    run_script(name, run)
+
+
+async def emit_result(client: Client, args: argparse.Namespace) -> None:
+    """The `result` command of the client scripts: the workflow's JSON result decoded as is
+    (following continue-as-new runs), or its failure."""
+    handle = client.get_workflow_handle(args.workflow_id, run_id=args.run_id)
+    try:
+        value = await handle.result()
+    except WorkflowFailureError as err:
+        emit({"error": describe_failure(err.cause)})
+        return
+    emit({"result": value})

@@ -30,9 +30,9 @@ from datetime import timedelta
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from temporalio.api.enums.v1 import EventType, WorkflowTaskFailedCause  # noqa: E402
-from temporalio.client import Client, WorkflowFailureError, WorkflowUpdateFailedError  # noqa: E402
+from temporalio.client import Client, WorkflowUpdateFailedError  # noqa: E402
 
-from peer import add_server_arguments, describe_failure, emit, run_script  # noqa: E402
+from peer import add_server_arguments, describe_failure, emit, emit_result, run_script  # noqa: E402
 
 
 
@@ -89,14 +89,7 @@ async def set_budget(args: argparse.Namespace) -> None:
 
 
 async def result(args: argparse.Namespace) -> None:
-    client = await connect(args)
-    handle = client.get_workflow_handle(args.workflow_id, run_id=args.run_id)
-    try:
-        value = await handle.result()
-    except WorkflowFailureError as err:
-        emit({"error": describe_failure(err.cause)})
-        return
-    emit({"result": value})
+    await emit_result(await connect(args), args)
 
 
 async def cancel(args: argparse.Namespace) -> None:
