@@ -80,6 +80,37 @@ struct WorkflowWorkerInteropTests {
         #expect(greeting == "Hello, cy!")
     }
 
+    @Test func badStartsFailTheirFirstTaskWithAClearMessage() async throws {
+        let environment = try TripsEnvironment.require()
+        let unknown = "unknown-\(UUID().uuidString)"
+        let undecodable = "undecodable-\(UUID().uuidString)"
+        _ = try await environment.python([
+            "start", "--workflow-id", unknown, "--workflow-type", "NoSuchWorkflow", "--task-queue", TripsEnvironment.swiftQueue,
+            "--args-json", "[]",
+        ])
+        _ = try await environment.python([
+            "start", "--workflow-id", undecodable, "--workflow-type", "BookTrip", "--task-queue", TripsEnvironment.swiftQueue,
+            "--args-json", #"[{"traveler":"ann","nights":"three"}]"#,
+        ])
+        var failures: [String: [String: Any]] = [:]
+        try await environment.eventually("both tasks failed") {
+            for id in [unknown, undecodable] where failures[id] == nil {
+                let causes = try #require(try await environment.python(["failure-causes", "--workflow-id", id])["causes"] as? [[String: Any]])
+                failures[id] = causes.first
+            }
+            return failures.count == 2
+        }
+        #expect(failures[unknown]?["cause"] as? String == "WORKFLOW_TASK_FAILED_CAUSE_WORKFLOW_WORKER_UNHANDLED_FAILURE")
+        let unknownMessage = failures[unknown]?["message"] as? String ?? ""
+        #expect(unknownMessage.contains("'NoSuchWorkflow' is not registered") && unknownMessage.contains("BookTrip"), "\(unknownMessage)")
+        let undecodableMessage = failures[undecodable]?["message"] as? String ?? ""
+        #expect(undecodableMessage.contains("input of workflow 'BookTrip' does not decode"), "\(undecodableMessage)")
+        #expect(undecodableMessage.contains("nights") || undecodableMessage.contains("city"), "names the field: \(undecodableMessage)")
+        for id in [unknown, undecodable] {
+            _ = try? await environment.python(["cancel", "--workflow-id", id])
+        }
+    }
+
     @Test func cancellationRunsAShieldedPythonCleanupAndEndsCanceled() async throws {
         let environment = try TripsEnvironment.require()
         let id = "cancel-\(UUID().uuidString)"
