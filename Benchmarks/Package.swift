@@ -27,7 +27,7 @@ let package = Package(
             name: "ConverterBenchmark",
             dependencies: [
                 "BenchmarkSupport",
-                .product(name: "TemporalContracts", package: "swift-temporal-contracts")
+                .product(name: "TemporalContracts", package: "swift-temporal-contracts"),
             ]
         ),
         .executableTarget(

@@ -30,9 +30,11 @@ public final class TemporalWorker: Service, Sendable {
         activities: [ActivityRegistration],
         options: TemporalWorkerOptions
     ) {
-        let activityWorker = activities.isEmpty ? nil : ActivityWorker(connection: connection, activities: activities, options: options.activities)
+        let activityWorker =
+            activities.isEmpty ? nil : ActivityWorker(connection: connection, activities: activities, options: options.activities)
         self.activityWorker = activityWorker
-        workflowWorker = workflows.isEmpty
+        workflowWorker =
+            workflows.isEmpty
             ? nil
             : WorkflowWorker(
                 connection: connection,

@@ -17,7 +17,17 @@ public struct TemporalWorkerOptions: Sendable {
         logger: Logger = Logger(label: "temporal.worker"),
         metricsFactory: (any MetricsFactory)? = nil
     ) {
-        workflows = WorkflowWorkerOptions(taskQueue: taskQueue, dataConverter: dataConverter, logger: logger, metricsFactory: metricsFactory)
-        activities = ActivityWorkerOptions(taskQueue: taskQueue, dataConverter: dataConverter, logger: logger, metricsFactory: metricsFactory)
+        workflows = WorkflowWorkerOptions(
+            taskQueue: taskQueue,
+            dataConverter: dataConverter,
+            logger: logger,
+            metricsFactory: metricsFactory
+        )
+        activities = ActivityWorkerOptions(
+            taskQueue: taskQueue,
+            dataConverter: dataConverter,
+            logger: logger,
+            metricsFactory: metricsFactory
+        )
     }
 }

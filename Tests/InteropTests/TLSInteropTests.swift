@@ -51,7 +51,12 @@ struct TLSInteropTests {
             )
             let client = Fulfillment.Client(TemporalClient(transport: GRPCTemporalTransport(connection: connection)))
             #expect(
-                try await client.executeCombine(text: "mtls", count: 2, scale: 1, options: WorkflowStartOptions(id: "mtls-\(UUID().uuidString)"))
+                try await client.executeCombine(
+                    text: "mtls",
+                    count: 2,
+                    scale: 1,
+                    options: WorkflowStartOptions(id: "mtls-\(UUID().uuidString)")
+                )
                     == "mtls:2:1.0"
             )
             await connection.close()

@@ -95,7 +95,9 @@ struct WorkflowWorkerInteropTests {
         var failures: [String: [String: Any]] = [:]
         try await environment.eventually("both tasks failed") {
             for id in [unknown, undecodable] where failures[id] == nil {
-                let causes = try #require(try await environment.python(["failure-causes", "--workflow-id", id])["causes"] as? [[String: Any]])
+                let causes = try #require(
+                    try await environment.python(["failure-causes", "--workflow-id", id])["causes"] as? [[String: Any]]
+                )
                 failures[id] = causes.first
             }
             return failures.count == 2
@@ -146,7 +148,9 @@ struct WorkflowWorkerInteropTests {
         #expect(!types.contains("EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT"), "\(types)")
         #expect(!types.contains("EVENT_TYPE_WORKFLOW_TASK_FAILED"), "\(types)")
         // At 80 % of the 4 s timeout the worker completed the task and got a new one, at least once.
-        let completedBeforeMarker = types.prefix { $0 != "EVENT_TYPE_MARKER_RECORDED" }.filter { $0 == "EVENT_TYPE_WORKFLOW_TASK_COMPLETED" }
+        let completedBeforeMarker = types.prefix { $0 != "EVENT_TYPE_MARKER_RECORDED" }.filter {
+            $0 == "EVENT_TYPE_WORKFLOW_TASK_COMPLETED"
+        }
         #expect(completedBeforeMarker.count >= 2, "\(types)")
         #expect(types.contains("EVENT_TYPE_MARKER_RECORDED"))
     }
@@ -154,7 +158,8 @@ struct WorkflowWorkerInteropTests {
     @Test func pythonClientDrivesTheSwiftFulfillmentWorkflow() async throws {
         let environment = try TripsEnvironment.require()
         let id = "order-\(UUID().uuidString)"
-        let order = #"{"order_id":"o-1","customer_name":"Ann","items":[{"sku":"a","quantity":2,"unit_price":1.5}],"placed_at":"2026-11-22T10:00:00Z","tracking_id":"4F1D0A0C-6C1B-4D7E-9A51-0E4C9B1F2A3D","status":"pending","color":1,"tags":{},"express":false,"batches":[],"item_groups":{}}"#
+        let order =
+            #"{"order_id":"o-1","customer_name":"Ann","items":[{"sku":"a","quantity":2,"unit_price":1.5}],"placed_at":"2026-11-22T10:00:00Z","tracking_id":"4F1D0A0C-6C1B-4D7E-9A51-0E4C9B1F2A3D","status":"pending","color":1,"tags":{},"express":false,"batches":[],"item_groups":{}}"#
         _ = try await environment.python(
             ["start-order", "--workflow-id", id, "--task-queue", TripsEnvironment.swiftFulfillmentQueue, "--order-json", order],
             script: "fulfillment_client.py"
@@ -211,12 +216,19 @@ struct WorkflowWorkerInteropTests {
         )
         let running = Task { try await worker.run() }
         defer { worker.shutdown() }
-        let client = Trips.Client(TemporalClient(transport: GRPCTemporalTransport(connection: environment.connection), dataConverter: converter))
+        let client = Trips.Client(
+            TemporalClient(transport: GRPCTemporalTransport(connection: environment.connection), dataConverter: converter)
+        )
         let log = FileManager.default.temporaryDirectory.appending(path: "codec-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: log) }
         let id = "codec-\(UUID().uuidString)"
         // Activity input and result, a timer, the workflow's input and result: all through the codec.
-        let sum = try await client.executeMarathon(steps: 3, pauseMs: 10, log: log.path, options: WorkflowStartOptions(id: id, taskQueue: queue))
+        let sum = try await client.executeMarathon(
+            steps: 3,
+            pauseMs: 10,
+            log: log.path,
+            options: WorkflowStartOptions(id: id, taskQueue: queue)
+        )
         #expect(sum == 3)
 
         var request = Temporal_Api_Workflowservice_V1_GetWorkflowExecutionHistoryRequest()
@@ -253,7 +265,10 @@ struct WorkflowWorkerInteropTests {
         #expect(metrics.counterTotal(label: "temporal_workflow_completed", dimensions: dimensions) == 1)
         #expect(metrics.counterTotal(label: "temporal_sticky_cache_hit", dimensions: [("task_queue", queue)]) == tasks - 1)
         #expect(try metrics.expectTimer("temporal_workflow_task_execution_latency", dimensions).values.count == Int(tasks))
-        #expect(metrics.counterTotal(label: "temporal_activity_task_received", dimensions: [("activity_type", "Step"), ("task_queue", queue)]) == 3)
+        #expect(
+            metrics.counterTotal(label: "temporal_activity_task_received", dimensions: [("activity_type", "Step"), ("task_queue", queue)])
+                == 3
+        )
     }
 
     /// Timers, continue-as-new and cancellation: the same workflow on the Swift worker and on the

@@ -113,7 +113,9 @@ struct WorkflowWorkerRecoveryTests {
         defer { try? FileManager.default.removeItem(at: exported) }
         try await environment.exportHistory(id, to: exported)
         try await current.replayHistory(jsonFile: exported, workflowID: id).tearDown()
-        let fromFile = await #expect(throws: NondeterminismError.self) { try await changed.replayHistory(jsonFile: exported, workflowID: id) }
+        let fromFile = await #expect(throws: NondeterminismError.self) {
+            try await changed.replayHistory(jsonFile: exported, workflowID: id)
+        }
         #expect(fromFile?.eventID == 5)
 
         // The worker with the changed code fails the task (once) naming the same event.
@@ -152,12 +154,14 @@ struct WorkflowWorkerRecoveryTests {
         var handles: [Trips.MarathonHandle] = []
         for index in 0..<4 {
             let log = directory.appending(path: "run-\(index).log").path
-            handles.append(try await environment.client.startMarathon(
-                steps: steps,
-                pauseMs: 400,
-                log: log,
-                options: WorkflowStartOptions(id: "marathon-\(index)-\(UUID().uuidString)", taskQueue: queue)
-            ))
+            handles.append(
+                try await environment.client.startMarathon(
+                    steps: steps,
+                    pauseMs: 400,
+                    log: log,
+                    options: WorkflowStartOptions(id: "marathon-\(index)-\(UUID().uuidString)", taskQueue: queue)
+                )
+            )
         }
         // Kill it once every run is under way: some steps ran, others (and timers) are pending.
         try await environment.eventually("each run has completed a step") {

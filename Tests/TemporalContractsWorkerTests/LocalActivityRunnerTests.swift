@@ -39,7 +39,12 @@ struct LocalActivityRunnerTests {
         }
         let started = ContinuousClock.now
         let outcome = await runner([registration]).run(
-            try request(ActivityOptions(startToCloseTimeout: .seconds(5), retryPolicy: RetryPolicy(initialInterval: .milliseconds(50), backoffCoefficient: 2))),
+            try request(
+                ActivityOptions(
+                    startToCloseTimeout: .seconds(5),
+                    retryPolicy: RetryPolicy(initialInterval: .milliseconds(50), backoffCoefficient: 2)
+                )
+            ),
             workflow: workflow
         )
         guard case .completed(let payloads) = outcome else { Issue.record("\(outcome)"); return }
@@ -56,7 +61,12 @@ struct LocalActivityRunnerTests {
             throw ApplicationError("broken", type: "Broken")
         }
         let limited = await runner([registration]).run(
-            try request(ActivityOptions(startToCloseTimeout: .seconds(5), retryPolicy: RetryPolicy(initialInterval: .milliseconds(1), maximumAttempts: 2))),
+            try request(
+                ActivityOptions(
+                    startToCloseTimeout: .seconds(5),
+                    retryPolicy: RetryPolicy(initialInterval: .milliseconds(1), maximumAttempts: 2)
+                )
+            ),
             workflow: workflow
         )
         guard case .failed(let failure) = limited else { Issue.record("\(limited)"); return }
@@ -65,7 +75,10 @@ struct LocalActivityRunnerTests {
 
         attempts.withLock { $0 = 0 }
         let policy = RetryPolicy(initialInterval: .milliseconds(1), nonRetryableErrorTypes: ["Broken"])
-        _ = await runner([registration]).run(try request(ActivityOptions(startToCloseTimeout: .seconds(5), retryPolicy: policy)), workflow: workflow)
+        _ = await runner([registration]).run(
+            try request(ActivityOptions(startToCloseTimeout: .seconds(5), retryPolicy: policy)),
+            workflow: workflow
+        )
         #expect(attempts.withLock { $0 } == 1)
     }
 

@@ -14,42 +14,63 @@ struct DeterminismTests {
     typealias Scenario = @Sendable (EngineFixture) async throws -> Temporal_Api_History_V1_History
 
     static let scenarios: [(String, Scenario)] = [
-        ("Pipeline", { fixture in
-            _ = try await fixture.client.executePipeline(steps: 10, options: WorkflowStartOptions(id: "w"))
-            return try await fixture.environment.history(of: WorkflowExecution(workflowID: "w"))
-        }),
-        ("Greeter", { fixture in
-            _ = try await fixture.client.executeGreeter("Ada", options: WorkflowStartOptions(id: "w"))
-            return try await fixture.environment.history(of: WorkflowExecution(workflowID: "w"))
-        }),
-        ("Approval", { fixture in
-            let handle = try await fixture.client.startApproval(options: WorkflowStartOptions(id: "w"))
-            try await handle.addNote("a")
-            _ = try await handle.setLimit(4)
-            try await handle.approve("b")
-            _ = try await handle.result()
-            return try await fixture.environment.history(of: handle.execution)
-        }),
-        ("Family", { fixture in
-            _ = try await fixture.client.executeFamily(childID: "c", externalID: "none", options: WorkflowStartOptions(id: "w"))
-            return try await fixture.environment.history(of: WorkflowExecution(workflowID: "w"))
-        }),
-        ("Countdown", { fixture in
-            let handle = try await fixture.client.startCountdown(remaining: 2, runs: 0, options: WorkflowStartOptions(id: "w"))
-            _ = try await handle.result()
-            return try await fixture.environment.history(of: handle.execution)
-        }),
-        ("Compensating", { fixture in
-            let handle = try await fixture.client.startCompensating(options: WorkflowStartOptions(id: "w"))
-            try await Task.sleep(for: .milliseconds(Int.random(in: 1...20)))
-            try await handle.cancel()
-            _ = try? await handle.result()
-            return try await fixture.environment.history(of: handle.execution)
-        }),
-        ("Sleeper", { fixture in
-            _ = try await fixture.client.executeSleeper(days: 30, options: WorkflowStartOptions(id: "w"))
-            return try await fixture.environment.history(of: WorkflowExecution(workflowID: "w"))
-        }),
+        (
+            "Pipeline",
+            { fixture in
+                _ = try await fixture.client.executePipeline(steps: 10, options: WorkflowStartOptions(id: "w"))
+                return try await fixture.environment.history(of: WorkflowExecution(workflowID: "w"))
+            }
+        ),
+        (
+            "Greeter",
+            { fixture in
+                _ = try await fixture.client.executeGreeter("Ada", options: WorkflowStartOptions(id: "w"))
+                return try await fixture.environment.history(of: WorkflowExecution(workflowID: "w"))
+            }
+        ),
+        (
+            "Approval",
+            { fixture in
+                let handle = try await fixture.client.startApproval(options: WorkflowStartOptions(id: "w"))
+                try await handle.addNote("a")
+                _ = try await handle.setLimit(4)
+                try await handle.approve("b")
+                _ = try await handle.result()
+                return try await fixture.environment.history(of: handle.execution)
+            }
+        ),
+        (
+            "Family",
+            { fixture in
+                _ = try await fixture.client.executeFamily(childID: "c", externalID: "none", options: WorkflowStartOptions(id: "w"))
+                return try await fixture.environment.history(of: WorkflowExecution(workflowID: "w"))
+            }
+        ),
+        (
+            "Countdown",
+            { fixture in
+                let handle = try await fixture.client.startCountdown(remaining: 2, runs: 0, options: WorkflowStartOptions(id: "w"))
+                _ = try await handle.result()
+                return try await fixture.environment.history(of: handle.execution)
+            }
+        ),
+        (
+            "Compensating",
+            { fixture in
+                let handle = try await fixture.client.startCompensating(options: WorkflowStartOptions(id: "w"))
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...20)))
+                try await handle.cancel()
+                _ = try? await handle.result()
+                return try await fixture.environment.history(of: handle.execution)
+            }
+        ),
+        (
+            "Sleeper",
+            { fixture in
+                _ = try await fixture.client.executeSleeper(days: 30, options: WorkflowStartOptions(id: "w"))
+                return try await fixture.environment.history(of: WorkflowExecution(workflowID: "w"))
+            }
+        ),
     ]
 
     @Test(

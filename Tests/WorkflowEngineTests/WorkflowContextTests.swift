@@ -160,8 +160,19 @@ struct WorkflowContextTests {
     @Test("child workflows start, take signals, return results and cancel; external signals report a missing target")
     func children() async throws {
         try await EngineFixture.use { fixture in
-            let report = try await fixture.client.executeFamily(childID: "kid", externalID: "nobody", options: WorkflowStartOptions(id: "family"))
-            #expect(report == Engine.FamilyReport(childResult: "woke: from parent", canceledChild: "canceled kid-doomed", externalSignal: "failed: WorkflowNotFoundError"))
+            let report = try await fixture.client.executeFamily(
+                childID: "kid",
+                externalID: "nobody",
+                options: WorkflowStartOptions(id: "family")
+            )
+            #expect(
+                report
+                    == Engine.FamilyReport(
+                        childResult: "woke: from parent",
+                        canceledChild: "canceled kid-doomed",
+                        externalSignal: "failed: WorkflowNotFoundError"
+                    )
+            )
             let doomed = try await fixture.environment.history(of: WorkflowExecution(workflowID: "kid-doomed"))
             #expect(doomed.eventTypes.last == .workflowExecutionCanceled)
         }
@@ -171,7 +182,11 @@ struct WorkflowContextTests {
     func externalSignal() async throws {
         try await EngineFixture.use { fixture in
             let listener = try await fixture.client.startChild(options: WorkflowStartOptions(id: "listener"))
-            let report = try await fixture.client.executeFamily(childID: "kid2", externalID: "listener", options: WorkflowStartOptions(id: "family-2"))
+            let report = try await fixture.client.executeFamily(
+                childID: "kid2",
+                externalID: "listener",
+                options: WorkflowStartOptions(id: "family-2")
+            )
             #expect(report.externalSignal == "delivered")
             #expect(try await listener.result() == "woke: from family")
         }
@@ -201,7 +216,9 @@ struct WorkflowContextTests {
             let types = history.eventTypes
             let requested = try #require(types.firstIndex(of: .activityTaskCancelRequested))
             let canceled = try #require(types.firstIndex(of: .activityTaskCanceled))
-            let compensation = try #require(history.events.lastIndex { $0.activityTaskScheduledEventAttributes.activityType.name == "Compensate" })
+            let compensation = try #require(
+                history.events.lastIndex { $0.activityTaskScheduledEventAttributes.activityType.name == "Compensate" }
+            )
             #expect(requested < canceled && canceled < compensation)
             #expect(types.last == .workflowExecutionCanceled)
             #expect(fixture.activities.compensations.all == ["undo after ActivityError"])

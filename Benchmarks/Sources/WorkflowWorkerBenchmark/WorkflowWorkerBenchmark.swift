@@ -66,7 +66,9 @@ struct WorkflowWorkerBenchmark {
         let client = TemporalClient(transport: GRPCTemporalTransport(connection: clientConnection))
 
         print("WorkflowWorkerBenchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, dev server \(server.address)")
-        print("\(workflows) OneActivity workflows per measurement, \(inFlight) starts in flight, \(rounds) rounds, warm-up \(warmup) per side")
+        print(
+            "\(workflows) OneActivity workflows per measurement, \(inFlight) starts in flight, \(rounds) rounds, warm-up \(warmup) per side"
+        )
         print("Swift worker: TemporalWorker, \(pollers) + \(pollers) sticky workflow pollers, \(pollers) activity pollers, cache 1000")
         print("Python worker: temporalio \(pythonVersion()) defaults, sandboxed workflows")
         _ = try await measure(client, workflows: warmup, inFlight: inFlight, queue: swiftQueue)
@@ -86,7 +88,9 @@ struct WorkflowWorkerBenchmark {
                     "\(name) \(format((cpuSeconds(processes[name]!) - before[name]!) * 1000 / Double(workflows), digits: 1))"
                 }
                 let side = queue == swiftQueue ? "swift" : "python"
-                print("round \(round)  \(pad(side, 7))\(lpad(formatRate(rate), 5)) workflows/s   CPU ms per workflow: \(cpu.joined(separator: ", "))")
+                print(
+                    "round \(round)  \(pad(side, 7))\(lpad(formatRate(rate), 5)) workflows/s   CPU ms per workflow: \(cpu.joined(separator: ", "))"
+                )
                 if queue == swiftQueue { swiftRates.append(rate) } else { pythonRates.append(rate) }
             }
         }
@@ -157,7 +161,8 @@ struct WorkflowWorkerBenchmark {
     static func pythonVersion() -> String {
         let metadata = try? FileManager.default.contentsOfDirectory(atPath: repository.appending(path: ".venv/lib").path)
             .flatMap { version in
-                (try? FileManager.default.contentsOfDirectory(atPath: repository.appending(path: ".venv/lib/\(version)/site-packages").path)) ?? []
+                (try? FileManager.default.contentsOfDirectory(atPath: repository.appending(path: ".venv/lib/\(version)/site-packages").path))
+                    ?? []
             }
             .first { $0.hasPrefix("temporalio-") && $0.hasSuffix(".dist-info") }
         return metadata.map { String($0.dropFirst("temporalio-".count).dropLast(".dist-info".count)) } ?? "?"

@@ -70,7 +70,10 @@ extension WorkflowEngine {
         currentTime = event.eventTime.date
         random = WorkflowRandom(seedFrom: attributes.originalExecutionRunID.isEmpty ? info.runID : attributes.originalExecutionRunID)
         guard attributes.workflowType.name == registration.name else {
-            throw WorkflowTaskError("the history starts workflow type '\(attributes.workflowType.name)', not '\(registration.name)'", eventID: event.eventID)
+            throw WorkflowTaskError(
+                "the history starts workflow type '\(attributes.workflowType.name)', not '\(registration.name)'",
+                eventID: event.eventID
+            )
         }
         instance = registration.makeInstance()
         do {
@@ -95,7 +98,12 @@ extension WorkflowEngine {
     }
 
     /// Runs the workflow code for one task, at the task's time.
-    private func runWorkflowTask(startedBy event: HistoryEvent, replaying: Bool, lookahead: [HistoryEvent], updates: [WorkflowUpdateRequest]) throws {
+    private func runWorkflowTask(
+        startedBy event: HistoryEvent,
+        replaying: Bool,
+        lookahead: [HistoryEvent],
+        updates: [WorkflowUpdateRequest]
+    ) throws {
         isReplaying = replaying
         currentTime = event.eventTime.date
         lookaheadMarkers = lookahead.compactMap(MarkerRecord.init)
@@ -123,7 +131,8 @@ extension WorkflowEngine {
         if replaying {
             try replayLocalActivityResults()
         } else {
-            for state in localActivities.values.sorted(by: { $0.request.sequence < $1.request.sequence }) where !state.handedOut && !state.result.isResolved {
+            for state in localActivities.values.sorted(by: { $0.request.sequence < $1.request.sequence })
+            where !state.handedOut && !state.result.isResolved {
                 state.handedOut = true
                 newLocalActivityRequests.append(state.request)
             }
@@ -147,7 +156,13 @@ extension WorkflowEngine {
         issue(MarkerMachine(record: record))
         if let failure = record.failure {
             state.result.resolve(
-                .failure(ActivityError(activityType: state.request.activityType, activityID: state.request.activityID, cause: error(from: failure)))
+                .failure(
+                    ActivityError(
+                        activityType: state.request.activityType,
+                        activityID: state.request.activityID,
+                        cause: error(from: failure)
+                    )
+                )
             )
         } else {
             state.result.resolve(.success(record.result))
@@ -169,10 +184,22 @@ extension WorkflowEngine {
                 continue
             }
             if MarkerRecord(event)?.isDeprecatedPatch == true { return }
-            throw NondeterminismError(info: info, eventID: event.eventID, event: event.summary, command: machine.summary, difference: difference)
+            throw NondeterminismError(
+                info: info,
+                eventID: event.eventID,
+                event: event.summary,
+                command: machine.summary,
+                difference: difference
+            )
         }
         if MarkerRecord(event)?.isDeprecatedPatch == true { return }
-        throw NondeterminismError(info: info, eventID: event.eventID, event: event.summary, command: nil, difference: "the workflow issued no command for it")
+        throw NondeterminismError(
+            info: info,
+            eventID: event.eventID,
+            event: event.summary,
+            command: nil,
+            difference: "the workflow issued no command for it"
+        )
     }
 
     private func checkAllCommandsMatched(before event: HistoryEvent) throws {

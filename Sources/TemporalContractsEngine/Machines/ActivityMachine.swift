@@ -46,7 +46,11 @@ final class ActivityMachine: CommandMachine {
         case .activityTaskTimedOutEventAttributes(let attributes):
             result.resolve(.failure(error(cause: engine.error(from: attributes.failure), retryState: attributes.retryState)))
         case .activityTaskCanceledEventAttributes(let attributes):
-            result.resolve(.failure(error(cause: CanceledError("activity canceled", details: [Payload](attributes.details)), retryState: .cancelRequested)))
+            result.resolve(
+                .failure(
+                    error(cause: CanceledError("activity canceled", details: [Payload](attributes.details)), retryState: .cancelRequested)
+                )
+            )
         default:
             break
         }

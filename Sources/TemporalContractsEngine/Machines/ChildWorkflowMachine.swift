@@ -52,9 +52,20 @@ final class ChildWorkflowMachine: CommandMachine {
         case .childWorkflowExecutionFailedEventAttributes(let attributes):
             result.resolve(.failure(error(cause: engine.error(from: attributes.failure), retryState: attributes.retryState)))
         case .childWorkflowExecutionCanceledEventAttributes(let attributes):
-            result.resolve(.failure(error(cause: CanceledError("child workflow canceled", details: [Payload](attributes.details)), retryState: .cancelRequested)))
+            result.resolve(
+                .failure(
+                    error(
+                        cause: CanceledError("child workflow canceled", details: [Payload](attributes.details)),
+                        retryState: .cancelRequested
+                    )
+                )
+            )
         case .childWorkflowExecutionTimedOutEventAttributes(let attributes):
-            result.resolve(.failure(error(cause: TimeoutError("child workflow timed out", timeoutType: .startToClose), retryState: attributes.retryState)))
+            result.resolve(
+                .failure(
+                    error(cause: TimeoutError("child workflow timed out", timeoutType: .startToClose), retryState: attributes.retryState)
+                )
+            )
         case .childWorkflowExecutionTerminatedEventAttributes:
             result.resolve(.failure(error(cause: TerminatedError(), retryState: .nonRetryableFailure)))
         default:

@@ -46,9 +46,13 @@ final class ExternalWorkflowMachine: CommandMachine {
         case .externalWorkflowExecutionSignaledEventAttributes, .externalWorkflowExecutionCancelRequestedEventAttributes:
             delivered.resolve(.success(()))
         case .signalExternalWorkflowExecutionFailedEventAttributes(let attributes):
-            delivered.resolve(.failure(WorkflowNotFoundError(execution: WorkflowExecution(workflowID: attributes.workflowExecution.workflowID))))
+            delivered.resolve(
+                .failure(WorkflowNotFoundError(execution: WorkflowExecution(workflowID: attributes.workflowExecution.workflowID)))
+            )
         case .requestCancelExternalWorkflowExecutionFailedEventAttributes(let attributes):
-            delivered.resolve(.failure(WorkflowNotFoundError(execution: WorkflowExecution(workflowID: attributes.workflowExecution.workflowID))))
+            delivered.resolve(
+                .failure(WorkflowNotFoundError(execution: WorkflowExecution(workflowID: attributes.workflowExecution.workflowID)))
+            )
         default:
             break
         }

@@ -60,10 +60,15 @@ struct ActivityTaskExecution: Sendable {
         let context = self.context
         guard let registration else {
             context.logger.error("activity type is not registered on this worker")
-            await report(.failure(ApplicationError(
-                "activity type '\(context.info.activityType)' is not registered on the worker of task queue '\(options.taskQueue)'",
-                type: "NotFoundError"
-            )), started: started)
+            await report(
+                .failure(
+                    ApplicationError(
+                        "activity type '\(context.info.activityType)' is not registered on the worker of task queue '\(options.taskQueue)'",
+                        type: "NotFoundError"
+                    )
+                ),
+                started: started
+            )
             return
         }
         let input = task.input.payloads.map(Payload.init)
@@ -137,7 +142,9 @@ struct ActivityTaskExecution: Sendable {
                 )
             }
         } catch is ActivityNotFoundError {
-            logger.info("the server no longer knows this attempt: an earlier try of this report went through, it timed out, or its workflow closed")
+            logger.info(
+                "the server no longer knows this attempt: an earlier try of this report went through, it timed out, or its workflow closed"
+            )
         } catch {
             logger.error("could not report the activity's outcome", metadata: ["error": "\(error)"])
         }

@@ -17,11 +17,13 @@ struct LocalActivityRunner: Sendable {
 
     func run(_ request: LocalActivityRequest, workflow: WorkflowInfo) async -> LocalActivityOutcome {
         guard let registration = registrations[request.activityType] else {
-            return failed(ApplicationError(
-                "local activity type '\(request.activityType)' is not registered on this worker; registered: \(registrations.keys.sorted().joined(separator: ", "))",
-                type: "NotFoundError",
-                isNonRetryable: true
-            ))
+            return failed(
+                ApplicationError(
+                    "local activity type '\(request.activityType)' is not registered on this worker; registered: \(registrations.keys.sorted().joined(separator: ", "))",
+                    type: "NotFoundError",
+                    isNonRetryable: true
+                )
+            )
         }
         let scheduled = Date()
         let overallDeadline = request.options.scheduleToCloseTimeout.map { scheduled.addingTimeInterval($0.timeInterval) }

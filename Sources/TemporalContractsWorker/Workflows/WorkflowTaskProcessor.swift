@@ -134,7 +134,13 @@ struct WorkflowTaskProcessor: Sendable {
         run.lastEventID = events.last?.eventID ?? run.lastEventID
         var taskToken = task.taskToken
         if result.hasPendingLocalActivities || !result.localActivities.isEmpty {
-            (result, taskToken) = try await runLocalActivities(of: run, first: result, taskToken: taskToken, started: started, logger: logger)
+            (result, taskToken) = try await runLocalActivities(
+                of: run,
+                first: result,
+                taskToken: taskToken,
+                started: started,
+                logger: logger
+            )
         }
         var request = completion(taskToken: taskToken, result: result)
         for (id, query) in task.queries {
@@ -163,7 +169,10 @@ struct WorkflowTaskProcessor: Sendable {
     }
 
     /// The completion request for a task's result.
-    func completion(taskToken: Data, result: WorkflowActivationResult) -> Temporal_Api_Workflowservice_V1_RespondWorkflowTaskCompletedRequest {
+    func completion(
+        taskToken: Data,
+        result: WorkflowActivationResult
+    ) -> Temporal_Api_Workflowservice_V1_RespondWorkflowTaskCompletedRequest {
         var request = Temporal_Api_Workflowservice_V1_RespondWorkflowTaskCompletedRequest()
         request.taskToken = taskToken
         request.namespace = connection.options.namespace

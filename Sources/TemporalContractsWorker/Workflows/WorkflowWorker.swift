@@ -53,7 +53,8 @@ public final class WorkflowWorker: Service, Sendable {
         self.connection = connection
         self.options = options
         poller = TaskPoller(slots: options.maxConcurrentWorkflowTasks, kind: "workflow tasks", logger: options.logger)
-        let stickyQueue = options.maxCachedWorkflows > 0 && options.stickyPollers > 0
+        let stickyQueue =
+            options.maxCachedWorkflows > 0 && options.stickyPollers > 0
             ? "\(connection.options.identity)-\(options.taskQueue)-sticky-\(UUID().uuidString.lowercased())" : nil
         var logger = options.logger
         logger[metadataKey: "task_queue"] = "\(options.taskQueue)"
@@ -121,7 +122,9 @@ public final class WorkflowWorker: Service, Sendable {
     }
 
     /// One long poll on `queue`; nil when it ended without a task.
-    private func poll(_ queue: Temporal_Api_Taskqueue_V1_TaskQueue) async throws -> Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueResponse? {
+    private func poll(
+        _ queue: Temporal_Api_Taskqueue_V1_TaskQueue
+    ) async throws -> Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueResponse? {
         var request = Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueRequest()
         request.namespace = connection.options.namespace
         request.taskQueue = queue

@@ -21,8 +21,12 @@ struct WorkflowWorkerMetrics: Sendable {
 
     func taskFailed(workflowType: String, nondeterministic: Bool) {
         let reason = nondeterministic ? "NonDeterminismError" : "WorkflowError"
-        Counter(label: "temporal_workflow_task_execution_failed", dimensions: dimensions(workflowType) + [("failure_reason", reason)], factory: factory)
-            .increment()
+        Counter(
+            label: "temporal_workflow_task_execution_failed",
+            dimensions: dimensions(workflowType) + [("failure_reason", reason)],
+            factory: factory
+        )
+        .increment()
     }
 
     func workflowFinished(workflowType: String) {

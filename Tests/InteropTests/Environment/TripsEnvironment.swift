@@ -97,7 +97,11 @@ final class TripsEnvironment: Sendable {
 
     /// A Swift worker process of its own, on its own task queue, for tests that stop, restart
     /// or kill it.
-    func startSwiftWorker(taskQueue: String, version: String = "current", maxCachedWorkflows: Int = 1_000) async throws -> SwiftWorkerProcess {
+    func startSwiftWorker(
+        taskQueue: String,
+        version: String = "current",
+        maxCachedWorkflows: Int = 1_000
+    ) async throws -> SwiftWorkerProcess {
         try await SwiftWorkerProcess.start(
             address: server.address,
             namespace: server.namespace,
@@ -161,7 +165,10 @@ final class TripsEnvironment: Sendable {
             standardError: stderr
         )
         let termination = await process.waitForExit(timeout: .seconds(30))
-        try #require(termination == .exited(0), "temporal \(arguments.prefix(2).joined(separator: " ")) failed: \(process.standardErrorText())")
+        try #require(
+            termination == .exited(0),
+            "temporal \(arguments.prefix(2).joined(separator: " ")) failed: \(process.standardErrorText())"
+        )
     }
 }
 

@@ -24,7 +24,9 @@ final class SwiftWorkerProcess: Sendable {
             PythonPeer.repositoryRoot.appending(path: ".build/debug"),
         ].map { $0.appending(path: "interop-worker") }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw PythonPeerError(description: "interop-worker was not built; run `swift build --build-tests` (looked in \(candidates.map(\.path)))")
+            throw PythonPeerError(
+                description: "interop-worker was not built; run `swift build --build-tests` (looked in \(candidates.map(\.path)))"
+            )
         }
         return found
     }

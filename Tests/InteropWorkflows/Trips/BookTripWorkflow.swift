@@ -83,7 +83,8 @@ public final class TripState {
         try await context.sleep(for: .seconds(trip.napSeconds))
     }
 
-    func finish(_ trip: Trips.Trip, hotel: Trips.HotelBooking, loyalty: Bool, context: any WorkflowContext) async throws -> Trips.Itinerary {
+    func finish(_ trip: Trips.Trip, hotel: Trips.HotelBooking, loyalty: Bool, context: any WorkflowContext) async throws -> Trips.Itinerary
+    {
         stage = "confirming"
         let confirmation = try await Trips.ChildWorkflowStubs(context).executeConfirmBooking(
             Trips.Booking(traveler: trip.traveler, hotel: hotel.hotel),
