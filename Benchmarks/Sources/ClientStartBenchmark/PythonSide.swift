@@ -11,18 +11,10 @@ struct PythonRun {
 enum PythonSide {
     /// `Benchmarks/`, found from this file's path at build time, else from the working directory.
     static var benchmarksDirectory: URL {
-        let fromSource = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [
-            fromSource,
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Benchmarks"),
-        ]
-        for candidate in candidates
-        where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("python/client_starts.py").path) {
-            return candidate
+        guard let directory = PythonScript.benchmarksDirectory(containing: "client_starts.py") else {
+            ClientStartBenchmark.fail("cannot find Benchmarks/python/client_starts.py")
         }
-        ClientStartBenchmark.fail("cannot find Benchmarks/python/client_starts.py")
+        return directory
     }
 
     static var script: URL { benchmarksDirectory.appendingPathComponent("python/client_starts.py") }
@@ -52,9 +44,7 @@ enum PythonSide {
             "--id-prefix", prefix,
         ]
         let (status, stdout, stderr) = try await capture(interpreter, arguments)
-        let line = stdout.split(separator: "\n").last { $0.hasPrefix("{") }
-        guard let line,
-            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        guard let object = PythonScript.result(in: stdout),
             let seconds = object["seconds"] as? Double,
             let count = object["count"] as? Int
         else {

@@ -17,18 +17,10 @@ struct PythonResult {
 enum PythonSide {
     /// `Benchmarks/`, found from this file's path at build time, else from the working directory.
     static var benchmarksDirectory: URL {
-        let fromSource = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [
-            fromSource,
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Benchmarks"),
-        ]
-        for candidate in candidates
-        where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("python/converter_roundtrip.py").path) {
-            return candidate
+        guard let directory = PythonScript.benchmarksDirectory(containing: "converter_roundtrip.py") else {
+            ConverterBenchmark.fail("cannot find Benchmarks/python/converter_roundtrip.py")
         }
-        ConverterBenchmark.fail("cannot find Benchmarks/python/converter_roundtrip.py")
+        return directory
     }
 
     static var script: URL { benchmarksDirectory.appendingPathComponent("python/converter_roundtrip.py") }
@@ -49,9 +41,7 @@ enum PythonSide {
             "--check-payload", checkPayload.base64EncodedString(),
         ]
         let (status, stdout, stderr) = try capture(interpreter, arguments)
-        let line = stdout.split(separator: "\n").last { $0.hasPrefix("{") }
-        guard let line,
-            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        guard let object = PythonScript.result(in: stdout),
             let rates = object["rates"] as? [Double], !rates.isEmpty,
             let payloadText = object["payload_base64"] as? String,
             let payloadData = Data(base64Encoded: payloadText)

@@ -9,12 +9,7 @@ enum PythonReplay {
     }
 
     static var benchmarksDirectory: URL {
-        let fromSource = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return [fromSource, current, current.appendingPathComponent("Benchmarks")].first {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("python/replay_pipeline.py").path)
-        } ?? fromSource
+        PythonScript.benchmarksDirectory(containing: "replay_pipeline.py") ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }
 
     static func run(history: URL, count: Int, rounds: Int) throws -> Result {
@@ -34,9 +29,7 @@ enum PythonReplay {
         process.waitUntilExit()
         try handle.close()
         let text = String(decoding: try Data(contentsOf: output), as: UTF8.self)
-        // The temporalio bridge can abort interpreter shutdown after the result line; the line counts.
-        guard let line = text.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        guard let object = PythonScript.result(in: text),
             let rates = object["rates"] as? [Double], !rates.isEmpty
         else {
             throw BenchmarkError("the Python replayer printed no result (exit status \(process.terminationStatus)):\n\(text)")
