@@ -30,8 +30,10 @@ struct WorkflowWorkerInteropTests {
         try await environment.eventually("the trip awaits approval") {
             try await environment.python(["status", "--workflow-id", id])["stage"] as? String == "awaiting approval"
         }
-        // The CLI's "stack trace" of a Swift workflow: what it waits for.
-        #expect(try await environment.stack(id).contains("waiting for 1 condition to hold"))
+        // The CLI's "stack trace" of a Swift workflow (what it waits for), and its handlers.
+        #expect(try await environment.workflowCommand("stack", id).contains("waiting for 1 condition to hold"))
+        let metadata = try await environment.workflowCommand("metadata", id)
+        #expect(["GetStatus", "Approve", "AddStop", "SetBudget"].allSatisfy(metadata.contains), "\(metadata)")
         let accepted = try await environment.python(["set-budget", "--workflow-id", id, "--budget", "1200"])
         #expect(accepted["result"] as? Int == 0)
         let rejected = try await environment.python(["set-budget", "--workflow-id", id, "--budget", "-5"])

@@ -142,6 +142,28 @@ struct DeterminismTests {
         }
     }
 
+    @Test("__temporal_workflow_metadata names the workflow's handlers, as protobuf JSON the CLI reads")
+    func workflowMetadata() async throws {
+        let history = try await EngineFixture.use { fixture in
+            let handle = try await fixture.client.startApproval(options: WorkflowStartOptions(id: "metadata"))
+            try await handle.approve("x")
+            _ = try await handle.result()
+            return try await fixture.environment.history(of: handle.execution)
+        }
+        let engine = try WorkflowReplayer(workflows: [ApprovalWorkflow.registration]).replay(history)
+        defer { engine.tearDown() }
+        let payload = try #require(try engine.query("__temporal_workflow_metadata", input: []).first)
+        #expect(payload.metadata["encoding"] == Data("json/protobuf".utf8))
+        #expect(payload.metadata["messageType"] == Data("temporal.api.sdk.v1.WorkflowMetadata".utf8))
+        let metadata = try #require(try JSONSerialization.jsonObject(with: payload.data) as? [String: Any])
+        let definition = try #require(metadata["definition"] as? [String: Any])
+        func names(_ key: String) -> [String]? { (definition[key] as? [[String: String]])?.compactMap { $0["name"] } }
+        #expect(definition["type"] as? String == "Approval")
+        #expect(names("queryDefinitions") == ["MutatingStatus", "Status"])
+        #expect(names("signalDefinitions") == ["AddNote", "Approve"])
+        #expect(names("updateDefinitions") == ["SetLimit", "SlowNote"])
+    }
+
     @Test("a history written with SDK flags this version does not know is refused, not replayed differently")
     func unknownSDKFlagsAreRefused() async throws {
         var history = try await EngineFixture.use { fixture in

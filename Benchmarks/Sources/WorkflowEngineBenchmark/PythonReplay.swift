@@ -14,7 +14,9 @@ enum PythonReplay {
 
     static func run(history: URL, count: Int, rounds: Int) throws -> Result {
         let python = try PythonVenv.prepare(benchmarksDirectory: benchmarksDirectory)
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("replay-pipeline-\(ProcessInfo.processInfo.processIdentifier).out")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "replay-pipeline-\(ProcessInfo.processInfo.processIdentifier).out"
+        )
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         let handle = try FileHandle(forWritingTo: output)

@@ -1,9 +1,34 @@
+import Foundation
 import TemporalContracts
 
 extension WorkflowEngine {
     /// The query the Temporal CLI (`temporal workflow stack`) and web UI send for a workflow's
     /// "stack trace".
     static let stackTraceQuery = "__stack_trace"
+    /// The query the CLI (`temporal workflow metadata`) and web UI send for a workflow's handlers.
+    static let metadataQuery = "__temporal_workflow_metadata"
+
+    /// `temporal.api.sdk.v1.WorkflowMetadata` as the protobuf JSON payload the CLI and UI decode:
+    /// the workflow type and the names of its queries, signals and updates. Written by hand
+    /// because that message is outside the workflow-service closure `TemporalAPI` is built from.
+    var metadataPayload: Payload {
+        func definitions(_ names: some Sequence<String>) -> [[String: String]] {
+            names.sorted().map { ["name": $0] }
+        }
+        let metadata: [String: Any] = [
+            "definition": [
+                "type": info.workflowType,
+                "queryDefinitions": definitions(registration.queries.keys),
+                "signalDefinitions": definitions(registration.signals.keys),
+                "updateDefinitions": definitions(registration.updates.keys),
+            ]
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: metadata, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return Payload(
+            metadata: ["encoding": Data("json/protobuf".utf8), "messageType": Data("temporal.api.sdk.v1.WorkflowMetadata".utf8)],
+            data: data
+        )
+    }
 
     /// What the workflow is waiting for, in place of a stack trace: Swift cannot list the
     /// suspension points of its tasks, but the engine knows the commands, conditions, local

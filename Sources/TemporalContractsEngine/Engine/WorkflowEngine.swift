@@ -125,11 +125,15 @@ public final class WorkflowEngine: @unchecked Sendable {
     /// Answers a query from the workflow's current state. Queries run read-only: a handler that
     /// draws random numbers, records markers or issues commands fails with
     /// `ReadOnlyViolationError`, and the workflow is unchanged. `__stack_trace` (what the CLI's
-    /// `temporal workflow stack` sends) lists what the workflow is waiting for.
+    /// `temporal workflow stack` sends) lists what the workflow is waiting for;
+    /// `__temporal_workflow_metadata` (`temporal workflow metadata`) its handlers.
     public func query(_ name: String, input: [Payload]) throws -> [Payload] {
         guard let instance else { throw WorkflowTaskError("the workflow has not started yet; query '\(name)' cannot be answered") }
         if name == Self.stackTraceQuery, registration.queries[name] == nil {
             return [try dataConverter.payloadConverter.toPayload(stackTrace)]
+        }
+        if name == Self.metadataQuery, registration.queries[name] == nil {
+            return [metadataPayload]
         }
         guard let handler = registration.queries[name] else {
             throw UnknownHandlerError(kind: "query", name: name, workflowType: info.workflowType, known: registration.queries.keys.sorted())

@@ -146,11 +146,12 @@ final class TripsEnvironment: Sendable {
         try await temporalCLI(["workflow", "show", "--workflow-id", workflowID, "--output", "json"], output: file)
     }
 
-    /// What `temporal workflow stack` (the `__stack_trace` query) prints for a run.
-    func stack(_ workflowID: String) async throws -> String {
-        let file = FileManager.default.temporaryDirectory.appending(path: "stack-\(UUID().uuidString).txt")
+    /// What `temporal workflow <command>` prints for a run: `stack` (the `__stack_trace`
+    /// query), `metadata` (`__temporal_workflow_metadata`).
+    func workflowCommand(_ command: String, _ workflowID: String) async throws -> String {
+        let file = FileManager.default.temporaryDirectory.appending(path: "\(command)-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: file) }
-        try await temporalCLI(["workflow", "stack", "--workflow-id", workflowID], output: file)
+        try await temporalCLI(["workflow", command, "--workflow-id", workflowID], output: file)
         return try String(contentsOf: file, encoding: .utf8)
     }
 
