@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Regenerates Sources/TemporalAPI: the Temporal API messages (protoc-gen-swift) and the workflow
-# service client (protoc-gen-grpc-swift-2), from the descriptors compiled into the pinned
+# Regenerates the Temporal API: its messages into Sources/TemporalAPI (protoc-gen-swift) and the
+# workflow service client into Sources/TemporalContractsGRPC/Generated (protoc-gen-grpc-swift-2), from the descriptors compiled into the pinned
 # `temporalio` wheel (Tests/requirements.txt). No upstream .proto file is copied.
 #
 # For a newer API: raise the `temporalio` pin in Tests/requirements.txt, run this script, build,
-# and commit Sources/TemporalAPI.
+# and commit both folders.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -44,9 +44,20 @@ xargs protoc --descriptor_set_in="$descriptors" \
   --plugin=protoc-gen-swift="$bin/protoc-gen-swift" \
   --swift_out="$output" --swift_opt=Visibility=Public,FileNaming=PathToUnderscores \
   < "$tools/generate.txt"
+# The client lives in the gRPC module so that the messages depend on SwiftProtobuf alone; the
+# module mapping makes it import the messages' module.
+client_output="$root/Sources/TemporalContractsGRPC/Generated"
+rm -rf "$client_output"
+mkdir -p "$client_output"
+cat > "$tools/module-mappings.asciipb" <<'MAPPINGS'
+mapping {
+  module_name: "TemporalAPI"
+  proto_file_path: "temporal/api/workflowservice/v1/request_response.proto"
+}
+MAPPINGS
 protoc --descriptor_set_in="$descriptors" \
   --plugin=protoc-gen-grpc-swift="$bin/protoc-gen-grpc-swift-2" \
-  --grpc-swift_out="$output" \
-  --grpc-swift_opt=Visibility=Public,FileNaming=PathToUnderscores,Server=false \
+  --grpc-swift_out="$client_output" \
+  --grpc-swift_opt=Visibility=Public,FileNaming=PathToUnderscores,Server=false,ProtoPathModuleMappings="$tools/module-mappings.asciipb" \
   temporal/api/workflowservice/v1/service.proto
-echo "generated $(ls "$output" | wc -l) files into Sources/TemporalAPI/Generated"
+echo "generated $(ls "$output" | wc -l) files into Sources/TemporalAPI/Generated and the client into $client_output"

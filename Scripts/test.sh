@@ -9,6 +9,28 @@ cd "$root"
 
 Scripts/bootstrap.sh
 
+# --- Self-contained: the tests need nothing outside the repository. ---
+# The Python vectors the Swift tests read (Tests/Fixtures) must be what the pinned SDK writes now.
+echo "== Python default-converter vectors"
+.venv/bin/python Scripts/generate-python-vectors.py --check
+# No tracked text file may name a path outside the repository; prints the offending lines. The
+# patterns are split in two so that this script does not match itself.
+echo "== no paths outside the repository"
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    status=0
+    git grep -nI -e 'shared''/interop' -e '/wor''k/' -- . || status=$?
+    if [ "$status" -eq 0 ]; then
+        echo "the tracked files above name a path outside the repository" >&2
+        exit 1
+    elif [ "$status" -ne 1 ]; then
+        echo "git grep failed ($status)" >&2
+        exit 1
+    fi
+else
+    echo "(not a git checkout: skipped)"
+fi
+# --- end self-contained ---
+
 echo "== swift test"
 swift build --build-tests
 swift test --skip-build 2>&1 | tee .build/swift-test.log || true

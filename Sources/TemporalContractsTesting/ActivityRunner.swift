@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 import TemporalAPI
 import TemporalContracts
@@ -10,6 +11,7 @@ struct ActivityRunner: Sendable {
     let registration: ActivityRegistration?
     let registeredTypes: [String]
     let dataConverter: DataConverter
+    let logger: Logger
     let retryPolicy: Temporal_Api_Common_V1_RetryPolicy?
     let maximumAttempts: Int
 
@@ -25,7 +27,7 @@ struct ActivityRunner: Sendable {
         let limit = retryPolicy.map { $0.maximumAttempts > 0 ? Int($0.maximumAttempts) : maximumAttempts } ?? maximumAttempts
         var info = info
         while true {
-            let context = TestActivityContext(info: info, dataConverter: dataConverter, cancellation: cancellation)
+            let context = TestActivityContext(info: info, dataConverter: dataConverter, logger: logger, cancellation: cancellation)
             do {
                 return .completed(try await registration.execute(input, context))
             } catch is CompleteAsynchronously {
@@ -53,12 +55,14 @@ struct ActivityRunner: Sendable {
 final class TestActivityContext: ActivityContext {
     let info: ActivityInfo
     let dataConverter: DataConverter
+    let logger: Logger
     private let cancellation: CancellationFlag
     private let heartbeats = Mutex<[Payload]>([])
 
-    init(info: ActivityInfo, dataConverter: DataConverter, cancellation: CancellationFlag) {
+    init(info: ActivityInfo, dataConverter: DataConverter, logger: Logger, cancellation: CancellationFlag) {
         self.info = info
         self.dataConverter = dataConverter
+        self.logger = info.attemptLogger(logger)
         self.cancellation = cancellation
     }
 

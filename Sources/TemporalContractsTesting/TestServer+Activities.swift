@@ -3,7 +3,7 @@ import SwiftProtobuf
 import TemporalAPI
 import TemporalContracts
 import TemporalContractsEngine
-import TemporalContractsGRPC
+import TemporalContractsConversion
 
 extension TestServer {
     /// How an activity's attempts ended.
@@ -104,7 +104,8 @@ extension TestServer {
                 event.activityTaskFailedEventAttributes.scheduledEventID = scheduledEventID
                 event.activityTaskFailedEventAttributes.startedEventID = event.eventID - 1
                 event.activityTaskFailedEventAttributes.failure = failure.apiFailure
-                event.activityTaskFailedEventAttributes.retryState = Temporal_Api_Enums_V1_RetryState(rawValue: retryState.rawValue) ?? .unspecified
+                event.activityTaskFailedEventAttributes.retryState =
+                    Temporal_Api_Enums_V1_RetryState(rawValue: retryState.rawValue) ?? .unspecified
             }
         case .canceled(let details):
             appendOrBuffer(execution, .activityTaskCanceled) { event in
@@ -122,6 +123,7 @@ extension TestServer {
             registration: activities[activityType],
             registeredTypes: activities.keys.sorted(),
             dataConverter: dataConverter,
+            logger: logger,
             retryPolicy: retryPolicy,
             maximumAttempts: maximumActivityAttempts
         )
@@ -149,7 +151,11 @@ extension TestServer {
         case .asynchronous:
             return .failed(
                 dataConverter.failureConverter.failure(
-                    from: ApplicationError("local activity '\(request.activityType)' cannot complete asynchronously", type: "InvalidLocalActivity", isNonRetryable: true)
+                    from: ApplicationError(
+                        "local activity '\(request.activityType)' cannot complete asynchronously",
+                        type: "InvalidLocalActivity",
+                        isNonRetryable: true
+                    )
                 )
             )
         }

@@ -3,7 +3,7 @@ import SwiftProtobuf
 import TemporalAPI
 import TemporalContracts
 import TemporalContractsEngine
-import TemporalContractsGRPC
+import TemporalContractsConversion
 
 /// The client side: what `TemporalClient` (and so the generated clients) call.
 extension TestServer: TemporalTransport {
@@ -22,7 +22,11 @@ extension TestServer: TemporalTransport {
                 case .terminateExisting:
                     terminate(existing, reason: "terminated by a start with conflict policy terminateExisting")
                 default:
-                    throw WorkflowAlreadyStartedError(workflowID: request.workflowID, workflowType: request.workflowType, runID: existing.runID)
+                    throw WorkflowAlreadyStartedError(
+                        workflowID: request.workflowID,
+                        workflowType: request.workflowType,
+                        runID: existing.runID
+                    )
                 }
             } else if request.idReusePolicy == .rejectDuplicate
                 || (request.idReusePolicy == .allowDuplicateFailedOnly && existing.status == .completed)
@@ -33,8 +37,8 @@ extension TestServer: TemporalTransport {
         let execution = startRun(
             workflowID: request.workflowID,
             workflowType: request.workflowType,
-            taskQueue: request.taskQueue
-                , input: request.input
+            taskQueue: request.taskQueue,
+            input: request.input
         ) { attributes in
             if let timeout = request.executionTimeout { attributes.workflowExecutionTimeout = timeout.protobufDuration }
             if let timeout = request.runTimeout { attributes.workflowRunTimeout = timeout.protobufDuration }
@@ -100,7 +104,10 @@ extension TestServer: TemporalTransport {
 
     func updateWorkflow(_ request: UpdateWorkflowRequest) async throws -> UpdateWorkflowResponse {
         let execution = try execution(request.execution)
-        let reference = UpdateReference(execution: WorkflowExecution(workflowID: execution.workflowID, runID: execution.runID), updateID: request.updateID)
+        let reference = UpdateReference(
+            execution: WorkflowExecution(workflowID: execution.workflowID, runID: execution.runID),
+            updateID: request.updateID
+        )
         if execution.updates[request.updateID] == nil {
             guard execution.isOpen else { throw WorkflowNotFoundError(execution: request.execution) }
             execution.updates[request.updateID] = TestExecution.UpdateState(name: request.updateName)
@@ -138,14 +145,19 @@ extension TestServer: TemporalTransport {
         guard let update = execution.updates[reference.updateID] else { throw WorkflowNotFoundError(execution: reference.execution) }
         await waitUntil {
             update.outcome != nil || execution.taskFailure != nil || (stage != .completed && update.accepted)
-        } register: { update.waiters.append($0) }
+        } register: {
+            update.waiters.append($0)
+        }
         if let failure = execution.taskFailure, update.outcome == nil {
             throw WorkflowTaskFailureError(execution: reference.execution, cause: failure)
         }
         return UpdateWorkflowResponse(stage: update.outcome == nil ? .accepted : .completed, outcome: update.outcome, reference: reference)
     }
 
-    func updateWithStartWorkflow(_ start: StartWorkflowRequest, update: UpdateWorkflowRequest) async throws
+    func updateWithStartWorkflow(
+        _ start: StartWorkflowRequest,
+        update: UpdateWorkflowRequest
+    ) async throws
         -> (StartWorkflowResponse, UpdateWorkflowResponse)
     {
         var start = start
@@ -160,9 +172,16 @@ extension TestServer: TemporalTransport {
         var run = try self.execution(execution)
         while true {
             let current = run
-            await waitUntil { !current.isOpen || current.taskFailure != nil } register: { current.outcomeWaiters.append($0) }
+            await waitUntil {
+                !current.isOpen || current.taskFailure != nil
+            } register: {
+                current.outcomeWaiters.append($0)
+            }
             if let failure = current.taskFailure, current.isOpen {
-                throw WorkflowTaskFailureError(execution: WorkflowExecution(workflowID: current.workflowID, runID: current.runID), cause: failure)
+                throw WorkflowTaskFailureError(
+                    execution: WorkflowExecution(workflowID: current.workflowID, runID: current.runID),
+                    cause: failure
+                )
             }
             guard let next = current.continuedRunID.flatMap({ runs[$0] }) else { break }
             run = next

@@ -3,7 +3,7 @@ import SwiftProtobuf
 import TemporalAPI
 import TemporalContracts
 import TemporalContractsEngine
-import TemporalContractsGRPC
+import TemporalContractsConversion
 
 extension TestServer {
     /// Runs one workflow task on the execution's engine and writes what its completion
@@ -92,8 +92,14 @@ extension TestServer {
         append(execution, .workflowTaskFailed) { event in
             event.workflowTaskFailedEventAttributes.scheduledEventID = scheduledEventID
             event.workflowTaskFailedEventAttributes.startedEventID = startedEventID
-            event.workflowTaskFailedEventAttributes.cause = error is NondeterminismError ? .nonDeterministicError : .workflowWorkerUnhandledFailure
-            event.workflowTaskFailedEventAttributes.failure = Failure(message: "\(error)", source: "SwiftSDK", info: .application(type: "\(type(of: error))", nonRetryable: false, details: [], nextRetryDelay: nil)).apiFailure
+            event.workflowTaskFailedEventAttributes.cause =
+                error is NondeterminismError ? .nonDeterministicError : .workflowWorkerUnhandledFailure
+            event.workflowTaskFailedEventAttributes.failure =
+                Failure(
+                    message: "\(error)",
+                    source: "SwiftSDK",
+                    info: .application(type: "\(type(of: error))", nonRetryable: false, details: [], nextRetryDelay: nil)
+                ).apiFailure
         }
         execution.inWorkflowTask = false
         execution.bufferedEvents.removeAll()
@@ -105,7 +111,12 @@ extension TestServer {
     }
 
     // swiftlint:disable:next function_body_length
-    private func apply(_ command: Temporal_Api_Command_V1_Command, messages: [Temporal_Api_Protocol_V1_Message], of execution: TestExecution, completedEventID: Int64) {
+    private func apply(
+        _ command: Temporal_Api_Command_V1_Command,
+        messages: [Temporal_Api_Protocol_V1_Message],
+        of execution: TestExecution,
+        completedEventID: Int64
+    ) {
         switch command.attributes {
         case .scheduleActivityTaskCommandAttributes(let attributes):
             let scheduledEventID = append(execution, .activityTaskScheduled) { event in
@@ -234,7 +245,8 @@ extension TestServer {
                 wakeUpdateWaiters(update)
             }
         } else if let response = try? Temporal_Api_Update_V1_Response(unpackingAny: message.body) {
-            let acceptedEventID = execution.events.last { $0.workflowExecutionUpdateAcceptedEventAttributes.protocolInstanceID == updateID }?.eventID ?? 0
+            let acceptedEventID =
+                execution.events.last { $0.workflowExecutionUpdateAcceptedEventAttributes.protocolInstanceID == updateID }?.eventID ?? 0
             append(execution, .workflowExecutionUpdateCompleted) { event in
                 event.workflowExecutionUpdateCompletedEventAttributes.meta = response.meta
                 event.workflowExecutionUpdateCompletedEventAttributes.outcome = response.outcome
@@ -319,7 +331,10 @@ extension TestServer {
         initiatedEventID: Int64,
         from source: TestExecution
     ) {
-        let target = WorkflowExecution(workflowID: attributes.execution.workflowID, runID: attributes.execution.runID.isEmpty ? nil : attributes.execution.runID)
+        let target = WorkflowExecution(
+            workflowID: attributes.execution.workflowID,
+            runID: attributes.execution.runID.isEmpty ? nil : attributes.execution.runID
+        )
         let namespace = namespace
         guard let execution = try? execution(target), execution.isOpen else {
             appendOrBuffer(source, .signalExternalWorkflowExecutionFailed) { event in

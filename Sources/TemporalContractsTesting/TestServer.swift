@@ -4,7 +4,7 @@ import SwiftProtobuf
 import TemporalAPI
 import TemporalContracts
 import TemporalContractsEngine
-import TemporalContractsGRPC
+import TemporalContractsConversion
 
 /// The in-process stand-in for a Temporal server and its workers: it keeps each execution's
 /// history with the event types and fields the real server writes, runs workflow tasks on the
@@ -82,7 +82,9 @@ actor TestServer {
     /// Moves the clock and fires the timers due by then, earliest first.
     func advanceClock(to date: Date) {
         now = max(now, date)
-        let due = timers.enumerated().filter { $0.element.fireAt <= now }.sorted { ($0.element.fireAt, $0.offset) < ($1.element.fireAt, $1.offset) }
+        let due = timers.enumerated().filter { $0.element.fireAt <= now }.sorted {
+            ($0.element.fireAt, $0.offset) < ($1.element.fireAt, $1.offset)
+        }
         timers.removeAll { $0.fireAt <= now }
         for (_, timer) in due where timer.execution.isOpen {
             appendOrBuffer(timer.execution, .timerFired) { event in
@@ -158,7 +160,13 @@ actor TestServer {
     ) -> TestExecution {
         runCounter += 1
         let runID = String(format: "00000000-0000-4000-8000-%012d", runCounter)
-        let execution = TestExecution(workflowID: workflowID, runID: runID, workflowType: workflowType, taskQueue: taskQueue, firstRunID: firstRunID ?? runID)
+        let execution = TestExecution(
+            workflowID: workflowID,
+            runID: runID,
+            workflowType: workflowType,
+            taskQueue: taskQueue,
+            firstRunID: firstRunID ?? runID
+        )
         execution.parent = parent
         runs[runID] = execution
         latestRuns[workflowID] = execution
@@ -200,7 +208,11 @@ actor TestServer {
         }
         execution.activities.removeAll()
         for (updateID, update) in execution.updates where update.outcome == nil {
-            let failure = ApplicationError("workflow '\(execution.workflowType)' closed before update '\(update.name)' (ID \(updateID)) completed", type: "AcceptedUpdateCompletedWorkflow", isNonRetryable: true)
+            let failure = ApplicationError(
+                "workflow '\(execution.workflowType)' closed before update '\(update.name)' (ID \(updateID)) completed",
+                type: "AcceptedUpdateCompletedWorkflow",
+                isNonRetryable: true
+            )
             finishUpdate(update, .failure(dataConverter.failureConverter.failure(from: failure)))
         }
         if status != .running, execution.engine?.isFinished == false || status == .terminated {

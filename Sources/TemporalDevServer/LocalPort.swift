@@ -2,11 +2,11 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Free TCP ports and connection probes on this machine, for servers started by tests.
@@ -132,7 +132,7 @@ public enum LocalPort {
 }
 
 #if canImport(Glibc)
-    private let streamSocketType = Int32(SOCK_STREAM.rawValue)
+private let streamSocketType = Int32(SOCK_STREAM.rawValue)
 #else
-    private let streamSocketType = SOCK_STREAM
+private let streamSocketType = SOCK_STREAM
 #endif

@@ -57,7 +57,9 @@ struct ProtocPlugin {
             let value = parts.count == 2 ? parts[1] : ""
             switch parts[0] {
             case "AccessLevel":
-                if let level = GeneratorOptions.AccessLevel(rawValue: value) { options.accessLevel = level } else {
+                if let level = GeneratorOptions.AccessLevel(rawValue: value) {
+                    options.accessLevel = level
+                } else {
                     problems.append("unknown AccessLevel '\(value)' (public, package, internal)")
                 }
             case "Outputs":

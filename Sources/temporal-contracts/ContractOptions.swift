@@ -18,8 +18,10 @@ struct ContractOptions: ParsableArguments {
 
     /// The config file, if one was named or lies in the current folder.
     func loadConfiguration() throws -> (GeneratorConfiguration, base: String) {
-        let path = config ?? (FileManager.default.fileExists(atPath: GeneratorConfiguration.fileName)
-            ? GeneratorConfiguration.fileName : nil)
+        let path =
+            config
+            ?? (FileManager.default.fileExists(atPath: GeneratorConfiguration.fileName)
+                ? GeneratorConfiguration.fileName : nil)
         guard let path else { return (GeneratorConfiguration(), "") }
         let (configuration, diagnostics) = GeneratorConfiguration.load(path)
         DiagnosticPrinter.print(diagnostics.sorted)

@@ -27,7 +27,10 @@ struct GeneratedClientTests {
             state.withLock { $0.signals.append(request) }
         }
 
-        func signalWithStartWorkflow(_ start: StartWorkflowRequest, signal: SignalWorkflowRequest) async throws
+        func signalWithStartWorkflow(
+            _ start: StartWorkflowRequest,
+            signal: SignalWorkflowRequest
+        ) async throws
             -> StartWorkflowResponse
         {
             state.withLock {
@@ -60,17 +63,28 @@ struct GeneratedClientTests {
                 message: "item rejected",
                 info: .application(type: "InvalidItem", nonRetryable: true, details: [], nextRetryDelay: nil)
             )
-            return UpdateWorkflowResponse(stage: polls < 2 ? .accepted : .completed, outcome: polls < 2 ? nil : .failure(failure), reference: reference)
+            return UpdateWorkflowResponse(
+                stage: polls < 2 ? .accepted : .completed,
+                outcome: polls < 2 ? nil : .failure(failure),
+                reference: reference
+            )
         }
 
-        func updateWithStartWorkflow(_ start: StartWorkflowRequest, update: UpdateWorkflowRequest) async throws
+        func updateWithStartWorkflow(
+            _ start: StartWorkflowRequest,
+            update: UpdateWorkflowRequest
+        ) async throws
             -> (StartWorkflowResponse, UpdateWorkflowResponse)
         {
             state.withLock { $0.starts.append(start) }
             let order = try DefaultPayloadConverter().toPayload(GeneratedMocksTests.order)
             return (
                 StartWorkflowResponse(runID: "run-3"),
-                UpdateWorkflowResponse(stage: .completed, outcome: .success([order]), reference: UpdateReference(execution: update.execution, updateID: update.updateID))
+                UpdateWorkflowResponse(
+                    stage: .completed,
+                    outcome: .success([order]),
+                    reference: UpdateReference(execution: update.execution, updateID: update.updateID)
+                )
             )
         }
 
@@ -179,11 +193,23 @@ struct GeneratedClientTests {
         let converter = DefaultPayloadConverter()
         let failure = Failure(
             message: "activity failed",
-            info: .activity(activityType: "ChargeCard", activityID: "1", scheduledEventID: 5, startedEventID: 6, identity: "w", retryState: .maximumAttemptsReached),
+            info: .activity(
+                activityType: "ChargeCard",
+                activityID: "1",
+                scheduledEventID: 5,
+                startedEventID: 6,
+                identity: "w",
+                retryState: .maximumAttemptsReached
+            ),
             cause: Failure(
                 message: "card declined",
                 stackTrace: "at charge()",
-                info: .application(type: "CardDeclined", nonRetryable: true, details: [try converter.toPayload("4242")], nextRetryDelay: nil)
+                info: .application(
+                    type: "CardDeclined",
+                    nonRetryable: true,
+                    details: [try converter.toPayload("4242")],
+                    nextRetryDelay: nil
+                )
             )
         )
         transport.state.withLock { $0.outcome = .failed(failure) }

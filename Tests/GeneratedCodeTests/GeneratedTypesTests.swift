@@ -12,10 +12,12 @@ struct GeneratedTypesTests {
         let order = try converter.fromPayload(vector, as: Interop.Order.self)
         #expect(order.orderID == "o-1")
         #expect(order.customerName == "Ada Lovelace")
-        #expect(order.items == [
-            Interop.LineItem(sku: "sku-1", quantity: 2, unitPrice: 9.5),
-            Interop.LineItem(sku: "sku-2", quantity: 1, unitPrice: 0.25),
-        ])
+        #expect(
+            order.items == [
+                Interop.LineItem(sku: "sku-1", quantity: 2, unitPrice: 9.5),
+                Interop.LineItem(sku: "sku-2", quantity: 1, unitPrice: 0.25),
+            ]
+        )
         #expect(order.placedAt == RFC3339.date(from: "2026-11-22T08:30:15Z"))
         #expect(order.trackingID == UUID(uuidString: "0f8fad5b-d9cb-469f-a165-70867728950e"))
         #expect(order.status == .open)

@@ -1,7 +1,10 @@
 import Foundation
 import TemporalContracts
 
-/// The payloads the Python SDK's default converter produced (`shared/interop`).
+/// The payloads the Python SDK's default converter produced, from
+/// `Tests/Fixtures/python-default-converter-vectors.json` (Scripts/generate-python-vectors.py).
+/// TemporalContractsTests reads the whole file (`PythonVectorTests.swift`); this target needs
+/// only single cases by name.
 enum PythonVectors {
     struct File: Decodable {
         struct Case: Decodable {
@@ -13,10 +16,11 @@ enum PythonVectors {
         var cases: [Case]
     }
 
+    // From this source file (GeneratedCodeTests → Tests → the repository), not the working
+    // directory: the one committed copy, in Tests/Fixtures, which is in no target's path.
     static let url = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/interop/python-default-converter-vectors.json")
+        .appendingPathComponent("Tests/Fixtures/python-default-converter-vectors.json")
 
     static func payload(named name: String) throws -> Payload {
         let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))

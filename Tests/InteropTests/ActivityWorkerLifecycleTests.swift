@@ -26,7 +26,10 @@ struct ActivityWorkerLifecycleTests {
                 options: WarehouseEnvironment.workflowOptions("shutdown")
             )
             try await waitForEvent("noop-started", label: label)
-            _ = environment.startWorker(WarehouseActivities(), options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue))
+            _ = environment.startWorker(
+                WarehouseActivities(),
+                options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue)
+            )
             environment.activityWorker.shutdown()
             try await environment.activityWorkerRun.value
             let eventsOfA = WarehouseActivities.events.withLock { $0[label] ?? [] }
@@ -67,7 +70,10 @@ struct ActivityWorkerLifecycleTests {
             #expect(events.filter { $0 == "noop-completed" }.count == events.filter { $0 == "noop-started" }.count)
 
             // The activities it did not take are left for the next worker.
-            _ = environment.startWorker(WarehouseActivities(), options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue))
+            _ = environment.startWorker(
+                WarehouseActivities(),
+                options: ActivityWorkerOptions(taskQueue: WarehouseEnvironment.activityTaskQueue)
+            )
             #expect(try await handle.result() == 10)
         }
     }

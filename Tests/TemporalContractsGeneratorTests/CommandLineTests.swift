@@ -89,10 +89,12 @@ struct CommandLineTests {
         #expect(result.status == 0, "\(result.errors)")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         // Only the given contract (not its import), and a file per kind, empty when not selected.
-        #expect(files == [
-            "orders+Activities.swift", "orders+Client.swift", "orders+Definitions.swift", "orders+Mocks.swift",
-            "orders+Types.swift", "orders+Workflows.swift",
-        ])
+        #expect(
+            files == [
+                "orders+Activities.swift", "orders+Client.swift", "orders+Definitions.swift", "orders+Mocks.swift",
+                "orders+Types.swift", "orders+Workflows.swift",
+            ]
+        )
         let client = try String(contentsOf: directory.appendingPathComponent("orders+Client.swift"), encoding: .utf8)
         #expect(!client.contains("protocol"))
         #expect(client.hasPrefix("// DO NOT EDIT."))
@@ -124,7 +126,9 @@ struct CommandLineTests {
             .write(to: directory.appendingPathComponent("temporal-contracts.yaml"))
         let result = try run(["generate"], in: directory)
         #expect(result.status == 1)
-        #expect(result.errors.contains("temporal-contracts.yaml:2:1: error: unknown key 'ouput' in the configuration (did you mean 'output'?)"))
+        #expect(
+            result.errors.contains("temporal-contracts.yaml:2:1: error: unknown key 'ouput' in the configuration (did you mean 'output'?)")
+        )
     }
 
     @Test func initWritesAValidStarterContract() throws {

@@ -62,7 +62,8 @@ struct DiagnosticsTests {
 
     @Test func swiftNameCollisionAfterRenaming() throws {
         let error = try onlyError(
-            Self.header + "types:\n  A:\n    type: object\n    properties:\n      order_id: { type: string }\n      orderId: { type: string }\n"
+            Self.header
+                + "types:\n  A:\n    type: object\n    properties:\n      order_id: { type: string }\n      orderId: { type: string }\n"
         )
         #expect(error.message == "properties of 'A' 'orderId' and 'order_id' both become the Swift name 'orderID'")
         #expect(error.location.line == 9)
@@ -170,7 +171,8 @@ struct DiagnosticsTests {
 
     @Test func recursiveStruct() throws {
         let error = try onlyError(
-            Self.header + "types:\n  Node: { type: object, properties: { parent: { $ref: Node }, kids: { type: array, items: { $ref: Node } } } }\n"
+            Self.header
+                + "types:\n  Node: { type: object, properties: { parent: { $ref: Node }, kids: { type: array, items: { $ref: Node } } } }\n"
         )
         #expect(error.message == "type 'Node' contains itself through Node → Node")
     }
@@ -182,16 +184,17 @@ struct DiagnosticsTests {
     }
 
     @Test func everyProblemIsReportedInOneRun() throws {
-        let text = Self.header + """
-            types:
-              Order: { type: object, properties: { id: { $ref: Missing } } }
-            workflows:
-              A: { signals: [Nope], executionTimeout: soon, idReusePolicy: sometimes }
-            signals:
-              S: { output: string }
-            queries:
-              Q: {}
-            """
+        let text =
+            Self.header + """
+                types:
+                  Order: { type: object, properties: { id: { $ref: Missing } } }
+                workflows:
+                  A: { signals: [Nope], executionTimeout: soon, idReusePolicy: sometimes }
+                signals:
+                  S: { output: string }
+                queries:
+                  Q: {}
+                """
         let errors = try TestSupport.diagnostics(text).filter { $0.severity == .error }
         #expect(errors.count == 6, "\(errors.map(\.formatted))")
         #expect(errors == errors.sorted())

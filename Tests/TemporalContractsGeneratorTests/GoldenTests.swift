@@ -26,10 +26,12 @@ struct GoldenTests {
         inputs.protoLoader = ProtoDescriptorLoader(includePaths: [include])
         let result = try GeneratorPipeline().run(inputs)
         #expect(!result.hasErrors, "\(result.diagnostics.map(\.formatted))")
-        #expect(result.files.map(\.name).sorted() == [
-            "Payments+Activities.swift", "Payments+Client.swift", "Payments+Definitions.swift", "Payments+Mocks.swift",
-            "Payments+Types.swift", "Payments+Workflows.swift",
-        ])
+        #expect(
+            result.files.map(\.name).sorted() == [
+                "Payments+Activities.swift", "Payments+Client.swift", "Payments+Definitions.swift", "Payments+Mocks.swift",
+                "Payments+Types.swift", "Payments+Workflows.swift",
+            ]
+        )
         try compare(result.files)
     }
 
@@ -42,32 +44,34 @@ struct GoldenTests {
 
     @Test func everyGoldenComesFromAFixture() throws {
         let goldens = try FileManager.default.contentsOfDirectory(atPath: TestSupport.goldens.path).sorted()
-        #expect(goldens == [
-            "Common+Types.swift",
-            "Interop+Client.swift",
-            "Interop+Definitions.swift",
-            "Interop+Mocks.swift",
-            "Interop+Types.swift",
-            "Interop+Workflows.swift",
-            "Naming+Activities.swift",
-            "Naming+Client.swift",
-            "Naming+Definitions.swift",
-            "Naming+Mocks.swift",
-            "Naming+Types.swift",
-            "Naming+Workflows.swift",
-            "Orders+Activities.swift",
-            "Orders+Client.swift",
-            "Orders+Definitions.swift",
-            "Orders+Mocks.swift",
-            "Orders+Types.swift",
-            "Orders+Workflows.swift",
-            "Payments+Activities.swift",
-            "Payments+Client.swift",
-            "Payments+Definitions.swift",
-            "Payments+Mocks.swift",
-            "Payments+Types.swift",
-            "Payments+Workflows.swift",
-        ])
+        #expect(
+            goldens == [
+                "Common+Types.swift",
+                "Interop+Client.swift",
+                "Interop+Definitions.swift",
+                "Interop+Mocks.swift",
+                "Interop+Types.swift",
+                "Interop+Workflows.swift",
+                "Naming+Activities.swift",
+                "Naming+Client.swift",
+                "Naming+Definitions.swift",
+                "Naming+Mocks.swift",
+                "Naming+Types.swift",
+                "Naming+Workflows.swift",
+                "Orders+Activities.swift",
+                "Orders+Client.swift",
+                "Orders+Definitions.swift",
+                "Orders+Mocks.swift",
+                "Orders+Types.swift",
+                "Orders+Workflows.swift",
+                "Payments+Activities.swift",
+                "Payments+Client.swift",
+                "Payments+Definitions.swift",
+                "Payments+Mocks.swift",
+                "Payments+Types.swift",
+                "Payments+Workflows.swift",
+            ]
+        )
     }
 
     func compare(_ files: [GeneratedFile]) throws {

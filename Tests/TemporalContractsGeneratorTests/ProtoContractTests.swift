@@ -43,21 +43,26 @@ struct ProtoContractTests {
     }
 
     @Test func unsupportedOptionsAreWarnedAboutAtTheirMethod() throws {
-        let proto = Self.preamble + """
-            service Shop {
-              rpc Buy(Order) returns (Order) {
-                option (temporal.v1.workflow) = { search_attributes: 'Name = name', enable_eager_start: true };
-              }
-            }
+        let proto =
+            Self.preamble + """
+                service Shop {
+                  rpc Buy(Order) returns (Order) {
+                    option (temporal.v1.workflow) = { search_attributes: 'Name = name', enable_eager_start: true };
+                  }
+                }
 
-            """
+                """
         let root = try folder(["shop.proto": proto])
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try run(root, "shop.proto")
         #expect(!result.hasErrors)
         let messages = result.diagnostics.filter { $0.severity == .warning }.map(\.message)
-        #expect(messages.contains("option 'search_attributes' of temporal.v1.workflow is not supported by the Swift generator and is ignored"))
-        #expect(messages.contains("option 'enable_eager_start' of temporal.v1.workflow is not supported by the Swift generator and is ignored"))
+        #expect(
+            messages.contains("option 'search_attributes' of temporal.v1.workflow is not supported by the Swift generator and is ignored")
+        )
+        #expect(
+            messages.contains("option 'enable_eager_start' of temporal.v1.workflow is not supported by the Swift generator and is ignored")
+        )
         let optionWarnings = result.diagnostics.filter { $0.message.hasPrefix("option ") }
         #expect(optionWarnings.count == 2)
         #expect(optionWarnings.allSatisfy { $0.location.line == 7 && $0.location.column == 3 })
@@ -73,30 +78,36 @@ struct ProtoContractTests {
     }
 
     @Test func undeclaredHandlerReferenceAndBadIDExpression() throws {
-        let proto = Self.preamble + """
-            service Shop {
-              rpc Buy(Order) returns (Order) {
-                option (temporal.v1.workflow) = { id: 'buy-${! orderId.uppercase() }', signal: { ref: "Cancel" } };
-              }
-            }
+        let proto =
+            Self.preamble + """
+                service Shop {
+                  rpc Buy(Order) returns (Order) {
+                    option (temporal.v1.workflow) = { id: 'buy-${! orderId.uppercase() }', signal: { ref: "Cancel" } };
+                  }
+                }
 
-            """
+                """
         let root = try folder(["shop.proto": proto])
         defer { try? FileManager.default.removeItem(at: root) }
         let errors = try run(root, "shop.proto").diagnostics.filter { $0.severity == .error }.map(\.message)
         #expect(errors.contains("workflow 'Buy' names signal 'Cancel', which is not declared"))
-        #expect(errors.contains("the ID expression 'buy-${! orderId.uppercase() }' uses 'orderId.uppercase()', which the Swift generator cannot evaluate"))
+        #expect(
+            errors.contains(
+                "the ID expression 'buy-${! orderId.uppercase() }' uses 'orderId.uppercase()', which the Swift generator cannot evaluate"
+            )
+        )
     }
 
     @Test func idExpressionFieldsAreCheckedAgainstTheMessage() throws {
-        let proto = Self.preamble + """
-            service Shop {
-              rpc Buy(Order) returns (Order) {
-                option (temporal.v1.workflow) = { id: 'buy-${! orderID }' };
-              }
-            }
+        let proto =
+            Self.preamble + """
+                service Shop {
+                  rpc Buy(Order) returns (Order) {
+                    option (temporal.v1.workflow) = { id: 'buy-${! orderID }' };
+                  }
+                }
 
-            """
+                """
         let root = try folder(["shop.proto": proto])
         defer { try? FileManager.default.removeItem(at: root) }
         let error = try #require(try run(root, "shop.proto").diagnostics.first { $0.severity == .error })

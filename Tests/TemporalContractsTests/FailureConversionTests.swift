@@ -36,7 +36,18 @@ struct FailureConversionTests {
             info: .application(type: "Root", nonRetryable: false, details: [], nextRetryDelay: nil)
         )
         let middle = Failure(message: "middle", stackTrace: "at middle()", info: info, cause: root)
-        let top = Failure(message: "top", info: .activity(activityType: "A", activityID: "1", scheduledEventID: 1, startedEventID: 2, identity: "i", retryState: .inProgress), cause: middle)
+        let top = Failure(
+            message: "top",
+            info: .activity(
+                activityType: "A",
+                activityID: "1",
+                scheduledEventID: 1,
+                startedEventID: 2,
+                identity: "i",
+                retryState: .inProgress
+            ),
+            cause: middle
+        )
         let error = converter.error(from: top)
         #expect(converter.failure(from: error) == top)
         #expect(error.cause?.cause?.message == "root cause")
@@ -80,7 +91,12 @@ struct FailureConversionTests {
 
     @Test func codecsRunOnFailureDetailsAndPayloads() async throws {
         let dataConverter = DataConverter(codecs: [ReversingCodec()])
-        let error = ApplicationError("nope", type: "T", details: Self.details, cause: TimeoutError("late", timeoutType: .heartbeat, lastHeartbeatDetails: Self.details))
+        let error = ApplicationError(
+            "nope",
+            type: "T",
+            details: Self.details,
+            cause: TimeoutError("late", timeoutType: .heartbeat, lastHeartbeatDetails: Self.details)
+        )
         let encoded = try await dataConverter.encodeFailure(error)
         guard case .application(_, _, let details, _) = encoded.info else {
             Issue.record("expected an application failure")

@@ -199,7 +199,8 @@ enum VectorName: String, CaseIterable, Sendable {
     case protoTimestamp = "proto_timestamp"
 }
 
-/// The shared interop file, written by the Python SDK's default converter.
+/// `Tests/Fixtures/python-default-converter-vectors.json`, written by the Python SDK's default
+/// converter (Scripts/generate-python-vectors.py; Scripts/test.sh checks it is up to date).
 struct PythonVectors: Decodable, Sendable {
     struct RawPayload: Decodable, Sendable {
         let metadata: [String: String]
@@ -244,14 +245,14 @@ struct PythonVectors: Decodable, Sendable {
         case multiArgument = "multi_argument"
     }
 
-    // The repository and `shared/` are siblings, locally and in CI:
-    // <root>/main/Tests/TemporalContractsTests/<this file> → <root>/shared/interop/….
+    // Resolved from this source file, not the working directory (which `swift test` does not fix),
+    // and inside the repository so a fresh clone has it. Tests/Fixtures is in no target's path, so
+    // both test targets that read it (this one and GeneratedCodeTests) share the one copy.
     static let fileURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // TemporalContractsTests
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // the repository
-        .deletingLastPathComponent()  // its parent
-        .appendingPathComponent("shared/interop/python-default-converter-vectors.json")
+        .appendingPathComponent("Tests/Fixtures/python-default-converter-vectors.json")
 
     static func load() throws -> PythonVectors {
         try JSONDecoder().decode(PythonVectors.self, from: Data(contentsOf: fileURL))

@@ -47,9 +47,9 @@ struct ChildProcessTests {
             let process = try Self.shell("echo READY; exec sleep 60", in: directory)
             try await process.waitForOutputLine("READY", timeout: .seconds(10))
             #if os(Linux)
-                let status = try String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
-                let blocked = status.split(separator: "\n").first { $0.hasPrefix("SigBlk:") }
-                #expect(blocked.map { $0.hasSuffix("0000000000000000") } == true, "\(String(describing: blocked))")
+            let status = try String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+            let blocked = status.split(separator: "\n").first { $0.hasPrefix("SigBlk:") }
+            #expect(blocked.map { $0.hasSuffix("0000000000000000") } == true, "\(String(describing: blocked))")
             #endif
             #expect(await process.stop(gracePeriod: .seconds(5)) == .signaled(SIGTERM))
         }

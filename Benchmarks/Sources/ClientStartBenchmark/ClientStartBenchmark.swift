@@ -93,7 +93,14 @@ struct ClientStartBenchmark {
 
     /// Runs the rounds and prints the results; false if Swift missed the target or the sides did
     /// not send the same start.
-    static func run(_ options: Options, interpreter: String?, server: DevServer?, host: String, port: Int, namespace: String) async throws
+    static func run(
+        _ options: Options,
+        interpreter: String?,
+        server: DevServer?,
+        host: String,
+        port: Int,
+        namespace: String
+    ) async throws
         -> Bool
     {
         let address = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The `dataclass_order` value of `/work/shared/interop/python-default-converter-vectors.json`, shaped
+/// The `dataclass_order` value of `Tests/Fixtures/python-default-converter-vectors.json`, shaped
 /// as the generator emits it (see `Tests/GeneratedCodeTests/Generated/Interop+Types.swift`):
 /// snake_case keys, `null` for an absent optional, lowercase UUIDs.
 struct Order: Codable, Hashable, Sendable {

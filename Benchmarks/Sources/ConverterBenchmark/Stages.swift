@@ -45,22 +45,34 @@ enum Stages {
             ("converter", "toPayload(order)", { try converter.toPayload(order).data.count }),
             ("converter", "fromPayload(payload, as: Order.self)", { try converter.fromPayload(payload, as: Order.self).items.count }),
             ("coders", "TemporalJSON encoder .encode(order), generic", { try temporalEncoder.encode(order).count }),
-            ("coders", "TemporalJSON encoder, value as `any Encodable`", {
-                let encodable: any Encodable = order
-                return try temporalEncoder.encode(encodable).count
-            }),
+            (
+                "coders", "TemporalJSON encoder, value as `any Encodable`",
+                {
+                    let encodable: any Encodable = order
+                    return try temporalEncoder.encode(encodable).count
+                }
+            ),
             ("coders", "TemporalJSON decoder .decode(Order.self, …)", { try temporalDecoder.decode(Order.self, from: data).items.count }),
-            ("coders", "TemporalJSON decoder, type as `any Decodable.Type`", {
-                let type: any Decodable.Type = Order.self
-                return (try temporalDecoder.decode(type, from: data) as! Order).items.count
-            }),
+            (
+                "coders", "TemporalJSON decoder, type as `any Decodable.Type`",
+                {
+                    let type: any Decodable.Type = Order.self
+                    return (try temporalDecoder.decode(type, from: data) as! Order).items.count
+                }
+            ),
             ("variants", "encoder without .sortedKeys", { try unsortedEncoder.encode(order).count }),
             ("variants", "encoder, dates .secondsSince1970 (no closure)", { try numericDateEncoder.encode(order).count }),
             ("variants", "plain JSONEncoder() (no sorting, no closure)", { try plainEncoder.encode(order).count }),
-            ("variants", "decoder, dates .secondsSince1970 (no closure)", {
-                try numericDateDecoder.decode(Order.self, from: numericDateData).items.count
-            }),
-            ("variants", "plain JSONDecoder() on plain JSONEncoder output", { try plainDecoder.decode(Order.self, from: plainData).items.count }),
+            (
+                "variants", "decoder, dates .secondsSince1970 (no closure)",
+                {
+                    try numericDateDecoder.decode(Order.self, from: numericDateData).items.count
+                }
+            ),
+            (
+                "variants", "plain JSONDecoder() on plain JSONEncoder output",
+                { try plainDecoder.decode(Order.self, from: plainData).items.count }
+            ),
             ("pieces", "RFC3339.string(from: date)", { RFC3339.string(from: order.placedAt).utf8.count }),
             ("pieces", "RFC3339.date(from: text)", { Int(RFC3339.date(from: dateText)?.timeIntervalSince1970 ?? 0) }),
             ("pieces", "uuid.uuidString.lowercased()", { order.trackingID.uuidString.lowercased().utf8.count }),

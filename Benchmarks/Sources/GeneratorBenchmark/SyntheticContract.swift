@@ -155,7 +155,10 @@ struct SyntheticContract {
                     if random.chance(60) { required.append(name) }
                 }
                 summary.properties += lines.count
-                out.append("    required: [" + required.map { $0.contains("-") || $0.first!.isNumber ? "\"\($0)\"" : $0 }.joined(separator: ", ") + "]")
+                out.append(
+                    "    required: [" + required.map { $0.contains("-") || $0.first!.isNumber ? "\"\($0)\"" : $0 }.joined(separator: ", ")
+                        + "]"
+                )
                 out.append("    properties:")
                 out.append(contentsOf: lines)
             case .stringEnum:

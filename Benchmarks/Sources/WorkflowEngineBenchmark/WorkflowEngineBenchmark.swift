@@ -42,7 +42,9 @@ struct WorkflowEngineBenchmark {
             let elapsed = clock.now - started
             if round > 0 { swiftReplayRates.append(Double(replays) / seconds(elapsed)) }
         }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-history-\(ProcessInfo.processInfo.processIdentifier).json")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pipeline-history-\(ProcessInfo.processInfo.processIdentifier).json"
+        )
         try history.jsonString().write(to: scratch, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let python = try PythonReplay.run(history: scratch, count: replays, rounds: rounds)
@@ -52,9 +54,18 @@ struct WorkflowEngineBenchmark {
         print("")
         print(pad("measure", 44) + lpad("median", 12) + "   rounds")
         print(String(repeating: "-", count: 80))
-        print(pad("test environment, workflows/s", 44) + lpad(formatRate(environmentMedian), 12) + "   " + rates.map(formatRate).joined(separator: " "))
-        print(pad("Swift replayer, replays/s", 44) + lpad(formatRate(swiftReplay), 12) + "   " + swiftReplayRates.map(formatRate).joined(separator: " "))
-        print(pad("Python replayer (temporalio \(python.temporalio)), replays/s", 44) + lpad(formatRate(pythonReplay), 12) + "   " + python.rates.map(formatRate).joined(separator: " "))
+        print(
+            pad("test environment, workflows/s", 44) + lpad(formatRate(environmentMedian), 12) + "   "
+                + rates.map(formatRate).joined(separator: " ")
+        )
+        print(
+            pad("Swift replayer, replays/s", 44) + lpad(formatRate(swiftReplay), 12) + "   "
+                + swiftReplayRates.map(formatRate).joined(separator: " ")
+        )
+        print(
+            pad("Python replayer (temporalio \(python.temporalio)), replays/s", 44) + lpad(formatRate(pythonReplay), 12) + "   "
+                + python.rates.map(formatRate).joined(separator: " ")
+        )
         print("")
         print("replay ratio Swift / Python: \(format(swiftReplay / pythonReplay, digits: 2))×")
         let verdict = environmentMedian > 2_000 ? "PASS" : "FAIL"
@@ -73,7 +84,11 @@ struct WorkflowEngineBenchmark {
                 let index = next
                 next += 1
                 group.addTask {
-                    let execution = try await client.start(Pipeline.definition, input: 10, options: WorkflowStartOptions(id: "pipeline-\(index)"))
+                    let execution = try await client.start(
+                        Pipeline.definition,
+                        input: 10,
+                        options: WorkflowStartOptions(id: "pipeline-\(index)")
+                    )
                     return try await client.result(of: Pipeline.definition, execution: execution)
                 }
             }

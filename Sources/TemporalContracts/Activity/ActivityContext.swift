@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// What an activity implementation can see and do while it runs: its info, heartbeats, and
 /// cancellation. Cancellation reaches an activity through heartbeats (the server answers a
@@ -7,6 +8,8 @@ import Foundation
 public protocol ActivityContext: Sendable {
     var info: ActivityInfo { get }
     var dataConverter: DataConverter { get }
+    /// The attempt's logger (swift-log), with the activity, workflow and attempt as metadata on a worker.
+    var logger: Logger { get }
     /// Records progress; the worker throttles calls to the server and always sends the latest details.
     func heartbeat(details: [Payload]) async
     /// Whether cancellation was requested (through a heartbeat response, a timeout, or shutdown).

@@ -225,7 +225,11 @@ public struct TemporalClient: WorkflowClientBackend {
 
     /// The workflows a visibility query selects, e.g. `WorkflowType = 'ProcessOrder'`; `""` lists
     /// all. Pages are fetched until `limit` executions are collected or none remain.
-    public func listWorkflows(query: String = "", limit: Int? = nil, pageSize: Int = 100) async throws
+    public func listWorkflows(
+        query: String = "",
+        limit: Int? = nil,
+        pageSize: Int = 100
+    ) async throws
         -> [WorkflowExecutionDescription]
     {
         var executions: [WorkflowExecutionDescription] = []

@@ -6,15 +6,24 @@ import Foundation
 public protocol TemporalTransport: Sendable {
     func startWorkflow(_ request: StartWorkflowRequest) async throws -> StartWorkflowResponse
     func signalWorkflow(_ request: SignalWorkflowRequest) async throws
-    func signalWithStartWorkflow(_ start: StartWorkflowRequest, signal: SignalWorkflowRequest) async throws
+    func signalWithStartWorkflow(
+        _ start: StartWorkflowRequest,
+        signal: SignalWorkflowRequest
+    ) async throws
         -> StartWorkflowResponse
     func queryWorkflow(_ request: QueryWorkflowRequest) async throws -> [Payload]
     /// Sends an update and waits up to `request.waitFor`; re-polls as the server requires.
     func updateWorkflow(_ request: UpdateWorkflowRequest) async throws -> UpdateWorkflowResponse
     /// Waits for an already sent update to reach `waitFor`.
-    func pollWorkflowUpdate(_ reference: UpdateReference, waitFor: UpdateWaitStage) async throws
+    func pollWorkflowUpdate(
+        _ reference: UpdateReference,
+        waitFor: UpdateWaitStage
+    ) async throws
         -> UpdateWorkflowResponse
-    func updateWithStartWorkflow(_ start: StartWorkflowRequest, update: UpdateWorkflowRequest) async throws
+    func updateWithStartWorkflow(
+        _ start: StartWorkflowRequest,
+        update: UpdateWorkflowRequest
+    ) async throws
         -> (StartWorkflowResponse, UpdateWorkflowResponse)
     /// Long-polls the history for the close event, following continue-as-new and retries.
     func awaitWorkflowOutcome(_ execution: WorkflowExecution) async throws -> WorkflowOutcome

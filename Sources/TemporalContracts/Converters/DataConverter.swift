@@ -58,7 +58,12 @@ public struct DataConverter: Sendable {
         var failure = failure
         switch failure.info {
         case .application(let type, let nonRetryable, let details, let delay):
-            failure.info = .application(type: type, nonRetryable: nonRetryable, details: try await transform(details), nextRetryDelay: delay)
+            failure.info = .application(
+                type: type,
+                nonRetryable: nonRetryable,
+                details: try await transform(details),
+                nextRetryDelay: delay
+            )
         case .timeout(let type, let details):
             failure.info = .timeout(type: type, lastHeartbeatDetails: try await transform(details))
         case .canceled(let details):

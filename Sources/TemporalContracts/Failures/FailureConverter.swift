@@ -100,7 +100,13 @@ public struct DefaultFailureConverter: FailureConverter {
                 cause: cause
             )
         case .timeout(let type, let details):
-            return TimeoutError(failure.message, timeoutType: type, lastHeartbeatDetails: details, stackTrace: failure.stackTrace, cause: cause)
+            return TimeoutError(
+                failure.message,
+                timeoutType: type,
+                lastHeartbeatDetails: details,
+                stackTrace: failure.stackTrace,
+                cause: cause
+            )
         case .canceled(let details):
             return CanceledError(failure.message, details: details, stackTrace: failure.stackTrace, cause: cause)
         case .terminated:

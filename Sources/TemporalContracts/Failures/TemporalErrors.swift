@@ -38,7 +38,11 @@ public struct ApplicationError: TemporalFailureError {
     }
 
     /// Decodes the detail at `index` as `type`.
-    public func detail<Value>(_ index: Int = 0, as type: Value.Type, using converter: any PayloadConverter = DefaultPayloadConverter())
+    public func detail<Value>(
+        _ index: Int = 0,
+        as type: Value.Type,
+        using converter: any PayloadConverter = DefaultPayloadConverter()
+    )
         throws -> Value
     {
         guard details.indices.contains(index) else {
@@ -55,7 +59,8 @@ public struct CanceledError: TemporalFailureError {
     public var stackTrace: String
     public var cause: (any TemporalFailureError)?
 
-    public init(_ message: String = "canceled", details: [Payload] = [], stackTrace: String = "", cause: (any TemporalFailureError)? = nil) {
+    public init(_ message: String = "canceled", details: [Payload] = [], stackTrace: String = "", cause: (any TemporalFailureError)? = nil)
+    {
         self.message = message
         self.details = details
         self.stackTrace = stackTrace

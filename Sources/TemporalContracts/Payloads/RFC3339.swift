@@ -23,7 +23,13 @@ public enum RFC3339 {
         guard (0...9999).contains(year) else {
             return String(
                 format: "%04d-%02d-%02dT%02d:%02d:%02d.%06d+00:00",
-                year, month, day, Int(secondOfDay / 3600), Int(secondOfDay % 3600 / 60), Int(secondOfDay % 60), Int(micros)
+                year,
+                month,
+                day,
+                Int(secondOfDay / 3600),
+                Int(secondOfDay % 3600 / 60),
+                Int(secondOfDay % 60),
+                Int(micros)
             )
         }
         // Digits written straight into the string: `String(format:)` was 11–16% of a whole

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 
 /// Backs generated mock activities: per-activity stub closures and the calls received. An
@@ -62,16 +63,26 @@ public final class MockActivityContext: ActivityContext {
 
     public let info: ActivityInfo
     public let dataConverter: DataConverter
+    /// Writes into `logLines`.
+    public let logger: Logger
+    private let logCapture = LogCapture()
     private let state = Mutex(State())
 
-    public init(info: ActivityInfo = ActivityInfo(activityID: "mock-1", activityType: "mock", taskQueue: "mock"), dataConverter: DataConverter = .default) {
+    public init(
+        info: ActivityInfo = ActivityInfo(activityID: "mock-1", activityType: "mock", taskQueue: "mock"),
+        dataConverter: DataConverter = .default
+    ) {
         self.info = info
         self.dataConverter = dataConverter
+        self.logger = logCapture.logger(label: "temporal.activity.mock")
     }
 
     public func heartbeat(details: [Payload]) async {
         state.withLock { $0.heartbeats.append(details) }
     }
+
+    /// What the activity logged, as `level: message`.
+    public var logLines: [String] { logCapture.lines }
 
     /// Every heartbeat's details, in order.
     public var heartbeats: [[Payload]] { state.withLock { $0.heartbeats } }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// A `WorkflowContext` for unit tests of workflow logic without a worker or a server: activities
 /// run at once through their registrations (mock or real), timers advance a virtual clock instead
@@ -24,11 +25,18 @@ public final class MockWorkflowContext: WorkflowContext, @unchecked Sendable {
     public var unpatched: Set<String> = []
     /// Always false: nothing is replayed.
     public let isReplaying = false
-    public let logger: any WorkflowLogger
-    private let lines: LogLines
+    /// Writes into `logLines`.
+    public let logger: Logger
+    private let logCapture = LogCapture()
 
     public init(
-        info: WorkflowInfo = WorkflowInfo(namespace: "default", workflowID: "mock-workflow", runID: "mock-run", workflowType: "mock", taskQueue: "mock"),
+        info: WorkflowInfo = WorkflowInfo(
+            namespace: "default",
+            workflowID: "mock-workflow",
+            runID: "mock-run",
+            workflowType: "mock",
+            taskQueue: "mock"
+        ),
         activities: [ActivityRegistration] = [],
         now: Date = Date(timeIntervalSince1970: 1_800_000_000),
         seed: UInt64 = 42,
@@ -40,12 +48,11 @@ public final class MockWorkflowContext: WorkflowContext, @unchecked Sendable {
         self.payloadConverter = dataConverter.payloadConverter
         self.activities = Dictionary(activities.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.random = WorkflowRandom(seed: seed)
-        self.lines = LogLines()
-        self.logger = lines
+        self.logger = logCapture.logger(label: "temporal.workflow.mock")
     }
 
     /// What workflow code logged, as `level: message`.
-    public var logLines: [String] { lines.lines }
+    public var logLines: [String] { logCapture.lines }
 
     /// Answers child workflows of `workflow` with `body(input)`.
     public func stubChildWorkflow<Input, Output>(
@@ -172,14 +179,5 @@ public final class MockWorkflowContext: WorkflowContext, @unchecked Sendable {
 
     public func shielded<Value: Sendable>(_ body: @escaping () async throws -> Value) async throws -> Value {
         try await body()
-    }
-}
-
-/// Keeps log lines for `MockWorkflowContext`.
-private final class LogLines: WorkflowLogger {
-    var lines: [String] = []
-
-    func log(_ level: WorkflowLogLevel, _ message: @autoclosure () -> String, metadata: [String: String]) {
-        lines.append("\(level): \(message())")
     }
 }

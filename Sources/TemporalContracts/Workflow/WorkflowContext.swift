@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// What workflow code uses instead of the system: time, randomness, timers, activities, child
 /// workflows. The engine implements it deterministically, so a replay of the history issues the
@@ -64,8 +65,9 @@ public protocol WorkflowContext: AnyObject, Sendable {
     var isReplaying: Bool { get }
     /// The converter that turns handler and activity values into payloads.
     var payloadConverter: any PayloadConverter { get }
-    /// A logger that stays silent while the engine replays history.
-    var logger: any WorkflowLogger { get }
+    /// The run's logger (swift-log), with the worker's metadata for the run; silent while the engine
+    /// replays history, so each line is written once per execution.
+    var logger: Logger { get }
 }
 
 extension WorkflowContext {
@@ -139,35 +141,5 @@ public struct WorkflowInfo: Sendable {
         self.attempt = attempt
         self.firstRunID = firstRunID
         self.startTime = startTime
-    }
-}
-
-/// Severity of a workflow log line.
-public enum WorkflowLogLevel: Int, Comparable, Sendable {
-    case debug, info, warning, error
-
-    public static func < (lhs: WorkflowLogLevel, rhs: WorkflowLogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
-}
-
-/// A logger for workflow code; the engine's implementation drops lines while replaying.
-public protocol WorkflowLogger {
-    func log(_ level: WorkflowLogLevel, _ message: @autoclosure () -> String, metadata: [String: String])
-}
-
-extension WorkflowLogger {
-    public func debug(_ message: @autoclosure () -> String, metadata: [String: String] = [:]) {
-        log(.debug, message(), metadata: metadata)
-    }
-
-    public func info(_ message: @autoclosure () -> String, metadata: [String: String] = [:]) {
-        log(.info, message(), metadata: metadata)
-    }
-
-    public func warning(_ message: @autoclosure () -> String, metadata: [String: String] = [:]) {
-        log(.warning, message(), metadata: metadata)
-    }
-
-    public func error(_ message: @autoclosure () -> String, metadata: [String: String] = [:]) {
-        log(.error, message(), metadata: metadata)
     }
 }

@@ -40,12 +40,14 @@ public struct WorkflowRegistration: Sendable {
 
     /// A signal handler: decodes the input, then the returned closure runs the handler.
     public struct SignalHandler: Sendable {
-        public let bind: @Sendable ([Payload], any PayloadConverter) throws -> @Sendable (AnyObject, any WorkflowContext) async throws -> Void
+        public let bind:
+            @Sendable ([Payload], any PayloadConverter) throws -> @Sendable (AnyObject, any WorkflowContext) async throws -> Void
     }
 
     /// A query handler: decodes the input, then the returned closure answers synchronously.
     public struct QueryHandler: Sendable {
-        public let bind: @Sendable ([Payload], any PayloadConverter) throws -> @Sendable (AnyObject, any WorkflowContext) throws -> [Payload]
+        public let bind:
+            @Sendable ([Payload], any PayloadConverter) throws -> @Sendable (AnyObject, any WorkflowContext) throws -> [Payload]
     }
 
     /// An update handler with its optional validator, both on the decoded input.

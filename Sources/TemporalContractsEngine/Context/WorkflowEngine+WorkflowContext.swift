@@ -1,14 +1,15 @@
 import Foundation
+import Logging
 import TemporalAPI
 import TemporalContracts
-import TemporalContractsGRPC
+import TemporalContractsConversion
 
 /// The engine is the context workflow code receives: every call turns into commands and waits
 /// resolved from history.
 extension WorkflowEngine: WorkflowContext {
     public var now: Date { currentTime }
     public var payloadConverter: any PayloadConverter { dataConverter.payloadConverter }
-    public var logger: any WorkflowLogger { ReplayAwareLogger(engine: self) }
+    public var logger: Logger { workflowLogger }
 
     public func randomUInt64() -> UInt64 {
         draw("a random number") { $0.next() }
@@ -59,8 +60,12 @@ extension WorkflowEngine: WorkflowContext {
         // As the other SDKs do: a timer races the predicate, the loser is cancelled.
         let predicate = UncheckedSendable(predicate)
         return try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask { try await self.waitFor(predicate.value); return true }
-            group.addTask { try await self.sleep(for: timeout); return false }
+            group.addTask {
+                try await self.waitFor(predicate.value); return true
+            }
+            group.addTask {
+                try await self.sleep(for: timeout); return false
+            }
             let first = try await group.next() ?? false
             group.cancelAll()
             return first
@@ -122,7 +127,9 @@ extension WorkflowEngine: WorkflowContext {
         }
         issue(
             CancelActivityMachine(
-                command: Command(.requestCancelActivityTask) { $0.requestCancelActivityTaskCommandAttributes.scheduledEventID = activity.initiatedEventID }
+                command: Command(.requestCancelActivityTask) {
+                    $0.requestCancelActivityTaskCommandAttributes.scheduledEventID = activity.initiatedEventID
+                }
             )
         )
         if activity.cancellationType == .tryCancel { activity.result.resolve(.failure(canceled)) }
@@ -166,11 +173,19 @@ extension WorkflowEngine: WorkflowContext {
                 attributes.workflowType.name = workflow.name
                 attributes.taskQueue.name = options.taskQueue ?? workflow.defaults.taskQueue ?? info.taskQueue
                 attributes.input = payloads.apiPayloads
-                if let timeout = options.executionTimeout ?? workflow.defaults.executionTimeout { attributes.workflowExecutionTimeout = timeout.protobufDuration }
-                if let timeout = options.runTimeout ?? workflow.defaults.runTimeout { attributes.workflowRunTimeout = timeout.protobufDuration }
-                if let timeout = options.taskTimeout ?? workflow.defaults.taskTimeout { attributes.workflowTaskTimeout = timeout.protobufDuration }
+                if let timeout = options.executionTimeout ?? workflow.defaults.executionTimeout {
+                    attributes.workflowExecutionTimeout = timeout.protobufDuration
+                }
+                if let timeout = options.runTimeout ?? workflow.defaults.runTimeout {
+                    attributes.workflowRunTimeout = timeout.protobufDuration
+                }
+                if let timeout = options.taskTimeout ?? workflow.defaults.taskTimeout {
+                    attributes.workflowTaskTimeout = timeout.protobufDuration
+                }
                 if let policy = options.retryPolicy ?? workflow.defaults.retryPolicy { attributes.retryPolicy = policy.apiRetryPolicy }
-                if let policy = options.idReusePolicy ?? workflow.defaults.idReusePolicy { attributes.workflowIDReusePolicy = policy.apiPolicy }
+                if let policy = options.idReusePolicy ?? workflow.defaults.idReusePolicy {
+                    attributes.workflowIDReusePolicy = policy.apiPolicy
+                }
                 attributes.parentClosePolicy = options.parentClosePolicy.apiPolicy
                 command.startChildWorkflowExecutionCommandAttributes = attributes
             }
@@ -287,7 +302,11 @@ extension WorkflowEngine: WorkflowContext {
             return patches[patchID] ?? !isReplaying
         }
         if let known = patches[patchID] { return known }
-        let recorded = !isReplaying || lookaheadMarkers.contains { $0.kind == .patch(id: patchID, deprecated: false) || $0.kind == .patch(id: patchID, deprecated: true) }
+        let recorded =
+            !isReplaying
+            || lookaheadMarkers.contains {
+                $0.kind == .patch(id: patchID, deprecated: false) || $0.kind == .patch(id: patchID, deprecated: true)
+            }
         if recorded { issue(MarkerMachine(record: MarkerRecord(kind: .patch(id: patchID, deprecated: false)))) }
         patches[patchID] = recorded
         return recorded

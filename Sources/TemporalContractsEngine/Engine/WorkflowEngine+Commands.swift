@@ -2,7 +2,7 @@ import Foundation
 import SwiftProtobuf
 import TemporalAPI
 import TemporalContracts
-import TemporalContractsGRPC
+import TemporalContractsConversion
 
 extension WorkflowEngine {
     /// Records a command: matched later with its history event, and sent unless replaying.
@@ -12,7 +12,11 @@ extension WorkflowEngine {
             return
         }
         guard let activationThread, pthread_equal(activationThread, pthread_self()) != 0 else {
-            fail(WorkflowTaskError("workflow code issued \(machine.summary) from outside the workflow executor (an unstructured or detached Task?)"))
+            fail(
+                WorkflowTaskError(
+                    "workflow code issued \(machine.summary) from outside the workflow executor (an unstructured or detached Task?)"
+                )
+            )
             return
         }
         guard !isFinished else { return }
@@ -97,7 +101,8 @@ extension WorkflowEngine {
         isFinished = true
         if case .success = outcome, !runningHandlers.isEmpty {
             let handlers = runningHandlers.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")
-            let warning = "workflow '\(info.workflowType)' (ID \(info.workflowID)) completed while handlers still ran: \(handlers); "
+            let warning =
+                "workflow '\(info.workflowType)' (ID \(info.workflowID)) completed while handlers still ran: \(handlers); "
                 + "wait for them with `context.condition` before returning"
             warnings.append(warning)
             if !isReplaying { baseLogger.warning("\(warning)") }
@@ -119,7 +124,9 @@ extension WorkflowEngine {
     func deliverSignal(_ name: String, input: [Payload]) {
         guard let instance = instance.map(UncheckedSendable.init) else { return }
         guard let handler = registration.signals[name] else {
-            warn("signal '\(name)' has no handler in workflow '\(info.workflowType)' and was dropped; it handles: \(registration.signals.keys.sorted())")
+            warn(
+                "signal '\(name)' has no handler in workflow '\(info.workflowType)' and was dropped; it handles: \(registration.signals.keys.sorted())"
+            )
             return
         }
         let run: @Sendable (AnyObject, any WorkflowContext) async throws -> Void
@@ -145,12 +152,22 @@ extension WorkflowEngine {
         guard let instance = instance.map(UncheckedSendable.init), seenUpdateIDs.insert(updateID).inserted else { return }
         let name = request.request.input.name
         guard !isFinished else {
-            reject(request, because: ApplicationError("workflow '\(info.workflowType)' has finished", type: "WorkflowFinished", isNonRetryable: true))
+            reject(
+                request,
+                because: ApplicationError("workflow '\(info.workflowType)' has finished", type: "WorkflowFinished", isNonRetryable: true)
+            )
             return
         }
         guard let handler = registration.updates[name] else {
             let known = registration.updates.keys.sorted().joined(separator: ", ")
-            reject(request, because: ApplicationError("update '\(name)' is not handled by workflow '\(info.workflowType)' (it handles: \(known))", type: "UnknownUpdate", isNonRetryable: true))
+            reject(
+                request,
+                because: ApplicationError(
+                    "update '\(name)' is not handled by workflow '\(info.workflowType)' (it handles: \(known))",
+                    type: "UnknownUpdate",
+                    isNonRetryable: true
+                )
+            )
             return
         }
         let update: WorkflowRegistration.BoundUpdate

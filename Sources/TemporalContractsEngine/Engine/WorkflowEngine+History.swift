@@ -1,7 +1,7 @@
 import Foundation
 import TemporalAPI
 import TemporalContracts
-import TemporalContractsGRPC
+import TemporalContractsConversion
 
 extension WorkflowEngine {
     /// Applies the activation's events in order. Each `WorkflowTaskStarted` that history shows

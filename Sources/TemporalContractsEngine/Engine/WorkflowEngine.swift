@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import TemporalAPI
 import TemporalContracts
-import TemporalContractsGRPC
+import TemporalContractsConversion
 
 /// Runs one workflow execution's code deterministically: history events in, Temporal commands
 /// and protocol messages out. The worker and the test environment drive it the same way: one
@@ -23,10 +23,15 @@ public final class WorkflowEngine: @unchecked Sendable {
     let dataConverter: DataConverter
     let executor = WorkflowExecutor()
     let baseLogger: Logger
+    /// What workflow code logs through: `baseLogger`, silent while replaying.
+    let workflowLogger: Logger
+    private let replayFlag: ReplayAwareLogHandler.ReplayFlag
 
     var currentTime = Date(timeIntervalSince1970: 0)
     var random = WorkflowRandom(seed: 0)
-    public internal(set) var isReplaying = false
+    public internal(set) var isReplaying = false {
+        didSet { replayFlag.isReplaying = isReplaying }
+    }
 
     var instance: AnyObject?
     /// The main function, decoded from the start event, started at the first workflow task.
@@ -95,6 +100,9 @@ public final class WorkflowEngine: @unchecked Sendable {
         logger[metadataKey: "run_id"] = "\(runID)"
         logger[metadataKey: "workflow_type"] = "\(registration.name)"
         self.baseLogger = logger
+        let replayFlag = ReplayAwareLogHandler.ReplayFlag()
+        self.replayFlag = replayFlag
+        self.workflowLogger = Logger(label: logger.label) { _ in ReplayAwareLogHandler(base: logger.handler, flag: replayFlag) }
     }
 
     /// Applies one workflow task's events and update requests, runs the workflow code until it

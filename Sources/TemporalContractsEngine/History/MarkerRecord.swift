@@ -1,7 +1,7 @@
 import Foundation
 import TemporalAPI
 import TemporalContracts
-import TemporalContractsGRPC
+import TemporalContractsConversion
 
 /// What a marker records, read from a `MarkerRecorded` event or written into a `RecordMarker`
 /// command. Patch markers use sdk-core's name and `patch_data` shape; side effects and local

@@ -1,6 +1,6 @@
 import TemporalAPI
 import TemporalContracts
-import TemporalContractsGRPC
+import TemporalContractsConversion
 
 /// A scheduled activity: `ScheduleActivityTask` ↔ `ActivityTaskScheduled`, resolved by its
 /// completed, failed, timed-out or canceled event; a cancel becomes `RequestCancelActivityTask`.

@@ -1,6 +1,6 @@
 import TemporalAPI
 import TemporalContracts
-import TemporalContractsGRPC
+import TemporalContractsConversion
 
 /// A child workflow: `StartChildWorkflowExecution` ↔ `StartChildWorkflowExecutionInitiated`; the
 /// start resolves with `ChildWorkflowExecutionStarted` (or `StartChildWorkflowExecutionFailed`),

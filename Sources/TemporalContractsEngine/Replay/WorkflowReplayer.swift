@@ -11,7 +11,11 @@ public struct WorkflowReplayer: Sendable {
     public let dataConverter: DataConverter
     public let logger: Logger
 
-    public init(workflows: [WorkflowRegistration], dataConverter: DataConverter = .default, logger: Logger = Logger(label: "temporal.replayer")) {
+    public init(
+        workflows: [WorkflowRegistration],
+        dataConverter: DataConverter = .default,
+        logger: Logger = Logger(label: "temporal.replayer")
+    ) {
         self.workflows = Dictionary(workflows.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.dataConverter = dataConverter
         self.logger = logger

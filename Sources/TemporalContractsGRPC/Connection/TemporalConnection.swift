@@ -3,6 +3,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import Synchronization
 import TemporalAPI
+import TemporalContractsConversion
 
 /// A connection to a Temporal frontend: an HTTP/2 channel shared by every call (renewed every
 /// `callsPerChannel` calls, see there why), the metadata each call carries (namespace, API key,

@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import TemporalAPI
+import TemporalContractsConversion
 import TemporalContracts
 
 extension GRPCTemporalTransport {

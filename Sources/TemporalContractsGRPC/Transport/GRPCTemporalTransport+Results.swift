@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import TemporalAPI
+import TemporalContractsConversion
 import TemporalContracts
 
 extension GRPCTemporalTransport {
@@ -47,7 +48,8 @@ extension GRPCTemporalTransport {
             default:
                 throw TemporalRPCError(
                     code: .internalError,
-                    message: "the close-event history of \(current.workflowID) ended with event \(event.eventID) of type \(event.eventType)",
+                    message:
+                        "the close-event history of \(current.workflowID) ended with event \(event.eventID) of type \(event.eventType)",
                     method: "GetWorkflowExecutionHistory"
                 )
             }

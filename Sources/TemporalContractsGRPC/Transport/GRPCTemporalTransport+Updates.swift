@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import TemporalAPI
+import TemporalContractsConversion
 import TemporalContracts
 
 extension GRPCTemporalTransport {
@@ -21,7 +22,10 @@ extension GRPCTemporalTransport {
         }
     }
 
-    public func pollWorkflowUpdate(_ reference: UpdateReference, waitFor: UpdateWaitStage) async throws
+    public func pollWorkflowUpdate(
+        _ reference: UpdateReference,
+        waitFor: UpdateWaitStage
+    ) async throws
         -> UpdateWorkflowResponse
     {
         var message = Temporal_Api_Workflowservice_V1_PollWorkflowExecutionUpdateRequest()
@@ -45,7 +49,10 @@ extension GRPCTemporalTransport {
         }
     }
 
-    public func updateWithStartWorkflow(_ start: StartWorkflowRequest, update: UpdateWorkflowRequest) async throws
+    public func updateWithStartWorkflow(
+        _ start: StartWorkflowRequest,
+        update: UpdateWorkflowRequest
+    ) async throws
         -> (StartWorkflowResponse, UpdateWorkflowResponse)
     {
         var startOperation = Temporal_Api_Workflowservice_V1_ExecuteMultiOperationRequest.Operation()

@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import SwiftProtobuf
 import TemporalAPI
+import TemporalContractsConversion
 import TemporalContracts
 
 /// `TemporalTransport` over the workflow service of a real Temporal frontend.
@@ -46,7 +47,10 @@ public struct GRPCTemporalTransport: TemporalTransport {
         }
     }
 
-    public func signalWithStartWorkflow(_ start: StartWorkflowRequest, signal: SignalWorkflowRequest) async throws
+    public func signalWithStartWorkflow(
+        _ start: StartWorkflowRequest,
+        signal: SignalWorkflowRequest
+    ) async throws
         -> StartWorkflowResponse
     {
         var message = Temporal_Api_Workflowservice_V1_SignalWithStartWorkflowExecutionRequest()

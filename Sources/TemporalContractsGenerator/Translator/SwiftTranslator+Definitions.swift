@@ -178,11 +178,12 @@ extension SwiftTranslator {
     /// An argument may span lines (a nested call); its continuation lines are indented with it.
     func call(_ type: String, _ arguments: [String]) -> [String]? {
         guard !arguments.isEmpty else { return nil }
-        return ["\(type)("] + arguments.enumerated().flatMap { index, argument in
-            var lines = argument.split(separator: "\n").map { "    " + $0 }
-            if index < arguments.count - 1 { lines[lines.count - 1] += "," }
-            return lines
-        } + [")"]
+        return ["\(type)("]
+            + arguments.enumerated().flatMap { index, argument in
+                var lines = argument.split(separator: "\n").map { "    " + $0 }
+                if index < arguments.count - 1 { lines[lines.count - 1] += "," }
+                return lines
+            } + [")"]
     }
 
     /// `retryPolicy: RetryPolicy(…)`, wrapped one field per line when it would be long.

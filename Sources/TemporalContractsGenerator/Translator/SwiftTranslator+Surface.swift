@@ -100,9 +100,10 @@ extension SwiftTranslator {
     func signature(_ head: String, _ parameters: [String], _ tail: String) -> [String] {
         let oneLine = "\(head)(\(parameters.joined(separator: ", ")))\(tail)"
         if oneLine.count + 8 <= Self.lineLimit { return [oneLine] }
-        return ["\(head)("] + parameters.enumerated().map { index, parameter in
-            "    " + parameter + (index < parameters.count - 1 ? "," : "")
-        } + [")\(tail)"]
+        return ["\(head)("]
+            + parameters.enumerated().map { index, parameter in
+                "    " + parameter + (index < parameters.count - 1 ? "," : "")
+            } + [")\(tail)"]
     }
 
     /// `Signals.cancelOrder`, or `Common.Signals.cancel` for a handler of an imported contract.
@@ -177,7 +178,12 @@ extension SwiftTranslator {
 
     /// The parameter list of a signature and the definition's input type, spelled from inside
     /// `owner`'s namespace, or `qualified` for use outside every namespace.
-    func parameterDeclarations(_ signature: HandlerSignature, key: String, owner: String, qualified: Bool)
+    func parameterDeclarations(
+        _ signature: HandlerSignature,
+        key: String,
+        owner: String,
+        qualified: Bool
+    )
         -> (parameters: String, list: [String], inputType: String)
     {
         let contract = qualified ? "" : owner

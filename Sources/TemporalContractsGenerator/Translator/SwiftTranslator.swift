@@ -160,11 +160,10 @@ public struct SwiftTranslator {
                 conformance: options.protoMessagesModule == nil ? "ProtobufPayload" : "@retroactive ProtobufPayload"
             )
         }
-        let imports = (
-            ["Foundation", "TemporalContracts"]
-                + (model.format == .proto ? ["TemporalContractsProtobuf"] : [])
-                + (options.protoMessagesModule.map { [$0] } ?? [])
-        ).sorted()
+        let imports =
+            (["Foundation", "TemporalContracts"]
+            + (model.format == .proto ? ["TemporalContractsProtobuf"] : [])
+            + (options.protoMessagesModule.map { [$0] } ?? [])).sorted()
         return TypesViewModel(
             file: file(for: model, imports: imports, declaresNamespace: true),
             declarations: declarations,
@@ -211,9 +210,10 @@ public struct SwiftTranslator {
     func initializer(_ parameters: [String]) -> [String] {
         let oneLine = "\(access)init(\(parameters.joined(separator: ", "))) {"
         if oneLine.count + 8 <= Self.lineLimit { return [oneLine] }
-        return ["\(access)init("] + parameters.enumerated().map { index, parameter in
-            "    " + parameter + (index == parameters.count - 1 ? "" : ",")
-        } + [") {"]
+        return ["\(access)init("]
+            + parameters.enumerated().map { index, parameter in
+                "    " + parameter + (index == parameters.count - 1 ? "" : ",")
+            } + [") {"]
     }
 
     /// UUIDs are written in lowercase, as the Python, Go and TypeScript SDKs write them.
@@ -227,7 +227,12 @@ public struct SwiftTranslator {
         }
     }
 
-    mutating func arguments(name: String, owner: String, parameters: [Parameter], contract: String)
+    mutating func arguments(
+        name: String,
+        owner: String,
+        parameters: [Parameter],
+        contract: String
+    )
         -> ArgumentsViewModel
     {
         let rendered = parameters.map {

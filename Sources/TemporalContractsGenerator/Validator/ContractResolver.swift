@@ -124,7 +124,11 @@ public struct ContractResolver {
 
     // MARK: Types
 
-    mutating func resolveType(_ declaration: TypeDeclarationSyntax, in syntax: ContractSyntax, contract: String)
+    mutating func resolveType(
+        _ declaration: TypeDeclarationSyntax,
+        in syntax: ContractSyntax,
+        contract: String
+    )
         -> NamedType?
     {
         let node = declaration.schema
@@ -297,7 +301,11 @@ public struct ContractResolver {
         }
     }
 
-    mutating func resolveReference(_ name: Located<String>, in syntax: ContractSyntax, contract: String)
+    mutating func resolveReference(
+        _ name: Located<String>,
+        in syntax: ContractSyntax,
+        contract: String
+    )
         -> TypeReference?
     {
         guard !name.value.isEmpty else { return nil }  // already reported where the schema was read
@@ -668,7 +676,11 @@ public struct ContractResolver {
 
     // MARK: ID templates
 
-    mutating func resolveIDTemplate(_ template: Located<String>, signature: HandlerSignature, owner: String)
+    mutating func resolveIDTemplate(
+        _ template: Located<String>,
+        signature: HandlerSignature,
+        owner: String
+    )
         -> IDTemplate?
     {
         let segments: [IDTemplate.Segment]

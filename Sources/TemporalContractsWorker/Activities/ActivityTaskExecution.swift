@@ -4,6 +4,7 @@ import Metrics
 import SwiftProtobuf
 import Synchronization
 import TemporalAPI
+import TemporalContractsConversion
 import TemporalContracts
 import TemporalContractsGRPC
 
@@ -28,12 +29,7 @@ struct ActivityTaskExecution: Sendable {
         self.transport = transport
         self.options = options
         let info = ActivityInfo(task, taskQueue: options.taskQueue)
-        var logger = options.logger
-        logger[metadataKey: "activity_type"] = "\(info.activityType)"
-        logger[metadataKey: "activity_id"] = "\(info.activityID)"
-        logger[metadataKey: "attempt"] = "\(info.attempt)"
-        logger[metadataKey: "workflow_id"] = "\(info.workflowID)"
-        logger[metadataKey: "workflow_run_id"] = "\(info.workflowRunID)"
+        let logger = info.attemptLogger(options.logger)
         // The heartbeat sender needs the context (to cancel it) and the context needs the sender.
         let target = CancellationTarget()
         let throttle = HeartbeatThrottle(interval: Self.throttleInterval(info.heartbeatTimeout, options: options)) {

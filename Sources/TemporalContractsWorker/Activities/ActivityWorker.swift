@@ -4,6 +4,7 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 import TemporalAPI
+import TemporalContractsConversion
 import TemporalContracts
 import TemporalContractsGRPC
 

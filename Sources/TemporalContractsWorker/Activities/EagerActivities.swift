@@ -1,4 +1,5 @@
 import TemporalAPI
+import TemporalContractsConversion
 
 /// Runs activities the server hands a workflow worker in its task completion response, when the
 /// workflow scheduled them on this worker's own task queue: no activity poll, no matching, so

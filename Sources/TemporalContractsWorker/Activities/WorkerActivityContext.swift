@@ -69,11 +69,3 @@ public final class WorkerActivityContext: ActivityContext {
         handler?(reason)
     }
 }
-
-extension ActivityContext {
-    /// The activity's logger when it runs on an `ActivityWorker`, with the attempt's metadata;
-    /// elsewhere (mock contexts in tests) a plain logger.
-    public var logger: Logger {
-        (self as? WorkerActivityContext)?.logger ?? Logger(label: "temporal.activity")
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 import TemporalContracts
 
@@ -8,11 +9,13 @@ import TemporalContracts
 final class LocalActivityContext: ActivityContext {
     let info: ActivityInfo
     let dataConverter: DataConverter
+    let logger: Logger
     private let canceled = Mutex(false)
 
-    init(info: ActivityInfo, dataConverter: DataConverter) {
+    init(info: ActivityInfo, dataConverter: DataConverter, logger: Logger) {
         self.info = info
         self.dataConverter = dataConverter
+        self.logger = info.attemptLogger(logger)
     }
 
     func heartbeat(details: [Payload]) async {}

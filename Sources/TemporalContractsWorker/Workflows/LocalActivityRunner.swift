@@ -47,7 +47,7 @@ struct LocalActivityRunner: Sendable {
                 deadline: attemptDeadline,
                 isLocal: true
             )
-            let context = LocalActivityContext(info: info, dataConverter: dataConverter)
+            let context = LocalActivityContext(info: info, dataConverter: dataConverter, logger: logger)
             let error: any Error
             do {
                 return .completed(try await runAttempt(registration, request.input, context: context, until: attemptDeadline))

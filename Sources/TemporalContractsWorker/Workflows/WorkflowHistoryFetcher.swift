@@ -1,5 +1,6 @@
 import Foundation
 import TemporalAPI
+import TemporalContractsConversion
 import TemporalContracts
 import TemporalContractsGRPC
 

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import TemporalAPI
+import TemporalContractsConversion
 import TemporalContracts
 import TemporalContractsEngine
 import TemporalContractsGRPC

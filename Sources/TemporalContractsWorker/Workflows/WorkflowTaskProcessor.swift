@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Metrics
 import TemporalAPI
+import TemporalContractsConversion
 import TemporalContracts
 import TemporalContractsEngine
 import TemporalContractsGRPC

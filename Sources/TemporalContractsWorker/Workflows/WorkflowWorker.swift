@@ -3,6 +3,7 @@ import Logging
 import Metrics
 import ServiceLifecycle
 import TemporalAPI
+import TemporalContractsConversion
 import TemporalContracts
 import TemporalContractsEngine
 import TemporalContractsGRPC

@@ -48,15 +48,18 @@ extension Temporal_Api_History_V1_History {
     var commandEvents: [String] {
         events.compactMap { event -> String? in
             switch event.attributes {
-            case .activityTaskScheduledEventAttributes(let a): "ActivityTaskScheduled \(a.activityType.name) \(a.activityID) \(a.input.payloads.map(\.data))"
+            case .activityTaskScheduledEventAttributes(let a):
+                "ActivityTaskScheduled \(a.activityType.name) \(a.activityID) \(a.input.payloads.map(\.data))"
             case .timerStartedEventAttributes(let a): "TimerStarted \(a.timerID) \(a.startToFireTimeout.seconds)"
             case .timerCanceledEventAttributes(let a): "TimerCanceled \(a.timerID)"
             case .markerRecordedEventAttributes(let a): "MarkerRecorded \(a.markerName)"
             case .startChildWorkflowExecutionInitiatedEventAttributes(let a): "StartChild \(a.workflowType.name) \(a.workflowID)"
-            case .signalExternalWorkflowExecutionInitiatedEventAttributes(let a): "SignalExternal \(a.signalName) \(a.workflowExecution.workflowID)"
+            case .signalExternalWorkflowExecutionInitiatedEventAttributes(let a):
+                "SignalExternal \(a.signalName) \(a.workflowExecution.workflowID)"
             case .requestCancelExternalWorkflowExecutionInitiatedEventAttributes(let a): "CancelExternal \(a.workflowExecution.workflowID)"
             case .activityTaskCancelRequestedEventAttributes(let a): "ActivityTaskCancelRequested \(a.scheduledEventID)"
-            case .workflowExecutionCompletedEventAttributes(let a): "Completed \(a.result.payloads.map { String(decoding: $0.data, as: UTF8.self) })"
+            case .workflowExecutionCompletedEventAttributes(let a):
+                "Completed \(a.result.payloads.map { String(decoding: $0.data, as: UTF8.self) })"
             case .workflowExecutionFailedEventAttributes(let a): "Failed \(a.failure.message)"
             case .workflowExecutionCanceledEventAttributes: "Canceled"
             case .workflowExecutionContinuedAsNewEventAttributes(let a): "ContinuedAsNew \(a.input.payloads.map(\.data))"

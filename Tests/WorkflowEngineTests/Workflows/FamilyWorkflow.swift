@@ -19,7 +19,11 @@ final class FamilyWorkflow: Engine.FamilyWorkflow {
 
         var external = "delivered"
         do {
-            try await context.signalExternalWorkflow(Engine.Signals.wake, input: "from family", execution: WorkflowExecution(workflowID: externalID))
+            try await context.signalExternalWorkflow(
+                Engine.Signals.wake,
+                input: "from family",
+                execution: WorkflowExecution(workflowID: externalID)
+            )
         } catch {
             external = "failed: \(type(of: error))"
         }

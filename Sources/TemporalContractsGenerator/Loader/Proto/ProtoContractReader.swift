@@ -225,13 +225,25 @@ public struct ProtoContractReader {
             activity.output = outputSyntax
             if !activityOptions.taskQueue.isEmpty { activity.taskQueue = Located(activityOptions.taskQueue, at: here) }
             activity.scheduleToCloseTimeout = duration(
-                activityOptions.scheduleToCloseTimeout, set: activityOptions.hasScheduleToCloseTimeout, at: here)
+                activityOptions.scheduleToCloseTimeout,
+                set: activityOptions.hasScheduleToCloseTimeout,
+                at: here
+            )
             activity.scheduleToStartTimeout = duration(
-                activityOptions.scheduleToStartTimeout, set: activityOptions.hasScheduleToStartTimeout, at: here)
+                activityOptions.scheduleToStartTimeout,
+                set: activityOptions.hasScheduleToStartTimeout,
+                at: here
+            )
             activity.startToCloseTimeout = duration(
-                activityOptions.startToCloseTimeout, set: activityOptions.hasStartToCloseTimeout, at: here)
+                activityOptions.startToCloseTimeout,
+                set: activityOptions.hasStartToCloseTimeout,
+                at: here
+            )
             activity.heartbeatTimeout = duration(
-                activityOptions.heartbeatTimeout, set: activityOptions.hasHeartbeatTimeout, at: here)
+                activityOptions.heartbeatTimeout,
+                set: activityOptions.hasHeartbeatTimeout,
+                at: here
+            )
             if activityOptions.hasRetryPolicy { activity.retryPolicy = retryPolicy(activityOptions.retryPolicy, at: here) }
             warnUnsupported(
                 [("wait_for_cancellation", activityOptions.waitForCancellation), ("priority", activityOptions.hasPriority)],

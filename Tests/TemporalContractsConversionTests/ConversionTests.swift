@@ -3,7 +3,7 @@ import TemporalAPI
 import TemporalContracts
 import Testing
 
-@testable import TemporalContractsGRPC
+@testable import TemporalContractsConversion
 
 struct ConversionTests {
     @Test func failureChainRoundTripsThroughTheAPIMessage() {

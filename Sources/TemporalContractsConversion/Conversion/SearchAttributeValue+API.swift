@@ -5,7 +5,7 @@ import TemporalContracts
 extension SearchAttributeValue {
     /// The value as the server indexes it: JSON, with its type in the `type` metadata as the
     /// SDKs write it.
-    var apiPayload: Temporal_Api_Common_V1_Payload {
+    public var apiPayload: Temporal_Api_Common_V1_Payload {
         let (type, json): (String, Any) =
             switch self {
             case .text(let value): ("Text", value)
@@ -24,7 +24,8 @@ extension SearchAttributeValue {
 }
 
 extension [String: SearchAttributeValue] {
-    var apiSearchAttributes: Temporal_Api_Common_V1_SearchAttributes {
+    /// The attributes as the server's `SearchAttributes` message, each value typed as the SDKs write it.
+    public var apiSearchAttributes: Temporal_Api_Common_V1_SearchAttributes {
         var attributes = Temporal_Api_Common_V1_SearchAttributes()
         attributes.indexedFields = mapValues(\.apiPayload)
         return attributes

@@ -4,7 +4,7 @@ import TemporalAPI
 import TemporalContracts
 import Testing
 
-@testable import TemporalContractsGRPC
+@testable import TemporalContractsConversion
 
 /// The codecs reach every payload a workflow worker exchanges with the server.
 struct PayloadCodecTraversalTests {

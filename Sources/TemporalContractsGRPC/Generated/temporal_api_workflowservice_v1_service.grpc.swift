@@ -10,6 +10,7 @@
 
 import GRPCCore
 import GRPCProtobuf
+import TemporalAPI
 
 // MARK: - temporal.api.workflowservice.v1.WorkflowService
 

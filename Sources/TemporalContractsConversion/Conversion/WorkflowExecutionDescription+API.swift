@@ -3,7 +3,8 @@ import TemporalAPI
 import TemporalContracts
 
 extension WorkflowExecutionDescription {
-    init(_ info: Temporal_Api_Workflow_V1_WorkflowExecutionInfo) {
+    /// The description of a run from the server's `WorkflowExecutionInfo`.
+    public init(_ info: Temporal_Api_Workflow_V1_WorkflowExecutionInfo) {
         self.init(
             execution: WorkflowExecution(workflowID: info.execution.workflowID, runID: info.execution.runID),
             workflowType: info.type.name,

@@ -44,7 +44,13 @@ extension Failure {
             info.retryState = Temporal_Api_Enums_V1_RetryState(rawValue: retryState.rawValue) ?? .unspecified
             failure.activityFailureInfo = info
         case .childWorkflow(
-            let namespace, let workflowID, let runID, let workflowType, let initiatedEventID, let startedEventID, let retryState
+            let namespace,
+            let workflowID,
+            let runID,
+            let workflowType,
+            let initiatedEventID,
+            let startedEventID,
+            let retryState
         ):
             var info = Temporal_Api_Failure_V1_ChildWorkflowExecutionFailureInfo()
             info.namespace = namespace
