@@ -31,12 +31,31 @@ else
 fi
 # --- end self-contained ---
 
+echo "== module seams"
+python3 Scripts/check-module-seams.py
+
+echo "== swift format lint"
+# Every tracked Swift file; generated ones opt out with `// swift-format-ignore-file`, the goldens
+# (generator output, checked by their own tests) are left out.
+git ls-files -z '*.swift' ':!Tests/GeneratedCodeTests/Generated' | xargs -0 swift format lint --strict
+
+echo "== swift build"
+mkdir -p .build
+swift build --build-tests 2>&1 | tee .build/swift-build.log
+# Warnings are errors for the project's own code (its sources, tests, examples and the code its
+# build plugin generates), not for the dependencies' checkouts.
+if grep -E "warning: " .build/swift-build.log | grep -v "/.build/checkouts/" | grep -q .; then
+    echo "== warnings (errors in the test command)"
+    grep -E "warning: " .build/swift-build.log | grep -v "/.build/checkouts/" | sort -u | head -40
+    exit 1
+fi
+
 echo "== swift test"
-swift build --build-tests
-swift test --skip-build 2>&1 | tee .build/swift-test.log || true
-if ! grep -q "Test run with .* passed" .build/swift-test.log; then
+test_status=0
+swift test --skip-build 2>&1 | tee .build/swift-test.log || test_status=$?
+if [ "$test_status" -ne 0 ] || ! grep -q "Test run with .* passed" .build/swift-test.log; then
     # The log interleaves hundreds of lines; repeat what failed where a CI tail shows it.
-    echo "== failed tests"
+    echo "== failed tests (swift test exited with $test_status)"
     grep -E "✘|recorded an issue|error:|Fatal error" .build/swift-test.log | head -60
     exit 1
 fi

@@ -14,7 +14,8 @@ import TemporalContractsEngine
 /// run's history is kept with the event types the real server writes, and can be exported
 /// (`history(of:)`, `historyJSON(of:)`) for replay tests.
 ///
-/// Call `shutdown()` at the end of a test so workflows still waiting are torn down.
+/// Call `shutdown()` at the end of a test so workflows still waiting are torn down, or use
+/// `withWorkflowTestEnvironment(workflows:activities:_:)`, which does it.
 public final class WorkflowTestEnvironment: Sendable {
     let server: TestServer
     /// A client of the environment; `Contract.Client(client)` gives the typed one.

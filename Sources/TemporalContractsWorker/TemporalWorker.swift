@@ -9,11 +9,10 @@ import TemporalContractsGRPC
 /// the workflow task's completion response when the activity worker has a free slot.
 ///
 /// ```swift
-/// let worker = TemporalWorker(
+/// let worker = try TemporalWorker(
 ///     connection: connection,
 ///     workflows: [BookTrip.registration, Greet.registration],
-///     activities: TripActivities().registrations,
-///     options: TemporalWorkerOptions(taskQueue: "trips")
+///     activities: TripActivities().registrations
 /// )
 /// let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm], logger: logger)
 /// try await group.run()
@@ -24,12 +23,19 @@ public final class TemporalWorker: Service, Sendable {
 
     /// Workflows and activities may each be empty; the worker polls only for what it serves.
     /// Local activities run from `activities` too.
+    ///
+    /// - Throws: `TemporalWorkerConfigurationError` when `options` names no task queue and the
+    ///   contracts of the registrations name none, or several.
     public init(
         connection: TemporalConnection,
         workflows: [WorkflowRegistration],
-        activities: [ActivityRegistration],
-        options: TemporalWorkerOptions
-    ) {
+        activities: [ActivityRegistration] = [],
+        options: TemporalWorkerOptions = TemporalWorkerOptions()
+    ) throws {
+        var options = options
+        let taskQueue = try options.taskQueue ?? Self.contractTaskQueue(workflows: workflows, activities: activities)
+        options.workflows.taskQueue = taskQueue
+        options.activities.taskQueue = taskQueue
         let activityWorker =
             activities.isEmpty ? nil : ActivityWorker(connection: connection, activities: activities, options: options.activities)
         self.activityWorker = activityWorker
@@ -51,6 +57,32 @@ public final class TemporalWorker: Service, Sendable {
             if let workflowWorker { group.addTask { try await workflowWorker.run() } }
             if let activityWorker { group.addTask { try await activityWorker.run() } }
         }
+    }
+
+    /// The task queue both workers serve.
+    public var taskQueue: String {
+        workflowWorker?.options.taskQueue ?? activityWorker?.options.taskQueue ?? ""
+    }
+
+    /// Returns once both workers poll the task queue (or have stopped): a ready signal for tests
+    /// and scripts; each worker also logs a "polling" line.
+    public func waitUntilPolling() async {
+        await workflowWorker?.waitUntilPolling()
+        await activityWorker?.waitUntilPolling()
+    }
+
+    /// The one task queue the registrations' contracts name.
+    static func contractTaskQueue(workflows: [WorkflowRegistration], activities: [ActivityRegistration]) throws -> String {
+        let named = Set(workflows.compactMap(\.taskQueue) + activities.compactMap(\.defaults.taskQueue))
+        guard named.count == 1, let taskQueue = named.first else {
+            throw TemporalWorkerConfigurationError(
+                named.isEmpty
+                    ? "no task queue: the contracts of the registrations name none; set TemporalWorkerOptions.taskQueue"
+                    : "the contracts of the registrations name several task queues (\(named.sorted().joined(separator: ", "))); "
+                        + "set TemporalWorkerOptions.taskQueue, or run one worker per queue"
+            )
+        }
+        return taskQueue
     }
 
     /// Stops polling on both workers; running tasks and activities finish as each worker's

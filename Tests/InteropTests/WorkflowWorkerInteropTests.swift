@@ -66,6 +66,35 @@ struct WorkflowWorkerInteropTests {
         #expect(types.last == "EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED")
     }
 
+    /// An update that arrives while a workflow task runs (a three-second local activity) and that
+    /// the validator rejects leaves no event, on the Swift worker as on the Python worker: each
+    /// completion asks for the next task, as sdk-core does, so the update comes back at once as a
+    /// speculative task that vanishes when rejected, instead of a persisted one.
+    @Test func anUpdateRejectedWhileATaskRunsLeavesTheHistoryThePythonWorkerLeaves() async throws {
+        let environment = try TripsEnvironment.require()
+        var histories: [String: [String]] = [:]
+        for queue in [TripsEnvironment.swiftQueue, TripsEnvironment.pythonQueue] {
+            let id = "deliberate-\(UUID().uuidString)"
+            _ = try await environment.python([
+                "start", "--workflow-id", id, "--workflow-type", "Deliberate", "--task-queue", queue, "--args-json", "[3.0]",
+            ])
+            try await environment.eventually("the first workflow task started") {
+                try await environment.eventTypes(id).contains("EVENT_TYPE_WORKFLOW_TASK_STARTED")
+            }
+            let rejected = try await environment.python(["set-budget", "--workflow-id", id, "--budget", "-5"])
+            #expect((rejected["error"] as? [String: Any])?["type"] as? String == "InvalidBudget", "\(queue): \(rejected)")
+            _ = try await environment.python(["approve", "--workflow-id", id, "--approver", "bob"])
+            let result = try await environment.python(["result", "--workflow-id", id])
+            #expect(result["result"] as? Int == 0, "\(queue): \(result)")
+            histories[queue] = try await environment.eventTypes(id)
+        }
+        let swift = try #require(histories[TripsEnvironment.swiftQueue])
+        #expect(swift == histories[TripsEnvironment.pythonQueue])
+        // Started, the local activity's task (scheduled, started, completed, marker), the signal's
+        // task, completion: no task for the rejected update.
+        #expect(swift.filter { $0 == "EVENT_TYPE_WORKFLOW_TASK_COMPLETED" }.count == 2, "\(swift)")
+    }
+
     @Test func pythonWorkflowRunsASwiftChildWorkflow() async throws {
         let environment = try TripsEnvironment.require()
         let id = "plan-\(UUID().uuidString)"
@@ -210,7 +239,7 @@ struct WorkflowWorkerInteropTests {
         let converter = DataConverter(codecs: [FlippingCodec()])
         let queue = "codec-\(UUID().uuidString)"
         let metrics = TestMetrics()
-        let worker = TemporalWorker(
+        let worker = try TemporalWorker(
             connection: environment.connection,
             workflows: TripWorkflows.registrations(),
             activities: TripActivities().registrations,

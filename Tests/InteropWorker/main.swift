@@ -42,7 +42,7 @@ var tripOptions = TemporalWorkerOptions(taskQueue: settings["--task-queue"]!, lo
 // Short, so a crashed worker's sticky tasks move to the task queue quickly.
 tripOptions.workflows.stickyScheduleToStartTimeout = .seconds(2)
 tripOptions.workflows.maxCachedWorkflows = maxCached
-let trips = TemporalWorker(
+let trips = try TemporalWorker(
     connection: connection,
     workflows: TripWorkflows.registrations(version),
     activities: TripActivities().registrations,
@@ -60,7 +60,10 @@ let group = ServiceGroup(
         logger: logger
     )
 )
+let serving = Task { try await group.run() }
+await trips.waitUntilPolling()
+await fulfillment.waitUntilPolling()
 // The test waits for this line; write it unbuffered.
 FileHandle.standardOutput.write(Data("READY\n".utf8))
-try await group.run()
+try await serving.value
 await connection.close()

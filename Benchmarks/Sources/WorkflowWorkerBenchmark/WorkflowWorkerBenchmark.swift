@@ -56,7 +56,7 @@ struct WorkflowWorkerBenchmark {
         workerOptions.workflows.pollers = pollers
         workerOptions.workflows.stickyPollers = pollers
         workerOptions.activities.pollers = pollers
-        let worker = TemporalWorker(
+        let worker = try TemporalWorker(
             connection: workerConnection,
             workflows: [OneActivity.registration],
             activities: [OneActivity.echoRegistration],

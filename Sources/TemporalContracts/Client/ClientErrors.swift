@@ -79,7 +79,9 @@ public struct WorkflowUpdateFailedError: Error, Sendable, CustomStringConvertibl
         self.cause = cause
     }
 
-    public var description: String { "update '\(updateName)' (\(updateID)) failed: \(cause.message)" }
+    /// The update and the whole cause chain, with each application error's type, so one log line
+    /// says why: `update 'SetBudget' (id) failed: InvalidBudget: budget must not be negative`.
+    public var description: String { "update '\(updateName)' (\(updateID)) failed: \(cause.chainDescription)" }
 }
 
 /// An option the server does not support for this operation, caught before anything is sent.

@@ -4,6 +4,9 @@
 public struct WorkflowRegistration: Sendable {
     /// The workflow type name on the wire.
     public let name: String
+    /// The task queue the contract names for the workflow, if it names one: a worker serving
+    /// only such registrations defaults to it.
+    public let taskQueue: String?
     /// Creates the instance that serves one execution.
     public let makeInstance: @Sendable () -> AnyObject
     /// Decodes the start input; the returned closure runs the workflow and encodes its result.
@@ -25,6 +28,7 @@ public struct WorkflowRegistration: Sendable {
         handlers(&table)
         let handlerTable = table
         self.name = definition.name
+        self.taskQueue = definition.defaults.taskQueue
         self.makeInstance = { Workflow() }
         self.run = { payloads, converter in
             let input = try definition.input.decode(payloads, using: converter)

@@ -11,6 +11,10 @@ indirect enum SwiftCode: Hashable, Sendable {
     /// `prefix value`, e.g. `public static let x =` and a call: the value moves to the next line,
     /// indented, when even its first line does not fit after the prefix.
     case binding(prefix: String, value: SwiftCode)
+    /// `opening` (ending with `{` or `{ parameters in`), the statements indented, and `closing`
+    /// (`}`, or nothing when a later piece closes it): a closure or a trailing closure. Never on
+    /// one line, and a list with a block in it always wraps.
+    case block(opening: SwiftCode, body: [SwiftCode], closing: String?)
 
     /// The column limit of generated code, as in `.swift-format`.
     static let lineLimit = 140
@@ -21,6 +25,18 @@ indirect enum SwiftCode: Hashable, Sendable {
         case .text(let text): text
         case .list(let head, let items, let tail): "\(head)(\(items.map(\.flat).joined(separator: ", ")))\(tail)"
         case .binding(let prefix, let value): "\(prefix) \(value.flat)"
+        case .block(let opening, let body, let closing):
+            ([opening.flat] + body.map(\.flat) + [closing ?? ""]).joined(separator: " ")
+        }
+    }
+
+    /// Whether the code can be written on one line.
+    var isSingleLine: Bool {
+        switch self {
+        case .text: true
+        case .list(_, let items, _): items.allSatisfy(\.isSingleLine)
+        case .binding(_, let value): value.isSingleLine
+        case .block: false
         }
     }
 
@@ -28,7 +44,7 @@ indirect enum SwiftCode: Hashable, Sendable {
     /// last line (a comma). Continuation lines are indented relative to the first.
     func lines(indentation: Int, trailing: Int = 0) -> [String] {
         let flat = self.flat
-        if indentation + flat.count + trailing <= Self.lineLimit { return [flat] }
+        if isSingleLine, indentation + flat.count + trailing <= Self.lineLimit { return [flat] }
         switch self {
         case .text:
             return [flat]
@@ -51,6 +67,23 @@ indirect enum SwiftCode: Hashable, Sendable {
                     .lines(indentation: indentation, trailing: trailing)
             }
             return [prefix] + value.lines(indentation: indentation + 4, trailing: trailing).map { "    " + $0 }
+        case .block(let opening, let body, let closing):
+            let statements = body.flatMap { statement in
+                statement.lines(indentation: indentation + 4).map { "    " + $0 }
+            }
+            return opening.lines(indentation: indentation) + statements + (closing.map { [$0] } ?? [])
+        }
+    }
+}
+
+extension SwiftCode {
+    /// The code with `prefix` before its first line: `input: ` before a call makes an argument.
+    func prefixed(_ prefix: String) -> SwiftCode {
+        switch self {
+        case .text(let text): .text(prefix + text)
+        case .list(let head, let items, let tail): .list(head: prefix + head, items: items, tail: tail)
+        case .binding(let bindingPrefix, let value): .binding(prefix: prefix + bindingPrefix, value: value)
+        case .block(let opening, let body, let closing): .block(opening: opening.prefixed(prefix), body: body, closing: closing)
         }
     }
 }

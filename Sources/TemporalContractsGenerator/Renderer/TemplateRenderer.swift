@@ -28,7 +28,7 @@ public struct TemplateRenderer: Sendable {
     }
 
     func render(_ viewModel: Any, template: String) throws -> String {
-        guard let text = library.render(viewModel, withTemplate: template) else {
+        guard let text = library.render(TemplateContext.make(viewModel), withTemplate: template) else {
             throw TemplateError(template: template, message: "no such template")
         }
         return text

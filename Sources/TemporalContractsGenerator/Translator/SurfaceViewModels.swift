@@ -1,79 +1,94 @@
 // View models of the client, workflow, activity and mock files. As with the other view models,
-// every string is decided in `SwiftTranslator+Surface.swift`.
+// every member is rendered in `SwiftTranslator+Surface.swift`; each `[String]` field is one
+// member's lines, its signature, body and closing brace (or a requirement's signature alone).
 
-/// A workflow, handler or activity as a Swift method: how it is declared and called.
-struct CallableViewModel {
-    var doc: [String]
-    /// The Swift member name, e.g. `chargeCard`.
-    var name: String
-    /// `ChargeCard`, for composed names such as `startChargeCard`.
-    var typeName: String
-    /// The wire name, for doc comments.
-    var wireName: String
-    /// The definition constant, e.g. `Activities.chargeCard`.
-    var definition: String
-    /// `definition` spelled from outside every namespace, e.g. `Orders.Activities.chargeCard`.
-    var qualifiedDefinition: String
-    /// The name a registration closure gives the decoded input: `input`, or `_` for no input.
-    var inputBinding: String
-    /// Declared parameters: `_ input: Payment`, `sku: String, quantity: Int32`, or empty.
-    var parameters: String
-    /// `parameters` followed by `, ` when not empty, to append more parameters.
-    var parametersThen: String
-    /// The parameters one by one, for signatures written one parameter per line.
-    var parameterList: [String]
-    /// The definition's input value built from the parameters: `input`, `ShipOrderArguments(…)`, `()`.
-    var inputExpression: String
-    /// Arguments that pass the parameters on: `input`, `sku: sku, quantity: quantity`, or empty.
-    var forwardArguments: String
-    var forwardArgumentsThen: String
-    /// Arguments that pass the fields of the definition's `input` value on, for registrations.
-    var unpackedArguments: String
-    var unpackedArgumentsThen: String
-    var inputType: String
-    var outputType: String
-    /// ` -> Receipt`, or empty for no result.
-    var returnClause: String
-    var hasValidator: Bool
-    var validatorName: String
-    /// `parameters`, `inputType`, `outputType` and `returnClause` with every type qualified by its
-    /// namespace, for extensions declared outside the namespace.
-    var qualifiedParameters: String
-    var qualifiedParametersThen: String
-    var qualifiedInputType: String
-    var qualifiedOutputType: String
-    var qualifiedReturnClause: String
-    /// The argument list of a one-argument stub closure: the input type, or nothing for no input.
-    var stubClosureParameters: String
-    /// How the stub method hands its closure to the mock: `body`, or an adapter for no input.
-    var stubClosure: String
-}
-
-/// A workflow with its handle's members.
-struct WorkflowSurfaceViewModel {
-    var isFirst: Bool
-    var callable: CallableViewModel
-    var handleName: String
-    var protocolName: String
-    var signals: [CallableViewModel]
-    var queries: [CallableViewModel]
-    var updates: [CallableViewModel]
-    /// Whether the workflow has any signal, query or update, so its registration lists handlers.
-    var hasHandlers: Bool
-    var signalsWithStart: [CallableViewModel]
-    var updatesWithStart: [CallableViewModel]
-    /// The `start…` and `execute…` declarations of the client protocol and of the mock client,
-    /// as lines: one, or one parameter per line when long.
-    var startRequirement: [String]
-    var executeRequirement: [String]
-    var mockStart: [String]
-    var mockExecute: [String]
-}
-
+/// The client, workflow, activity and mock files of one contract.
 struct SurfaceViewModel {
     var file: FileViewModel
     var workflows: [WorkflowSurfaceViewModel]
     var hasWorkflows: Bool
-    var activities: [CallableViewModel]
+    var activities: [ActivitySurfaceViewModel]
     var hasActivities: Bool
+}
+
+/// A workflow's members in every file.
+struct WorkflowSurfaceViewModel {
+    var isFirst: Bool
+    var doc: [String]
+    var wireName: String
+    var handleName: String
+    var protocolName: String
+    /// "a `ProcessOrder` workflow execution", for prose.
+    var indefiniteExecution: String
+
+    // `ClientProtocol`, `Client` and the defaults extension.
+    var startRequirement: [String]
+    var executeRequirement: [String]
+    var handleRequirement: [String]
+    var start: [String]
+    var execute: [String]
+    var handle: [String]
+    var startWithDefaults: [String]
+    var executeWithDefaults: [String]
+    var handleOfLatestRun: [String]
+    var signalsWithStart: [WithStartViewModel]
+    var updatesWithStart: [WithStartViewModel]
+
+    // The handle.
+    var result: [String]
+    var signals: [HandlerSurfaceViewModel]
+    var queries: [HandlerSurfaceViewModel]
+    var updates: [HandlerSurfaceViewModel]
+
+    // The workflow protocol and its registration.
+    var runRequirement: [String]
+    var registration: [String]
+
+    // `ChildWorkflowStubs`.
+    var startChild: [String]
+    var executeChild: [String]
+
+    // `MockClient`.
+    var mockStart: [String]
+    var mockExecute: [String]
+    var mockHandle: [String]
+    var mockStub: [String]
+}
+
+/// A signal, query or update as the handle sends it and the workflow protocol handles it.
+struct HandlerSurfaceViewModel {
+    var doc: [String]
+    var wireName: String
+    var send: [String]
+    /// Updates only: `start…`, which returns once the update reached a wait stage.
+    var startUpdate: [String]
+    var requirement: [String]
+    var hasValidator: Bool
+    var validatorRequirement: [String]
+}
+
+/// Signal-with-start or update-with-start of one workflow and handler.
+struct WithStartViewModel {
+    /// The handler's description.
+    var doc: [String]
+    var wireName: String
+    var requirement: [String]
+    var implementation: [String]
+    var withDefaults: [String]
+    var mock: [String]
+}
+
+/// An activity's members in every file.
+struct ActivitySurfaceViewModel {
+    var isFirst: Bool
+    var doc: [String]
+    var wireName: String
+    var requirement: [String]
+    /// Its entry in `registrations`.
+    var registration: [String]
+    var stub: [String]
+    var localStub: [String]
+    var mock: [String]
+    var mockStub: [String]
+    var mockCalls: [String]
 }

@@ -20,12 +20,31 @@ public enum SwiftNaming {
         "await", "async", "some", "any", "consume", "borrowing", "consuming",
     ]
 
-    /// Names a generated type must not take, as they would shadow the ones generated code uses.
-    static let reservedTypeNames: Set<String> = [
-        "Type", "Protocol", "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Data", "Date", "UUID",
-        "Array", "Dictionary", "Optional", "Error", "Codable", "Sendable", "Hashable", "Encoder", "Decoder",
-        "CodingKeys", "Workflows", "Signals", "Queries", "Updates", "Activities", "Duration",
+    /// The types generated code declares in every contract's namespace; a contract type of the same
+    /// name takes a trailing underscore (`Client` → `Client_`).
+    public static let generatedTypeNames: Set<String> = [
+        "Client", "ClientProtocol", "MockClient", "MockActivities", "ActivityImplementations", "ActivityStubs",
+        "ChildWorkflowStubs", "Workflows", "Signals", "Queries", "Updates", "Activities",
     ]
+
+    /// The modules generated code qualifies type names with (`Swift.String`,
+    /// `TemporalContracts.Payload`); a type of one of these names would hide its module.
+    public static let moduleNames: Set<String> = [
+        "Swift", "Foundation", "TemporalContracts", "TemporalContractsProtobuf", "SwiftProtobuf",
+    ]
+
+    /// Names a contract type cannot take as they are: `Type` and `Protocol` mean the metatype after a
+    /// dot, `CodingKeys` is the nested enum of every payload struct, and the names above.
+    static let reservedTypeNames = Set(["Type", "Protocol", "CodingKeys"]).union(generatedTypeNames).union(moduleNames)
+
+    /// Names a contract (a namespace at the top level of the user's module) must not take: the
+    /// modules generated code qualifies with, and the standard types the user's own code would
+    /// lose to the namespace.
+    static let reservedContractNames = Set([
+        "Type", "Protocol", "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Data", "Date", "UUID",
+        "Array", "Dictionary", "Optional", "Result", "Error", "Codable", "Sendable", "Hashable", "Encoder", "Decoder",
+        "Void", "Never", "Duration",
+    ]).union(moduleNames)
 
     /// Splits a wire name into words at separators, case changes and letter/digit boundaries.
     static func words(_ name: String) -> [String] {
@@ -67,8 +86,15 @@ public enum SwiftNaming {
 
     /// `order_status` → `OrderStatus`.
     public static func typeName(_ wireName: String) -> String {
+        identifier(typeStem(wireName), isType: true)
+    }
+
+    /// `order_status` → `OrderStatus`, without renaming reserved names: the stem of composed names
+    /// such as `startOrderStatus` or `OrderStatusHandle`.
+    static func typeStem(_ wireName: String) -> String {
         let name = words(wireName).map(capitalized).joined()
-        return identifier(name.isEmpty ? "Unnamed" : name, isType: true)
+        guard let first = name.first else { return "Unnamed" }
+        return first.isNumber ? "_" + name : name
     }
 
     /// `order_id` → `orderID`, `URL` → `url`.
@@ -101,11 +127,11 @@ public enum SwiftNaming {
         name.replacingOccurrences(of: "`", with: "")
     }
 
-    /// Whether `name` can be used as a Swift type name as it is.
+    /// Whether `name` can name a contract, the Swift namespace of its generated code, as it is.
     public static func isValidTypeName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.properties.isUppercase else { return false }
         return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
-            && !reservedTypeNames.contains(name)
+            && !reservedContractNames.contains(name) && !keywords.contains(name)
     }
 
     /// A Swift string literal for `text`, escaped.

@@ -3,43 +3,27 @@ import Foundation
 extension SwiftTranslator {
     mutating func definitions(for model: ContractModel) -> DefinitionsViewModel {
         var groups: [DefinitionGroupViewModel] = []
-        func add(_ name: String, _ doc: String, _ definitions: [DefinitionViewModel]) {
+        func add(_ name: String, _ kindPlural: String, _ definitions: [DefinitionViewModel]) {
             guard !definitions.isEmpty else { return }
             groups.append(
                 DefinitionGroupViewModel(
                     isFirst: groups.isEmpty,
-                    doc: ["/// \(doc)"],
                     name: name,
+                    kindPlural: kindPlural,
                     access: access,
-                    definitions: definitions
+                    definitions: definitions.enumerated().map { index, definition in
+                        var definition = definition
+                        definition.isFirst = index == 0
+                        return definition
+                    }
                 )
             )
         }
-        add(
-            "Workflows",
-            "The workflow types of the `\(model.name)` contract.",
-            numbered(model.workflows.map { workflow(model: model, $0) })
-        )
-        add(
-            "Signals",
-            "The signals of the `\(model.name)` contract.",
-            numbered(model.signals.map { handler(model: model, $0) })
-        )
-        add(
-            "Queries",
-            "The queries of the `\(model.name)` contract.",
-            numbered(model.queries.map { handler(model: model, $0) })
-        )
-        add(
-            "Updates",
-            "The updates of the `\(model.name)` contract.",
-            numbered(model.updates.map { handler(model: model, $0) })
-        )
-        add(
-            "Activities",
-            "The activity types of the `\(model.name)` contract.",
-            numbered(model.activities.map { activity(model: model, $0) })
-        )
+        add("Workflows", "workflow types", model.workflows.map { workflow(model: model, $0) })
+        add("Signals", "signals", model.signals.map { handler(model: model, $0) })
+        add("Queries", "queries", model.queries.map { handler(model: model, $0) })
+        add("Updates", "updates", model.updates.map { handler(model: model, $0) })
+        add("Activities", "activity types", model.activities.map { activity(model: model, $0) })
         for (group, entries) in [
             ("workflows", model.workflows.map { ($0.key, $0.location) }),
             ("signals", model.signals.map { ($0.key, $0.location) }),
@@ -59,146 +43,144 @@ extension SwiftTranslator {
         )
     }
 
-    func numbered(_ definitions: [DefinitionViewModel]) -> [DefinitionViewModel] {
-        definitions.enumerated().map { index, definition in
-            var definition = definition
-            definition.isFirst = index == 0
-            return definition
-        }
-    }
-
-    /// The Swift input type and its payload coding for a signature.
-    func input(of signature: HandlerSignature, owner: String, contract: String) -> (type: String, coding: String) {
+    /// The Swift input type and its payload coding for a signature, from inside `contract`'s
+    /// namespace, or from outside every namespace when `contract` is empty.
+    func input(of signature: HandlerSignature, owner: String, contract: String, model: String) -> (type: String, coding: String) {
         switch signature.input {
-        case .none: ("Void", ".void")
+        case .none: (QualifiedNames.void, ".void")
         case .single(let type): (swiftType(type, from: contract), ".single()")
-        case .parameters: (SwiftNaming.typeName(owner) + "Arguments", ".positional")
+        case .parameters:
+            (contract.isEmpty ? "\(model).\(Self.argumentsTypeName(owner))" : Self.argumentsTypeName(owner), ".positional")
         }
     }
 
     func output(of signature: HandlerSignature, contract: String) -> (type: String, coding: String) {
-        guard let output = signature.output else { return ("Void", ".void") }
+        guard let output = signature.output else { return (QualifiedNames.void, ".void") }
         return (swiftType(output, from: contract), ".single()")
     }
 
-    func workflow(model: ContractModel, _ workflow: WorkflowModel) -> DefinitionViewModel {
-        let input = input(of: workflow.signature, owner: workflow.key, contract: model.name)
-        let output = output(of: workflow.signature, contract: model.name)
-        var arguments: [[String]] = [
-            ["name: \(SwiftNaming.stringLiteral(workflow.wireName))"],
-            ["input: \(input.coding)"],
-            ["output: \(output.coding)"],
-        ]
-        let defaults = call(
-            "WorkflowDefaults",
-            [
-                workflow.taskQueue.map { "taskQueue: \(SwiftNaming.stringLiteral($0))" },
-                workflow.executionTimeout.map { "executionTimeout: \(Self.durationLiteral($0))" },
-                workflow.runTimeout.map { "runTimeout: \(Self.durationLiteral($0))" },
-                workflow.taskTimeout.map { "taskTimeout: \(Self.durationLiteral($0))" },
-                workflow.retryPolicy.map { retryPolicyArgument($0) },
-                workflow.idReusePolicy.map { "idReusePolicy: .\($0.rawValue)" },
-                workflow.idConflictPolicy.map { "idConflictPolicy: .\($0.rawValue)" },
-            ].compactMap { $0 }
+    /// `public static let name = Type(arguments)`, moving the value to the next line when even its
+    /// first line would not fit.
+    func definition(
+        key: String,
+        wireName: String,
+        kind: String,
+        description: String?,
+        type: String,
+        arguments: [SwiftCode],
+        hasDefaults: Bool = false
+    ) -> DefinitionViewModel {
+        let constant = SwiftProperty(
+            "\(access)static let",
+            SwiftNaming.memberName(key),
+            value: .list(head: type, items: arguments, tail: "")
         )
-        if let defaults { arguments.append(["defaults: " + defaults[0]] + defaults.dropFirst()) }
-        if let template = workflow.idTemplate {
-            arguments.append(["makeID: { input in \(idExpression(template, signature: workflow.signature, model: model)) }"])
-        }
         return DefinitionViewModel(
             isFirst: false,
-            doc: Self.doc(workflow.description),
-            name: SwiftNaming.memberName(workflow.key),
-            access: access,
-            type: "WorkflowDefinition<\(input.type), \(output.type)>",
-            arguments: Self.argumentList(arguments)
+            doc: Self.doc(description),
+            wireName: wireName,
+            kind: kind,
+            hasDefaults: hasDefaults,
+            declaration: constant.lines(indentation: 8)
+        )
+    }
+
+    func workflow(model: ContractModel, _ workflow: WorkflowModel) -> DefinitionViewModel {
+        let input = input(of: workflow.signature, owner: workflow.key, contract: model.name, model: model.name)
+        let output = output(of: workflow.signature, contract: model.name)
+        var arguments: [SwiftCode] = [
+            .text("name: \(SwiftNaming.stringLiteral(workflow.wireName))"),
+            .text("input: \(input.coding)"),
+            .text("output: \(output.coding)"),
+        ]
+        let defaults: [SwiftCode] = [
+            workflow.taskQueue.map { .text("taskQueue: \(SwiftNaming.stringLiteral($0))") },
+            workflow.executionTimeout.map { .text("executionTimeout: \(Self.durationLiteral($0))") },
+            workflow.runTimeout.map { .text("runTimeout: \(Self.durationLiteral($0))") },
+            workflow.taskTimeout.map { .text("taskTimeout: \(Self.durationLiteral($0))") },
+            workflow.retryPolicy.map { Self.retryPolicyArgument($0) },
+            workflow.idReusePolicy.map { .text("idReusePolicy: .\($0.rawValue)") },
+            workflow.idConflictPolicy.map { .text("idConflictPolicy: .\($0.rawValue)") },
+        ].compactMap { $0 }
+        if !defaults.isEmpty {
+            arguments.append(.list(head: "defaults: \(QualifiedNames.runtime("WorkflowDefaults"))", items: defaults, tail: ""))
+        }
+        if let template = workflow.idTemplate {
+            arguments.append(.text("makeID: { input in \(idExpression(template, signature: workflow.signature, model: model)) }"))
+        }
+        return definition(
+            key: workflow.key,
+            wireName: workflow.wireName,
+            kind: "workflow",
+            description: workflow.description,
+            type: QualifiedNames.runtime("WorkflowDefinition") + "<\(input.type), \(output.type)>",
+            arguments: arguments,
+            hasDefaults: !defaults.isEmpty
         )
     }
 
     func handler(model: ContractModel, _ handler: HandlerModel) -> DefinitionViewModel {
-        let input = input(of: handler.signature, owner: handler.key, contract: model.name)
+        let input = input(of: handler.signature, owner: handler.key, contract: model.name, model: model.name)
         let output = output(of: handler.signature, contract: model.name)
-        var arguments: [[String]] = [
-            ["name: \(SwiftNaming.stringLiteral(handler.wireName))"],
-            ["input: \(input.coding)"],
+        var arguments: [SwiftCode] = [
+            .text("name: \(SwiftNaming.stringLiteral(handler.wireName))"),
+            .text("input: \(input.coding)"),
         ]
         let type: String
         switch handler.kind {
         case .signal:
-            type = "SignalDefinition<\(input.type)>"
+            type = QualifiedNames.runtime("SignalDefinition") + "<\(input.type)>"
         case .query:
-            type = "QueryDefinition<\(input.type), \(output.type)>"
-            arguments.append(["output: \(output.coding)"])
+            type = QualifiedNames.runtime("QueryDefinition") + "<\(input.type), \(output.type)>"
+            arguments.append(.text("output: \(output.coding)"))
         case .update:
-            type = "UpdateDefinition<\(input.type), \(output.type)>"
-            arguments.append(["output: \(output.coding)"])
-            if handler.hasValidator { arguments.append(["hasValidator: true"]) }
+            type = QualifiedNames.runtime("UpdateDefinition") + "<\(input.type), \(output.type)>"
+            arguments.append(.text("output: \(output.coding)"))
+            if handler.hasValidator { arguments.append(.text("hasValidator: true")) }
         }
-        return DefinitionViewModel(
-            isFirst: false,
-            doc: Self.doc(handler.description),
-            name: SwiftNaming.memberName(handler.key),
-            access: access,
+        return definition(
+            key: handler.key,
+            wireName: handler.wireName,
+            kind: handler.kind.rawValue,
+            description: handler.description,
             type: type,
-            arguments: Self.argumentList(arguments)
+            arguments: arguments
         )
     }
 
     func activity(model: ContractModel, _ activity: ActivityModel) -> DefinitionViewModel {
-        let input = input(of: activity.signature, owner: activity.key, contract: model.name)
+        let input = input(of: activity.signature, owner: activity.key, contract: model.name, model: model.name)
         let output = output(of: activity.signature, contract: model.name)
-        var arguments: [[String]] = [
-            ["name: \(SwiftNaming.stringLiteral(activity.wireName))"],
-            ["input: \(input.coding)"],
-            ["output: \(output.coding)"],
+        var arguments: [SwiftCode] = [
+            .text("name: \(SwiftNaming.stringLiteral(activity.wireName))"),
+            .text("input: \(input.coding)"),
+            .text("output: \(output.coding)"),
         ]
-        let defaults = call(
-            "ActivityDefaults",
-            [
-                (activity.taskQueue ?? model.taskQueue).map { "taskQueue: \(SwiftNaming.stringLiteral($0))" },
-                activity.scheduleToCloseTimeout.map { "scheduleToCloseTimeout: \(Self.durationLiteral($0))" },
-                activity.scheduleToStartTimeout.map { "scheduleToStartTimeout: \(Self.durationLiteral($0))" },
-                activity.startToCloseTimeout.map { "startToCloseTimeout: \(Self.durationLiteral($0))" },
-                activity.heartbeatTimeout.map { "heartbeatTimeout: \(Self.durationLiteral($0))" },
-                activity.retryPolicy.map { retryPolicyArgument($0) },
-            ].compactMap { $0 }
-        )
-        if let defaults { arguments.append(["defaults: " + defaults[0]] + defaults.dropFirst()) }
-        return DefinitionViewModel(
-            isFirst: false,
-            doc: Self.doc(activity.description),
-            name: SwiftNaming.memberName(activity.key),
-            access: access,
-            type: "ActivityDefinition<\(input.type), \(output.type)>",
-            arguments: Self.argumentList(arguments)
-        )
-    }
-
-    /// `Type(` + one indented line per argument + `)`, or nil when there are no arguments.
-    /// An argument may span lines (a nested call); its continuation lines are indented with it.
-    func call(_ type: String, _ arguments: [String]) -> [String]? {
-        guard !arguments.isEmpty else { return nil }
-        return ["\(type)("]
-            + arguments.enumerated().flatMap { index, argument in
-                var lines = argument.split(separator: "\n").map { "    " + $0 }
-                if index < arguments.count - 1 { lines[lines.count - 1] += "," }
-                return lines
-            } + [")"]
-    }
-
-    /// `retryPolicy: RetryPolicy(…)`, wrapped one field per line when it would be long.
-    func retryPolicyArgument(_ policy: RetryPolicyModel) -> String {
-        let oneLine = "retryPolicy: " + Self.retryPolicyLiteral(policy)
-        if oneLine.count + 20 <= Self.lineLimit { return oneLine }
-        return "retryPolicy: " + (call("RetryPolicy", Self.retryPolicyArguments(policy)) ?? []).joined(separator: "\n")
-    }
-
-    static func argumentList(_ arguments: [[String]]) -> [DefinitionArgumentViewModel] {
-        arguments.enumerated().map { index, lines in
-            var lines = lines
-            if index < arguments.count - 1 { lines[lines.count - 1] += "," }
-            return DefinitionArgumentViewModel(lines: lines)
+        let defaults: [SwiftCode] = [
+            (activity.taskQueue ?? model.taskQueue).map { .text("taskQueue: \(SwiftNaming.stringLiteral($0))") },
+            activity.scheduleToCloseTimeout.map { .text("scheduleToCloseTimeout: \(Self.durationLiteral($0))") },
+            activity.scheduleToStartTimeout.map { .text("scheduleToStartTimeout: \(Self.durationLiteral($0))") },
+            activity.startToCloseTimeout.map { .text("startToCloseTimeout: \(Self.durationLiteral($0))") },
+            activity.heartbeatTimeout.map { .text("heartbeatTimeout: \(Self.durationLiteral($0))") },
+            activity.retryPolicy.map { Self.retryPolicyArgument($0) },
+        ].compactMap { $0 }
+        if !defaults.isEmpty {
+            arguments.append(.list(head: "defaults: \(QualifiedNames.runtime("ActivityDefaults"))", items: defaults, tail: ""))
         }
+        return definition(
+            key: activity.key,
+            wireName: activity.wireName,
+            kind: "activity",
+            description: activity.description,
+            type: QualifiedNames.runtime("ActivityDefinition") + "<\(input.type), \(output.type)>",
+            arguments: arguments,
+            hasDefaults: !defaults.isEmpty
+        )
+    }
+
+    /// `retryPolicy: TemporalContracts.RetryPolicy(…)`.
+    static func retryPolicyArgument(_ policy: RetryPolicyModel) -> SwiftCode {
+        .list(head: "retryPolicy: \(QualifiedNames.runtime("RetryPolicy"))", items: retryPolicyArguments(policy).map(SwiftCode.text), tail: "")
     }
 
     static func durationLiteral(_ duration: Duration) -> String {
@@ -207,10 +189,6 @@ extension SwiftTranslator {
         if nanoseconds % 1_000_000 == 0 { return ".milliseconds(\(nanoseconds / 1_000_000))" }
         if nanoseconds % 1_000 == 0 { return ".microseconds(\(nanoseconds / 1_000))" }
         return ".nanoseconds(\(nanoseconds))"
-    }
-
-    static func retryPolicyLiteral(_ policy: RetryPolicyModel) -> String {
-        "RetryPolicy(\(retryPolicyArguments(policy).joined(separator: ", ")))"
     }
 
     static func retryPolicyArguments(_ policy: RetryPolicyModel) -> [String] {

@@ -2,11 +2,23 @@ extension SwiftTranslator {
     /// Members every workflow handle has; a handler whose name would clash gets its kind appended.
     static let handleMembers: Set<String> = ["result", "cancel", "terminate", "describe", "execution", "backend", "workflowID"]
 
+    /// Names generated methods give their own parameters, locals and properties. A contract
+    /// parameter of one of these names keeps it as its argument label; inside the method it is
+    /// called `name_`, so it neither repeats a parameter name nor hides what the body uses.
+    static let reservedParameterNames: Set<String> = [
+        "options", "context", "signal", "update", "updateOptions", "body", "workflowID", "runID", "execution", "handle",
+        "backend", "mock", "client", "recorder",
+    ]
+
+    /// Members of types nested in the namespace start this many columns in; members of
+    /// extensions at the top level, four.
+    static let memberIndentation = 8
+
     /// The view model of the client, workflow, activity and mock files of `model`.
     mutating func surface(for model: ContractModel) -> SurfaceViewModel {
-        let translator = self
-        let workflows = model.workflows.enumerated().map { index, workflow in
-            let callable = self.callable(
+        var workflows: [WorkflowSurfaceViewModel] = []
+        for (index, workflow) in model.workflows.enumerated() {
+            let workflowCallable = callable(
                 key: workflow.key,
                 wireName: workflow.wireName,
                 description: workflow.description,
@@ -14,6 +26,7 @@ extension SwiftTranslator {
                 definition: "Workflows.\(SwiftNaming.memberName(workflow.key))",
                 contract: model.name
             )
+            let translator = self
             let handlers = { (uses: [HandlerUse], group: String, suffix: String) in
                 uses.map { use in
                     var handler = translator.callable(
@@ -26,43 +39,34 @@ extension SwiftTranslator {
                     )
                     if Self.handleMembers.contains(SwiftNaming.unescaped(handler.name)) {
                         handler.name = SwiftNaming.unescaped(handler.name) + suffix
-                        handler.typeName += suffix
+                        handler.stem += suffix
                     }
-                    handler.hasValidator = use.handler.hasValidator
-                    return (handler, use.withStart)
+                    return (callable: handler, use: use)
                 }
             }
             let signals = handlers(workflow.signals, "Signals", "Signal")
             let queries = handlers(workflow.queries, "Queries", "Query")
             let updates = handlers(workflow.updates, "Updates", "Update")
             checkCollisions(
-                (signals + queries + updates).map { ($0.0.name, $0.0.wireName, workflow.location) },
+                (signals + queries + updates).map { ($0.callable.name, $0.callable.wireName, workflow.location) },
                 what: "handlers of workflow '\(workflow.key)'"
             )
-            let parameters = callable.parameterList + ["options: WorkflowStartOptions"]
-            let start = "func start\(callable.typeName)"
-            let execute = "func execute\(callable.typeName)"
-            let handle = " async throws -> \(callable.typeName)Handle"
-            return WorkflowSurfaceViewModel(
-                isFirst: index == 0,
-                callable: callable,
-                handleName: callable.typeName + "Handle",
-                protocolName: callable.typeName + "Workflow",
-                signals: signals.map(\.0),
-                queries: queries.map(\.0),
-                updates: updates.map(\.0),
-                hasHandlers: !(signals.isEmpty && queries.isEmpty && updates.isEmpty),
-                signalsWithStart: signals.filter(\.1).map(\.0),
-                updatesWithStart: updates.filter(\.1).map(\.0),
-                startRequirement: translator.signature(start, parameters, handle),
-                executeRequirement: translator.signature(execute, parameters, " async throws" + callable.returnClause),
-                mockStart: translator.signature(translator.access + start, parameters, handle + " {"),
-                mockExecute: translator.signature(translator.access + execute, parameters, " async throws" + callable.returnClause + " {")
+            workflows.append(
+                workflowSurface(
+                    workflowCallable,
+                    isFirst: index == 0,
+                    signals: signals.map(\.callable),
+                    queries: queries.map(\.callable),
+                    updates: updates.map { ($0.callable, $0.use.handler.hasValidator) },
+                    signalsWithStart: signals.filter(\.use.withStart).map(\.callable),
+                    updatesWithStart: updates.filter(\.use.withStart).map(\.callable),
+                    namespace: model.name
+                )
             )
         }
         // Handles and workflow protocols share the namespace with the payload types.
         let typeNames = Dictionary(
-            model.types.map { (SwiftNaming.typeName($0.name), $0.name) },
+            model.types.map { (typeName(QualifiedTypeName(contract: model.name, name: $0.name)), $0.name) },
             uniquingKeysWith: { first, _ in first }
         )
         for (workflow, surface) in zip(model.workflows, workflows) {
@@ -76,14 +80,17 @@ extension SwiftTranslator {
                 }
             }
         }
-        let activities = model.activities.map { activity in
-            callable(
-                key: activity.key,
-                wireName: activity.wireName,
-                description: activity.description,
-                signature: activity.signature,
-                definition: "Activities.\(SwiftNaming.memberName(activity.key))",
-                contract: model.name
+        let activities = model.activities.enumerated().map { index, activity in
+            activitySurface(
+                isFirst: index == 0,
+                callable(
+                    key: activity.key,
+                    wireName: activity.wireName,
+                    description: activity.description,
+                    signature: activity.signature,
+                    definition: "Activities.\(SwiftNaming.memberName(activity.key))",
+                    contract: model.name
+                )
             )
         }
         let imports = (["Foundation", "TemporalContracts"] + (options.protoMessagesModule.map { [$0] } ?? [])).sorted()
@@ -94,16 +101,6 @@ extension SwiftTranslator {
             activities: activities,
             hasActivities: !activities.isEmpty
         )
-    }
-
-    /// A declaration indented 8 columns: on one line when it fits, else one parameter per line.
-    func signature(_ head: String, _ parameters: [String], _ tail: String) -> [String] {
-        let oneLine = "\(head)(\(parameters.joined(separator: ", ")))\(tail)"
-        if oneLine.count + 8 <= Self.lineLimit { return [oneLine] }
-        return ["\(head)("]
-            + parameters.enumerated().map { index, parameter in
-                "    " + parameter + (index < parameters.count - 1 ? "," : "")
-            } + [")\(tail)"]
     }
 
     /// `Signals.cancelOrder`, or `Common.Signals.cancel` for a handler of an imported contract.
@@ -119,84 +116,590 @@ extension SwiftTranslator {
         signature: HandlerSignature,
         definition: String,
         contract: String
-    ) -> CallableViewModel {
-        let name = SwiftNaming.memberName(key)
-        let typeName = SwiftNaming.typeName(key)
-        let declaration = parameterDeclarations(signature, key: key, owner: contract, qualified: false)
-        let qualified = parameterDeclarations(signature, key: key, owner: contract, qualified: true)
-        let parameters = declaration.parameters
-        let inputExpression: String
-        let forward: String
-        let unpacked: String
-        let inputType: String
-        switch signature.input {
-        case .none:
-            (inputExpression, forward, unpacked, inputType) = ("()", "", "", "Void")
-        case .single(let type):
-            inputType = swiftType(type, from: contract)
-            (inputExpression, forward, unpacked) = ("input", "input", "input")
-        case .parameters(let list):
-            let names = list.map { SwiftNaming.memberName($0.name) }
-            let labels = names.map(SwiftNaming.unescaped)
-            let forwarded = zip(labels, names).map { "\($0): \($1)" }.joined(separator: ", ")
-            inputType = SwiftNaming.typeName(key) + "Arguments"
-            inputExpression = "\(inputType)(\(forwarded))"
-            forward = forwarded
-            unpacked = zip(labels, names).map { "\($0): input.\($1)" }.joined(separator: ", ")
-        }
-        let outputType = signature.output.map { swiftType($0, from: contract) } ?? "Void"
-        return CallableViewModel(
-            doc: Self.doc(description),
-            name: name,
-            typeName: typeName,
+    ) -> SwiftCallable {
+        var callable = SwiftCallable(
+            name: SwiftNaming.memberName(key),
+            stem: SwiftNaming.typeStem(key),
             wireName: wireName,
+            doc: Self.doc(description),
             definition: definition,
             qualifiedDefinition: definition.split(separator: ".").count > 2 ? definition : "\(contract).\(definition)",
-            inputBinding: inputType == "Void" ? "_" : "input",
-            parameters: parameters,
-            parametersThen: parameters.isEmpty ? "" : parameters + ", ",
-            parameterList: declaration.list,
-            inputExpression: inputExpression,
-            forwardArguments: forward,
-            forwardArgumentsThen: forward.isEmpty ? "" : forward + ", ",
-            unpackedArguments: unpacked,
-            unpackedArgumentsThen: unpacked.isEmpty ? "" : unpacked + ", ",
-            inputType: inputType,
-            outputType: outputType,
-            returnClause: signature.output == nil ? "" : " -> \(outputType)",
-            hasValidator: false,
-            validatorName: "validate" + typeName,
-            qualifiedParameters: qualified.parameters,
-            qualifiedParametersThen: qualified.parameters.isEmpty ? "" : qualified.parameters + ", ",
-            qualifiedInputType: qualified.inputType,
-            qualifiedOutputType: signature.output.map { swiftType($0, from: "") } ?? "Void",
-            qualifiedReturnClause: signature.output.map { " -> \(swiftType($0, from: ""))" } ?? "",
-            stubClosureParameters: inputType == "Void" ? "" : inputType,
-            stubClosure: inputType == "Void" ? "{ _ in try await body() }" : "body"
+            parameters: [],
+            qualifiedParameters: [],
+            inputType: QualifiedNames.void,
+            qualifiedInputType: QualifiedNames.void,
+            output: signature.output.map { swiftType($0, from: contract) },
+            qualifiedOutput: signature.output.map { swiftType($0, from: "") },
+            inputExpression: "()",
+            forwardArguments: [],
+            unpackedArguments: []
+        )
+        switch signature.input {
+        case .none:
+            break
+        case .single(let type):
+            callable.inputType = swiftType(type, from: contract)
+            callable.qualifiedInputType = swiftType(type, from: "")
+            callable.parameters = [SwiftParameter(label: nil, name: "input", type: callable.inputType)]
+            callable.qualifiedParameters = [SwiftParameter(label: nil, name: "input", type: callable.qualifiedInputType)]
+            callable.inputExpression = "input"
+            callable.forwardArguments = ["input"]
+            callable.unpackedArguments = ["input"]
+        case .parameters(let list):
+            let arguments = Self.argumentsTypeName(key)
+            callable.inputType = arguments
+            callable.qualifiedInputType = "\(contract).\(arguments)"
+            for parameter in list {
+                let member = SwiftNaming.memberName(parameter.name)
+                let label = SwiftNaming.unescaped(member)
+                let name = Self.reservedParameterNames.contains(label) ? label + "_" : member
+                let type = swiftType(parameter.type, from: contract)
+                callable.parameters.append(SwiftParameter(label: label, name: name, type: type))
+                callable.qualifiedParameters.append(SwiftParameter(label: label, name: name, type: swiftType(parameter.type, from: "")))
+                callable.unpackedArguments.append(.text("\(label): input.\(member)"))
+            }
+            callable.forwardArguments = callable.parameters.map(\.forwardingArgument)
+            callable.inputExpression = .list(head: arguments, items: callable.forwardArguments, tail: "")
+        }
+        return callable
+    }
+
+    // MARK: Workflows
+
+    /// Every member generated for one workflow, in the client, workflow and mock files.
+    func workflowSurface(
+        _ workflow: SwiftCallable,
+        isFirst: Bool,
+        signals: [SwiftCallable],
+        queries: [SwiftCallable],
+        updates: [(SwiftCallable, hasValidator: Bool)],
+        signalsWithStart: [SwiftCallable],
+        updatesWithStart: [SwiftCallable],
+        namespace: String
+    ) -> WorkflowSurfaceViewModel {
+        let indentation = Self.memberIndentation
+        let handle = workflow.stem + "Handle"
+        let startOptions = SwiftParameter("options", QualifiedNames.runtime("WorkflowStartOptions"))
+        let startParameters = workflow.parameters + [startOptions]
+        let handleParameters = [SwiftParameter("workflowID", QualifiedNames.string), SwiftParameter("runID", QualifiedNames.optionalString)]
+        let defaultStartOptions = SwiftCode.text("options: \(QualifiedNames.runtime("WorkflowStartOptions"))()")
+        func member(_ function: SwiftFunction, at indentation: Int = indentation) -> [String] {
+            function.lines(indentation: indentation)
+        }
+        return WorkflowSurfaceViewModel(
+            isFirst: isFirst,
+            doc: workflow.doc,
+            wireName: workflow.wireName,
+            handleName: handle,
+            protocolName: workflow.stem + "Workflow",
+            indefiniteExecution: Prose.indefinite(workflow.wireName, capitalized: true) + " workflow execution",
+            startRequirement: member(
+                SwiftFunction("func start\(workflow.stem)", startParameters, effects: "async throws", result: handle, body: nil)
+            ),
+            executeRequirement: member(
+                SwiftFunction("func execute\(workflow.stem)", startParameters, effects: "async throws", result: workflow.output, body: nil)
+            ),
+            handleRequirement: member(SwiftFunction("func \(workflow.name)", handleParameters, result: handle, body: nil)),
+            start: member(
+                SwiftFunction(
+                    "\(access)func start\(workflow.stem)",
+                    startParameters,
+                    effects: "async throws",
+                    result: handle,
+                    body: [
+                        .list(
+                            head: "let execution = try await backend.start",
+                            items: [.text(workflow.definition), workflow.inputExpression.prefixed("input: "), "options: options"],
+                            tail: ""
+                        ),
+                        .text("return \(handle)(execution: execution, backend: backend)"),
+                    ]
+                )
+            ),
+            execute: member(
+                SwiftFunction(
+                    "\(access)func execute\(workflow.stem)",
+                    startParameters,
+                    effects: "async throws",
+                    result: workflow.output,
+                    body: [
+                        .list(head: "try await self.start\(workflow.stem)", items: workflow.forwardArguments + ["options: options"], tail: ".result()")
+                    ]
+                )
+            ),
+            handle: member(
+                SwiftFunction(
+                    "\(access)func \(workflow.name)",
+                    handleParameters,
+                    result: handle,
+                    body: [
+                        .list(
+                            head: handle,
+                            items: [
+                                .list(
+                                    head: "execution: \(QualifiedNames.runtime("WorkflowExecution"))",
+                                    items: ["workflowID: workflowID", "runID: runID"],
+                                    tail: ""
+                                ),
+                                "backend: backend",
+                            ],
+                            tail: ""
+                        )
+                    ]
+                )
+            ),
+            startWithDefaults: member(
+                SwiftFunction(
+                    "\(access)func start\(workflow.stem)",
+                    workflow.qualifiedParameters,
+                    effects: "async throws",
+                    result: "\(namespace).\(handle)",
+                    body: [.list(head: "try await self.start\(workflow.stem)", items: workflow.forwardArguments + [defaultStartOptions], tail: "")]
+                ),
+                at: 4
+            ),
+            executeWithDefaults: member(
+                SwiftFunction(
+                    "\(access)func execute\(workflow.stem)",
+                    workflow.qualifiedParameters,
+                    effects: "async throws",
+                    result: workflow.qualifiedOutput,
+                    body: [.list(head: "try await self.execute\(workflow.stem)", items: workflow.forwardArguments + [defaultStartOptions], tail: "")]
+                ),
+                at: 4
+            ),
+            handleOfLatestRun: member(
+                SwiftFunction(
+                    "\(access)func \(workflow.name)",
+                    [SwiftParameter("workflowID", QualifiedNames.string)],
+                    result: "\(namespace).\(handle)",
+                    body: [.text("self.\(workflow.name)(workflowID: workflowID, runID: nil)")]
+                ),
+                at: 4
+            ),
+            signalsWithStart: signalsWithStart.map { signalWithStart(workflow, $0, namespace: namespace) },
+            updatesWithStart: updatesWithStart.map { updateWithStart(workflow, $0, namespace: namespace) },
+            result: member(
+                SwiftFunction(
+                    "\(access)func result",
+                    [],
+                    effects: "async throws",
+                    result: workflow.output,
+                    body: [.list(head: "try await backend.result", items: [.text("of: \(workflow.definition)"), "execution: execution"], tail: "")]
+                )
+            ),
+            signals: signals.map { handlerSurface($0, kind: .signal, hasValidator: false) },
+            queries: queries.map { handlerSurface($0, kind: .query, hasValidator: false) },
+            updates: updates.map { handlerSurface($0.0, kind: .update, hasValidator: $0.hasValidator) },
+            runRequirement: member(
+                SwiftFunction(
+                    "func run",
+                    workflow.parameters + [SwiftParameter("context", QualifiedNames.workflowContext)],
+                    effects: "async throws",
+                    result: workflow.output,
+                    body: nil
+                )
+            ),
+            registration: registration(workflow, signals: signals, queries: queries, updates: updates)
+                .flatMap { $0.lines(indentation: indentation) },
+            startChild: member(
+                SwiftFunction(
+                    "\(access)func start\(workflow.stem)",
+                    workflow.parameters + [Self.optionsParameter("ChildWorkflowOptions")],
+                    effects: "async throws",
+                    result: QualifiedNames.runtime("ChildWorkflowHandle") + "<\(workflow.outputType)>",
+                    body: [
+                        .list(
+                            head: "try await context.startChildWorkflow",
+                            items: [.text(workflow.definition), workflow.inputExpression.prefixed("input: "), "options: options"],
+                            tail: ""
+                        )
+                    ]
+                )
+            ),
+            executeChild: member(
+                SwiftFunction(
+                    "\(access)func execute\(workflow.stem)",
+                    workflow.parameters + [Self.optionsParameter("ChildWorkflowOptions")],
+                    effects: "async throws",
+                    result: workflow.output,
+                    body: [
+                        .list(head: "try await self.start\(workflow.stem)", items: workflow.forwardArguments + ["options: options"], tail: ".result()")
+                    ]
+                )
+            ),
+            mockStart: member(
+                SwiftFunction(
+                    "\(access)func start\(workflow.stem)",
+                    startParameters,
+                    effects: "async throws",
+                    result: handle,
+                    body: [.list(head: "try await client.start\(workflow.stem)", items: workflow.forwardArguments + ["options: options"], tail: "")]
+                )
+            ),
+            mockExecute: member(
+                SwiftFunction(
+                    "\(access)func execute\(workflow.stem)",
+                    startParameters,
+                    effects: "async throws",
+                    result: workflow.output,
+                    body: [.list(head: "try await client.execute\(workflow.stem)", items: workflow.forwardArguments + ["options: options"], tail: "")]
+                )
+            ),
+            mockHandle: member(
+                SwiftFunction(
+                    "\(access)func \(workflow.name)",
+                    handleParameters,
+                    result: handle,
+                    body: [.text("client.\(workflow.name)(workflowID: workflowID, runID: runID)")]
+                )
+            ),
+            mockStub: member(
+                SwiftFunction(
+                    "\(access)func stub\(workflow.stem)",
+                    [
+                        SwiftParameter(
+                            label: nil,
+                            name: "body",
+                            type: "@escaping @Sendable (\(workflow.hasInput ? workflow.inputType : "")) async throws -> \(workflow.outputType)"
+                        )
+                    ],
+                    body: [
+                        .list(
+                            head: "mock.stub",
+                            items: [.text(workflow.definition), workflow.hasInput ? "body" : "{ _ in try await body() }"],
+                            tail: ""
+                        )
+                    ]
+                )
+            )
         )
     }
 
-    /// The parameter list of a signature and the definition's input type, spelled from inside
-    /// `owner`'s namespace, or `qualified` for use outside every namespace.
-    func parameterDeclarations(
-        _ signature: HandlerSignature,
-        key: String,
-        owner: String,
-        qualified: Bool
-    )
-        -> (parameters: String, list: [String], inputType: String)
-    {
-        let contract = qualified ? "" : owner
-        switch signature.input {
-        case .none:
-            return ("", [], "Void")
-        case .single(let type):
-            let type = swiftType(type, from: contract)
-            return ("_ input: \(type)", ["_ input: \(type)"], type)
-        case .parameters(let list):
-            let parameters = list.map { "\(SwiftNaming.unescaped(SwiftNaming.memberName($0.name))): \(swiftType($0.type, from: contract))" }
-            let arguments = SwiftNaming.typeName(key) + "Arguments"
-            return (parameters.joined(separator: ", "), parameters, qualified ? "\(owner).\(arguments)" : arguments)
+    /// `options: TemporalContracts.ActivityOptions = .init()`, and the like.
+    static func optionsParameter(_ runtimeType: String) -> SwiftParameter {
+        SwiftParameter("options", QualifiedNames.runtime(runtimeType), defaultValue: ".init()")
+    }
+
+    func signalWithStart(_ workflow: SwiftCallable, _ signal: SwiftCallable, namespace: String) -> WithStartViewModel {
+        let handle = workflow.stem + "Handle"
+        let label = "with\(signal.stem)"
+        let startOptions = SwiftParameter("options", QualifiedNames.runtime("WorkflowStartOptions"))
+        let parameters = workflow.parameters + [SwiftParameter(label: label, name: "signal", type: signal.inputType), startOptions]
+        let forward = workflow.forwardArguments + [.text("\(label): signal")]
+        return WithStartViewModel(
+            doc: signal.doc,
+            wireName: signal.wireName,
+            requirement: SwiftFunction("func start\(workflow.stem)", parameters, effects: "async throws", result: handle, body: nil)
+                .lines(indentation: Self.memberIndentation),
+            implementation: SwiftFunction(
+                "\(access)func start\(workflow.stem)",
+                parameters,
+                effects: "async throws",
+                result: handle,
+                body: [
+                    .list(
+                        head: "let execution = try await backend.signalWithStart",
+                        items: [
+                            .text(workflow.definition), workflow.inputExpression.prefixed("input: "), .text("signal: \(signal.definition)"),
+                            "signalInput: signal", "options: options",
+                        ],
+                        tail: ""
+                    ),
+                    .text("return \(handle)(execution: execution, backend: backend)"),
+                ]
+            ).lines(indentation: Self.memberIndentation),
+            withDefaults: SwiftFunction(
+                "\(access)func start\(workflow.stem)",
+                workflow.qualifiedParameters + [SwiftParameter(label: label, name: "signal", type: signal.qualifiedInputType)],
+                effects: "async throws",
+                result: "\(namespace).\(handle)",
+                body: [
+                    .list(
+                        head: "try await self.start\(workflow.stem)",
+                        items: forward + [.text("options: \(QualifiedNames.runtime("WorkflowStartOptions"))()")],
+                        tail: ""
+                    )
+                ]
+            ).lines(indentation: 4),
+            mock: SwiftFunction(
+                "\(access)func start\(workflow.stem)",
+                parameters,
+                effects: "async throws",
+                result: handle,
+                body: [.list(head: "try await client.start\(workflow.stem)", items: forward + ["options: options"], tail: "")]
+            ).lines(indentation: Self.memberIndentation)
+        )
+    }
+
+    func updateWithStart(_ workflow: SwiftCallable, _ update: SwiftCallable, namespace: String) -> WithStartViewModel {
+        let handle = workflow.stem + "Handle"
+        let label = "with\(update.stem)"
+        let updateHandle = QualifiedNames.runtime("WorkflowUpdateHandle")
+        let parameters =
+            workflow.parameters + [
+                SwiftParameter(label: label, name: "update", type: update.inputType),
+                SwiftParameter("options", QualifiedNames.runtime("WorkflowStartOptions")),
+                SwiftParameter("updateOptions", QualifiedNames.runtime("UpdateOptions")),
+            ]
+        let result = "(\(handle), \(updateHandle)<\(update.outputType)>)"
+        let forward = workflow.forwardArguments + [.text("\(label): update")]
+        return WithStartViewModel(
+            doc: update.doc,
+            wireName: update.wireName,
+            requirement: SwiftFunction("func start\(workflow.stem)", parameters, effects: "async throws", result: result, body: nil)
+                .lines(indentation: Self.memberIndentation),
+            implementation: SwiftFunction(
+                "\(access)func start\(workflow.stem)",
+                parameters,
+                effects: "async throws",
+                result: result,
+                body: [
+                    .list(
+                        head: "let (execution, handle) = try await backend.updateWithStart",
+                        items: [
+                            .text(workflow.definition), workflow.inputExpression.prefixed("input: "), .text("update: \(update.definition)"),
+                            "updateInput: update", "options: options", "updateOptions: updateOptions",
+                        ],
+                        tail: ""
+                    ),
+                    .text("return (\(handle)(execution: execution, backend: backend), handle)"),
+                ]
+            ).lines(indentation: Self.memberIndentation),
+            withDefaults: SwiftFunction(
+                "\(access)func start\(workflow.stem)",
+                workflow.qualifiedParameters + [SwiftParameter(label: label, name: "update", type: update.qualifiedInputType)],
+                effects: "async throws",
+                result: "(\(namespace).\(handle), \(updateHandle)<\(update.qualifiedOutputType)>)",
+                body: [
+                    .list(
+                        head: "try await self.start\(workflow.stem)",
+                        items: forward + [
+                            .text("options: \(QualifiedNames.runtime("WorkflowStartOptions"))()"),
+                            .text("updateOptions: \(QualifiedNames.runtime("UpdateOptions"))(waitFor: .completed)"),
+                        ],
+                        tail: ""
+                    )
+                ]
+            ).lines(indentation: 4),
+            mock: SwiftFunction(
+                "\(access)func start\(workflow.stem)",
+                parameters,
+                effects: "async throws",
+                result: result,
+                body: [
+                    .list(
+                        head: "try await client.start\(workflow.stem)",
+                        items: forward + ["options: options", "updateOptions: updateOptions"],
+                        tail: ""
+                    )
+                ]
+            ).lines(indentation: Self.memberIndentation)
+        )
+    }
+
+    /// A handler's method on the workflow's handle and its requirement in the workflow protocol.
+    func handlerSurface(_ handler: SwiftCallable, kind: HandlerKind, hasValidator: Bool) -> HandlerSurfaceViewModel {
+        let indentation = Self.memberIndentation
+        let context = SwiftParameter("context", QualifiedNames.workflowContext)
+        let input = handler.inputExpression.prefixed("input: ")
+        let send: SwiftFunction
+        var startUpdate: [String] = []
+        switch kind {
+        case .signal:
+            send = SwiftFunction(
+                "\(access)func \(handler.name)",
+                handler.parameters,
+                effects: "async throws",
+                body: [.list(head: "try await backend.signal", items: [.text(handler.definition), input, "execution: execution"], tail: "")]
+            )
+        case .query:
+            send = SwiftFunction(
+                "\(access)func \(handler.name)",
+                handler.parameters,
+                effects: "async throws",
+                result: handler.output,
+                body: [.list(head: "try await backend.query", items: [.text(handler.definition), input, "execution: execution"], tail: "")]
+            )
+        case .update:
+            send = SwiftFunction(
+                "\(access)func \(handler.name)",
+                handler.parameters,
+                effects: "async throws",
+                result: handler.output,
+                body: [
+                    .list(
+                        head: "try await self.start\(handler.stem)",
+                        items: handler.forwardArguments + [.text("options: \(QualifiedNames.runtime("UpdateOptions"))(waitFor: .completed)")],
+                        tail: ".result()"
+                    )
+                ]
+            )
+            startUpdate = SwiftFunction(
+                "\(access)func start\(handler.stem)",
+                handler.parameters + [Self.optionsParameter("UpdateOptions")],
+                effects: "async throws",
+                result: QualifiedNames.runtime("WorkflowUpdateHandle") + "<\(handler.outputType)>",
+                body: [
+                    .list(
+                        head: "try await backend.startUpdate",
+                        items: [.text(handler.definition), input, "execution: execution", "options: options"],
+                        tail: ""
+                    )
+                ]
+            ).lines(indentation: indentation)
         }
+        let requirement = SwiftFunction(
+            "func \(handler.name)",
+            handler.parameters + [context],
+            effects: kind == .query ? "throws" : "async throws",
+            result: handler.output,
+            body: nil
+        )
+        return HandlerSurfaceViewModel(
+            doc: handler.doc,
+            wireName: handler.wireName,
+            send: send.lines(indentation: indentation),
+            startUpdate: startUpdate,
+            requirement: requirement.lines(indentation: indentation),
+            hasValidator: hasValidator,
+            validatorRequirement: hasValidator
+                ? SwiftFunction("func validate\(handler.stem)", handler.parameters + [context], effects: "throws", body: nil)
+                    .lines(indentation: indentation)
+                : []
+        )
+    }
+
+    /// The statements of a workflow protocol's `registration`: the implementation bound to the
+    /// workflow's definition, and each handler to its definition.
+    func registration(
+        _ workflow: SwiftCallable,
+        signals: [SwiftCallable],
+        queries: [SwiftCallable],
+        updates: [(SwiftCallable, hasValidator: Bool)]
+    ) -> [SwiftCode] {
+        func closure(_ callable: SwiftCallable) -> String {
+            " { workflow, \(callable.hasInput ? "input" : "_"), context in"
+        }
+        func call(_ prefix: String, _ callable: SwiftCallable, method: String) -> SwiftCode {
+            .list(head: "\(prefix)workflow.\(method)", items: callable.unpackedArguments + ["context: context"], tail: "")
+        }
+        let run = call("try await ", workflow, method: "run")
+        let opening = SwiftCode.list(
+            head: QualifiedNames.runtime("WorkflowRegistration"),
+            items: [.text(workflow.qualifiedDefinition), "implementation: Self.self"],
+            tail: closure(workflow)
+        )
+        var handlers: [SwiftCode] = []
+        for signal in signals {
+            handlers.append(
+                .block(
+                    opening: .list(head: "handlers.signal", items: [.text(signal.qualifiedDefinition)], tail: closure(signal)),
+                    body: [call("try await ", signal, method: signal.name)],
+                    closing: "}"
+                )
+            )
+        }
+        for query in queries {
+            handlers.append(
+                .block(
+                    opening: .list(head: "handlers.query", items: [.text(query.qualifiedDefinition)], tail: closure(query)),
+                    body: [call("try ", query, method: query.name)],
+                    closing: "}"
+                )
+            )
+        }
+        for (update, hasValidator) in updates {
+            var items: [SwiftCode] = [.text(update.qualifiedDefinition)]
+            if hasValidator {
+                items.append(
+                    .block(
+                        opening: .text("validator:" + closure(update)),
+                        body: [call("try ", update, method: "validate\(update.stem)")],
+                        closing: "}"
+                    )
+                )
+            }
+            handlers.append(
+                .block(
+                    opening: .list(head: "handlers.update", items: items, tail: closure(update)),
+                    body: [call("try await ", update, method: update.name)],
+                    closing: "}"
+                )
+            )
+        }
+        if handlers.isEmpty { return [.block(opening: opening, body: [run], closing: "}")] }
+        return [
+            .block(opening: opening, body: [run], closing: nil),
+            .block(opening: "} handlers: { handlers in", body: handlers, closing: "}"),
+        ]
+    }
+
+    // MARK: Activities
+
+    /// Every member generated for one activity, in the workflow, activity and mock files.
+    func activitySurface(isFirst: Bool, _ activity: SwiftCallable) -> ActivitySurfaceViewModel {
+        let indentation = Self.memberIndentation
+        let context = SwiftParameter("context", QualifiedNames.activityContext)
+        let input = activity.inputExpression.prefixed("input: ")
+        let name = SwiftNaming.unescaped(activity.name)
+        func stub(_ method: String, _ run: String) -> [String] {
+            SwiftFunction(
+                "\(access)func \(method)",
+                activity.parameters + [Self.optionsParameter("ActivityOptions")],
+                effects: "async throws",
+                result: activity.output,
+                body: [.list(head: "try await context.\(run)", items: [.text(activity.definition), input, "options: options"], tail: "")]
+            ).lines(indentation: indentation)
+        }
+        return ActivitySurfaceViewModel(
+            isFirst: isFirst,
+            doc: activity.doc,
+            wireName: activity.wireName,
+            requirement: SwiftFunction(
+                "func \(activity.name)",
+                activity.parameters + [context],
+                effects: "async throws",
+                result: activity.output,
+                body: nil
+            ).lines(indentation: indentation),
+            registration: SwiftCode.block(
+                opening: .list(
+                    head: QualifiedNames.runtime("ActivityRegistration"),
+                    items: [.text(activity.qualifiedDefinition)],
+                    tail: " { \(activity.hasInput ? "input" : "_"), context in"
+                ),
+                body: [.list(head: "try await self.\(activity.name)", items: activity.unpackedArguments + ["context: context"], tail: "")],
+                closing: "},"
+            ).lines(indentation: 12),
+            stub: stub(activity.name, "executeActivity"),
+            localStub: stub(name + "Locally", "executeLocalActivity"),
+            mock: SwiftFunction(
+                "\(access)func \(activity.name)",
+                activity.parameters + [context],
+                effects: "async throws",
+                result: activity.output,
+                body: [
+                    .list(head: "try await recorder.call", items: [.text(activity.definition), activity.inputExpression, "context: context"], tail: "")
+                ]
+            ).lines(indentation: indentation),
+            mockStub: SwiftFunction(
+                "\(access)func stub\(activity.stem)",
+                [
+                    SwiftParameter(
+                        label: nil,
+                        name: "body",
+                        type: "@escaping @Sendable (\(activity.inputType), \(QualifiedNames.activityContext)) async throws -> \(activity.outputType)"
+                    )
+                ],
+                body: [.list(head: "recorder.stub", items: [.text(activity.definition), "body"], tail: "")]
+            ).lines(indentation: indentation),
+            mockCalls: SwiftProperty(
+                "\(access)var",
+                name + "Calls",
+                type: "[\(activity.inputType)]",
+                getter: [.list(head: "recorder.inputs", items: [.text("of: \(activity.definition)")], tail: "")]
+            ).lines(indentation: indentation)
+        )
     }
 }

@@ -1,18 +1,40 @@
 import Foundation
 
 /// Turns contract models into view models: Swift names for wire names, Swift types for payload
-/// types, literals for options. Reports Swift identifier collisions that renaming creates.
+/// types, code for declarations. Reports Swift identifier collisions that renaming creates.
+///
+/// Generated code names every type of another module with its module (`Swift.String`,
+/// `TemporalContracts.WorkflowDefinition`), so no type of the contract or of the user's module can
+/// take its place; see `QualifiedNames`.
 public struct SwiftTranslator {
     let options: GeneratorOptions
     let generatorVersion: String
     var diagnostics = Diagnostics()
     /// Contracts by name, to qualify types of imported contracts.
     private let modelsByName: [String: ContractModel]
+    /// The Swift name of every contract type.
+    private let typeNames: [QualifiedTypeName: String]
 
     public init(options: GeneratorOptions, generatorVersion: String, models: [ContractModel]) {
         self.options = options
         self.generatorVersion = generatorVersion
         self.modelsByName = Dictionary(models.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var typeNames: [QualifiedTypeName: String] = [:]
+        for model in models {
+            for type in model.types {
+                typeNames[QualifiedTypeName(contract: model.name, name: type.name)] = Self.typeName(type.name, in: model, options: options)
+            }
+        }
+        self.typeNames = typeNames
+    }
+
+    /// A contract type's Swift name: `SwiftNaming.typeName`, with a trailing underscore when it would
+    /// hide a namespace that generated code in this contract spells out (an imported contract, the
+    /// module of the swift-protobuf messages).
+    static func typeName(_ wireName: String, in model: ContractModel, options: GeneratorOptions) -> String {
+        let name = SwiftNaming.typeName(wireName)
+        let hidden = Set(model.importedContracts).union(options.protoMessagesModule.map { [$0] } ?? [])
+        return hidden.contains(name) ? name + "_" : name
     }
 
     var access: String {
@@ -25,6 +47,10 @@ public struct SwiftTranslator {
 
     func namedType(_ name: QualifiedTypeName) -> NamedType? {
         modelsByName[name.contract]?.types.first { $0.name == name.name }
+    }
+
+    func typeName(_ name: QualifiedTypeName) -> String {
+        typeNames[name] ?? SwiftNaming.typeName(name.name)
     }
 
     // MARK: Shared pieces
@@ -41,34 +67,37 @@ public struct SwiftTranslator {
         )
     }
 
+    /// The contract's description as doc comment lines, followed by an empty `///` line so the
+    /// template's own sentence starts a paragraph; nothing when there is no description.
     static func doc(_ text: String?) -> [String] {
-        guard let text, !text.isEmpty else { return [] }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+        let lines = text.trimmingCharacters(in: .whitespacesAndNewlines)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { line in
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 return trimmed.isEmpty ? "///" : "/// \(trimmed)"
             }
+        return lines + ["///"]
     }
 
-    /// The Swift spelling of a payload type, as seen from inside `contract`'s namespace.
+    /// The Swift spelling of a payload type, as seen from inside `contract`'s namespace; from
+    /// outside every namespace when `contract` is empty.
     func swiftType(_ type: TypeReference, from contract: String) -> String {
         switch type {
-        case .string: "String"
-        case .integer: "Int"
-        case .int32: "Int32"
-        case .int64: "Int64"
-        case .double: "Double"
-        case .float: "Float"
-        case .boolean: "Bool"
-        case .bytes: "Data"
-        case .dateTime: "Date"
-        case .uuid: "UUID"
+        case .string: QualifiedNames.string
+        case .integer: QualifiedNames.swift("Int")
+        case .int32: QualifiedNames.swift("Int32")
+        case .int64: QualifiedNames.swift("Int64")
+        case .double: QualifiedNames.swift("Double")
+        case .float: QualifiedNames.swift("Float")
+        case .boolean: QualifiedNames.swift("Bool")
+        case .bytes: QualifiedNames.foundation("Data")
+        case .dateTime: QualifiedNames.foundation("Date")
+        case .uuid: QualifiedNames.foundation("UUID")
         case .array(let element): "[\(swiftType(element, from: contract))]"
-        case .map(let value): "[String: \(swiftType(value, from: contract))]"
+        case .map(let value): "[\(QualifiedNames.string): \(swiftType(value, from: contract))]"
         case .named(let name):
-            name.contract == contract
-                ? SwiftNaming.typeName(name.name) : "\(name.contract).\(SwiftNaming.typeName(name.name))"
+            name.contract == contract ? typeName(name) : "\(name.contract).\(typeName(name))"
         case .protoMessage(_, let swiftName):
             options.protoMessagesModule.map { "\($0).\(swiftName)" } ?? swiftName
         }
@@ -97,68 +126,69 @@ public struct SwiftTranslator {
         var declarations: [DeclarationViewModel] = []
         var typeNames: [(swift: String, wire: String, location: SourceLocation)] = []
         for type in model.types {
-            let name = SwiftNaming.typeName(type.name)
+            let name = typeName(QualifiedTypeName(contract: model.name, name: type.name))
             typeNames.append((name, type.name, type.location))
             var declaration = DeclarationViewModel(isFirst: declarations.isEmpty)
             switch type.kind {
             case .object(let properties):
-                let structType = structType(name: name, type: type, properties: properties, contract: model.name)
+                let names = properties.map { SwiftNaming.memberName($0.wireName) }
                 checkCollisions(
-                    zip(properties, structType.properties).map { ($1.name, $0.wireName, $0.location) },
+                    zip(properties, names).map { ($1, $0.wireName, $0.location) },
                     what: "properties of '\(type.name)'"
                 )
-                declaration.structType = structType
+                declaration.structType = structType(name: name, type: type, properties: properties, contract: model.name)
             case .stringEnum(let values):
-                let cases = values.map { value in
-                    (SwiftNaming.memberName(value), value)
-                }
+                let cases = values.map { (Self.caseName($0), $0) }
                 checkCollisions(cases.map { ($0.0, $0.1, type.location) }, what: "enum values of '\(type.name)'")
                 declaration.enumType = EnumViewModel(
                     doc: Self.doc(type.description),
                     name: name,
+                    wireName: type.name,
                     access: access,
-                    rawType: "String",
+                    rawType: QualifiedNames.string,
                     cases: cases.map { caseName, value in
                         EnumCaseViewModel(
+                            wireValue: value,
                             declaration: SwiftNaming.unescaped(caseName) == value
                                 ? "case \(caseName)" : "case \(caseName) = \(SwiftNaming.stringLiteral(value))"
                         )
                     }
                 )
             case .integerEnum(let cases):
-                let named = cases.map { (SwiftNaming.memberName($0.name), $0.name, $0.value) }
+                let named = cases.map { (Self.caseName($0.name), $0.name, $0.value) }
                 checkCollisions(named.map { ($0.0, $0.1, type.location) }, what: "enum cases of '\(type.name)'")
                 declaration.enumType = EnumViewModel(
                     doc: Self.doc(type.description),
                     name: name,
+                    wireName: type.name,
                     access: access,
-                    rawType: "Int",
-                    cases: named.map { EnumCaseViewModel(declaration: "case \($0.0) = \($0.2)") }
+                    rawType: QualifiedNames.swift("Int"),
+                    cases: named.map { EnumCaseViewModel(wireValue: "\($0.2)", declaration: "case \($0.0) = \($0.2)") }
                 )
             case .alias(let target):
                 declaration.alias = AliasViewModel(
                     doc: Self.doc(type.description),
                     name: name,
+                    wireName: type.name,
                     access: access,
-                    type: swiftType(target, from: model.name)
+                    declaration: SwiftProperty("\(access)typealias", name, value: .text(swiftType(target, from: model.name)))
+                        .lines(indentation: 4)
                 )
             }
             declarations.append(declaration)
         }
         for (owner, signature, location) in argumentOwners(model) {
             guard case .parameters(let parameters) = signature.input else { continue }
-            let name = SwiftNaming.typeName(owner) + "Arguments"
+            let name = Self.argumentsTypeName(owner)
             typeNames.append((name, "\(owner) arguments", location))
             var declaration = DeclarationViewModel(isFirst: declarations.isEmpty)
             declaration.arguments = arguments(name: name, owner: owner, parameters: parameters, contract: model.name)
             declarations.append(declaration)
         }
         checkCollisions(typeNames, what: "types")
+        let conformance = options.protoMessagesModule == nil ? "" : "@retroactive "
         let conformances = protobufMessages(model).map {
-            ProtobufConformanceViewModel(
-                typeName: $0,
-                conformance: options.protoMessagesModule == nil ? "ProtobufPayload" : "@retroactive ProtobufPayload"
-            )
+            "extension \($0): \(conformance)\(QualifiedNames.runtime("ProtobufPayload")) {}"
         }
         let imports =
             (["Foundation", "TemporalContracts"]
@@ -173,47 +203,60 @@ public struct SwiftTranslator {
         )
     }
 
+    /// An enum case's name: a member name, and not `allCases`, which `CaseIterable` declares.
+    static func caseName(_ value: String) -> String {
+        let name = SwiftNaming.memberName(value)
+        return name == "allCases" ? name + "_" : name
+    }
+
+    /// `ShipOrderArguments`, the positional arguments of `ShipOrder`.
+    static func argumentsTypeName(_ owner: String) -> String {
+        SwiftNaming.typeStem(owner) + "Arguments"
+    }
+
+    /// Properties the body of `encode(to:)` or `init(from:)` names after local names
+    /// (`container`, `encoder`, `decoder`) are read through `self`.
+    static func read(_ name: String, shadowedBy locals: Set<String>) -> String {
+        locals.contains(SwiftNaming.unescaped(name)) ? "self.\(name)" : name
+    }
+
     func structType(name: String, type: NamedType, properties: [Property], contract: String) -> StructViewModel {
-        let rendered = properties.map { property -> PropertyViewModel in
-            let swiftName = SwiftNaming.memberName(property.wireName)
-            var swiftType = self.swiftType(property.type, from: contract)
-            if !property.isRequired { swiftType += "?" }
-            let key = SwiftNaming.unescaped(swiftName)
-            return PropertyViewModel(
-                doc: Self.doc(property.description),
-                name: swiftName,
-                type: swiftType,
-                wireName: property.wireName,
-                codingKeyCase: key == property.wireName
-                    ? "case \(swiftName)" : "case \(swiftName) = \(SwiftNaming.stringLiteral(property.wireName))",
-                encodeStatement: "try container.encode(\(wireValue(property, swiftName: swiftName)), forKey: .\(swiftName))"
-            )
+        let members = properties.map { property in
+            var type = swiftType(property.type, from: contract)
+            if !property.isRequired { type += "?" }
+            return (property: property, name: SwiftNaming.memberName(property.wireName), type: type)
         }
+        let initializer = SwiftFunction(
+            "\(access)init",
+            members.map { SwiftParameter($0.name, $0.type, defaultValue: $0.property.isRequired ? nil : "nil") },
+            body: members.map { .text("self.\($0.name) = \($0.name)") }
+        )
         return StructViewModel(
             doc: Self.doc(type.description),
             name: name,
+            indefiniteName: Prose.indefinite(name),
+            wireName: type.name,
             access: access,
-            properties: rendered,
-            hasProperties: !rendered.isEmpty,
-            initializerLines: initializer(
-                zip(properties, rendered).map { property, view in
-                    "\(view.name): \(view.type)" + (property.isRequired ? "" : " = nil")
-                }
-            )
+            properties: members.map { member in
+                PropertyViewModel(
+                    doc: Self.doc(member.property.description),
+                    wireName: member.property.wireName,
+                    isOptional: !member.property.isRequired,
+                    declaration: SwiftProperty("\(access)var", member.name, type: member.type).lines(indentation: 8)
+                )
+            },
+            hasProperties: !members.isEmpty,
+            initializer: initializer.lines(indentation: 8),
+            codingKeys: members.map { member in
+                SwiftNaming.unescaped(member.name) == member.property.wireName
+                    ? "case \(member.name)" : "case \(member.name) = \(SwiftNaming.stringLiteral(member.property.wireName))"
+            },
+            encodeStatements: members.flatMap { member in
+                let value = wireValue(member.property, swiftName: Self.read(member.name, shadowedBy: ["container", "encoder"]))
+                return SwiftCode.list(head: "try container.encode", items: [.text(value), .text("forKey: .\(member.name)")], tail: "")
+                    .lines(indentation: 12)
+            }
         )
-    }
-
-    /// Generated lines stay within 120 columns, as swift-format's default would keep them.
-    static let lineLimit = 120
-
-    /// The initializer's first line(s), ending with `{`; members are indented 8 columns.
-    func initializer(_ parameters: [String]) -> [String] {
-        let oneLine = "\(access)init(\(parameters.joined(separator: ", "))) {"
-        if oneLine.count + 8 <= Self.lineLimit { return [oneLine] }
-        return ["\(access)init("]
-            + parameters.enumerated().map { index, parameter in
-                "    " + parameter + (index == parameters.count - 1 ? "" : ",")
-            } + [") {"]
     }
 
     /// UUIDs are written in lowercase, as the Python, Go and TypeScript SDKs write them.
@@ -227,31 +270,40 @@ public struct SwiftTranslator {
         }
     }
 
-    mutating func arguments(
-        name: String,
-        owner: String,
-        parameters: [Parameter],
-        contract: String
-    )
-        -> ArgumentsViewModel
-    {
-        let rendered = parameters.map {
-            ArgumentViewModel(
-                name: SwiftNaming.memberName($0.name),
-                type: swiftType($0.type, from: contract),
-                wireName: SwiftNaming.stringLiteral($0.name)
-            )
+    mutating func arguments(name: String, owner: String, parameters: [Parameter], contract: String) -> ArgumentsViewModel {
+        let members = parameters.map {
+            (parameter: $0, name: SwiftNaming.memberName($0.name), type: swiftType($0.type, from: contract))
         }
-        checkCollisions(
-            zip(parameters, rendered).map { ($1.name, $0.name, $0.location) },
-            what: "parameters of '\(owner)'"
+        checkCollisions(members.map { ($0.name, $0.parameter.name, $0.parameter.location) }, what: "parameters of '\(owner)'")
+        let initializer = SwiftFunction(
+            "\(access)init",
+            members.map { SwiftParameter($0.name, $0.type) },
+            body: members.map { .text("self.\($0.name) = \($0.name)") }
         )
         return ArgumentsViewModel(
-            doc: ["/// The arguments of `\(owner)`, sent as one payload each, in this order."],
             name: name,
+            owner: owner,
             access: access,
-            parameters: rendered,
-            initializerLines: initializer(rendered.map { "\($0.name): \($0.type)" })
+            properties: members.map { member in
+                PropertyViewModel(
+                    doc: [],
+                    wireName: member.parameter.name,
+                    isOptional: false,
+                    declaration: SwiftProperty("\(access)var", member.name, type: member.type).lines(indentation: 8)
+                )
+            },
+            initializer: initializer.lines(indentation: 8),
+            encodeStatements: members.flatMap { member in
+                SwiftCode.list(head: "try encoder.encode", items: [.text(Self.read(member.name, shadowedBy: ["encoder"]))], tail: "")
+                    .lines(indentation: 12)
+            },
+            decodeStatements: members.flatMap { member in
+                SwiftCode.list(
+                    head: "self.\(member.name) = try decoder.decode",
+                    items: [.text("\(member.type).self"), .text("name: \(SwiftNaming.stringLiteral(member.parameter.name))")],
+                    tail: ""
+                ).lines(indentation: 12)
+            }
         )
     }
 

@@ -1,7 +1,9 @@
-// The values templates render. Mustache reads stored properties only (through Mirror), so
-// flags such as `hasProperties` are stored, not computed.
-// Every decision (names, types, literals, which lines exist) is made
-// in Swift by `SwiftTranslator`; templates only place these strings.
+// The values templates render. The code itself (names, types, signatures, statements) is decided
+// by `SwiftTranslator` and laid out by `SwiftCode`, so it wraps by one rule; templates place it,
+// lay out the files and write the doc comments. Fields of type `[String]` holding code are lines
+// relative to where the template puts the first one. A `doc` field holds the contract's own
+// description, followed by an empty `///` line when there is one, so a template can go on with
+// its own sentence.
 
 /// Facts every generated file starts with.
 struct FileViewModel {
@@ -19,7 +21,8 @@ struct TypesViewModel {
     var file: FileViewModel
     var declarations: [DeclarationViewModel]
     var hasDeclarations: Bool
-    var protobufConformances: [ProtobufConformanceViewModel]
+    /// `extension Payments_V1_Order: TemporalContracts.ProtobufPayload {}`, one per message.
+    var protobufConformances: [String]
     var hasProtobufConformances: Bool
 }
 
@@ -32,36 +35,43 @@ struct DeclarationViewModel {
     var arguments: ArgumentsViewModel?
 }
 
+/// A payload struct.
 struct StructViewModel {
     var doc: [String]
     var name: String
+    /// `Order` with its article, for prose: "an `Order`".
+    var indefiniteName: String
+    var wireName: String
     var access: String
     var properties: [PropertyViewModel]
     var hasProperties: Bool
-    /// `public init(…) {` on one line, or wrapped one parameter per line when long.
-    var initializerLines: [String]
+    var initializer: [String]
+    /// `case orderID = "order_id"`, or `case items` when the names match.
+    var codingKeys: [String]
+    /// The statements of `encode(to:)` that write the properties.
+    var encodeStatements: [String]
 }
 
 struct PropertyViewModel {
     var doc: [String]
-    var name: String
-    var type: String
     var wireName: String
-    /// `case orderID = "order_id"`, or `case items` when the names match.
-    var codingKeyCase: String
-    /// The statement that writes this property in `encode(to:)`.
-    var encodeStatement: String
+    var isOptional: Bool
+    var declaration: [String]
 }
 
 struct EnumViewModel {
     var doc: [String]
     var name: String
+    var wireName: String
     var access: String
+    /// `Swift.String` or `Swift.Int`.
     var rawType: String
     var cases: [EnumCaseViewModel]
 }
 
 struct EnumCaseViewModel {
+    /// The value on the wire, as the contract writes it.
+    var wireValue: String
     /// `case inProgress = "in-progress"`.
     var declaration: String
 }
@@ -69,30 +79,22 @@ struct EnumCaseViewModel {
 struct AliasViewModel {
     var doc: [String]
     var name: String
+    var wireName: String
     var access: String
-    var type: String
+    var declaration: [String]
 }
 
 /// The positional arguments of a multi-parameter workflow, handler or activity.
 struct ArgumentsViewModel {
-    var doc: [String]
     var name: String
+    /// The workflow, handler or activity, as the contract names it.
+    var owner: String
     var access: String
-    var parameters: [ArgumentViewModel]
-    var initializerLines: [String]
-}
-
-struct ArgumentViewModel {
-    var name: String
-    var type: String
-    /// The parameter's contract name as a Swift string literal, for decoding errors.
-    var wireName: String
-}
-
-/// Lets a swift-protobuf message travel as a `json/protobuf` payload.
-struct ProtobufConformanceViewModel {
-    var typeName: String
-    var conformance: String
+    var properties: [PropertyViewModel]
+    var initializer: [String]
+    /// The statements of `encode(to:)` and of `init(from:)`.
+    var encodeStatements: [String]
+    var decodeStatements: [String]
 }
 
 /// The definitions file of one contract.
@@ -104,8 +106,9 @@ struct DefinitionsViewModel {
 /// `Workflows`, `Signals`, … : a caseless enum holding one constant per definition.
 struct DefinitionGroupViewModel {
     var isFirst: Bool
-    var doc: [String]
     var name: String
+    /// `workflow types`, `signals`, …, for prose.
+    var kindPlural: String
     var access: String
     var definitions: [DefinitionViewModel]
 }
@@ -113,15 +116,10 @@ struct DefinitionGroupViewModel {
 struct DefinitionViewModel {
     var isFirst: Bool
     var doc: [String]
-    var name: String
-    var access: String
-    /// `WorkflowDefinition<Order, OrderResult>`
-    var type: String
-    /// Argument lines of the initializer, each ending with a comma except the last.
-    var arguments: [DefinitionArgumentViewModel]
-}
-
-struct DefinitionArgumentViewModel {
-    /// Lines of one argument; continuation lines are already indented relative to the first.
-    var lines: [String]
+    var wireName: String
+    /// `workflow`, `signal`, `query`, `update` or `activity`, for prose.
+    var kind: String
+    /// Workflows and activities: the definition carries the contract's default options.
+    var hasDefaults: Bool
+    var declaration: [String]
 }

@@ -55,6 +55,12 @@ public final class ActivityWorker: Service, Sendable {
         options.logger.info("activity worker stopped", metadata: ["task_queue": "\(options.taskQueue)"])
     }
 
+    /// Returns once the worker polls its task queue (its poll loops run, after the "polling" log
+    /// line), or once it has stopped: a ready signal for tests and scripts.
+    public func waitUntilPolling() async {
+        await poller.polling.wait()
+    }
+
     /// Stops polling; running activities get `gracefulShutdownTimeout` to finish.
     public func shutdown() {
         poller.stop()

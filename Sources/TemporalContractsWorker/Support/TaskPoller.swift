@@ -12,7 +12,9 @@ final class TaskPoller<Response: Sendable>: Sendable {
     private let logger: Logger
     /// What is polled, for the log: "activity tasks".
     private let kind: String
-    private let state = Mutex<(stopping: Bool, polling: Task<Void, Never>?)>((false, nil))
+    private let state = Mutex<(stopping: Bool, polling: Task<Void, Never>?, loopsBeforeFirstPoll: Int)>((false, nil, 0))
+    /// Fires once every poll loop runs, or when polling stops.
+    let polling = OneShotSignal()
 
     init(slots: Int, kind: String, logger: Logger) {
         self.slots = ConcurrencySlots(max(1, slots))
@@ -27,6 +29,8 @@ final class TaskPoller<Response: Sendable>: Sendable {
     /// done with.
     func start(_ polls: [Poll]) -> AsyncStream<Response> {
         let (tasks, continuation) = AsyncStream.makeStream(of: Response.self)
+        state.withLock { $0.loopsBeforeFirstPoll = polls.count }
+        if polls.isEmpty { startedPolling() }
         let polling = Task {
             await withDiscardingTaskGroup { group in
                 for poll in polls {
@@ -45,16 +49,23 @@ final class TaskPoller<Response: Sendable>: Sendable {
 
     /// Stops polling: polls in flight are cancelled, loops waiting for a slot return.
     func stop() {
-        let polling = state.withLock { state in
+        let pollingTask = state.withLock { state in
             state.stopping = true
             return state.polling
         }
-        polling?.cancel()
+        pollingTask?.cancel()
+        polling.fire()
         let slots = self.slots
         Task { await slots.close() }
     }
 
     private func loop(_ poll: Poll, into continuation: AsyncStream<Response>.Continuation) async {
+        // Counted before the first slot is taken: with fewer slots than loops, some loops wait.
+        let remaining = state.withLock { state in
+            state.loopsBeforeFirstPoll -= 1
+            return state.loopsBeforeFirstPoll
+        }
+        if remaining == 0 { startedPolling() }
         while !Task.isCancelled {
             guard await slots.acquire() else { return }
             do {
@@ -71,5 +82,11 @@ final class TaskPoller<Response: Sendable>: Sendable {
                 try? await Task.sleep(for: .seconds(1))
             }
         }
+    }
+
+    private func startedPolling() {
+        guard !polling.hasFired else { return }
+        logger.info("polling for \(kind)")
+        polling.fire()
     }
 }

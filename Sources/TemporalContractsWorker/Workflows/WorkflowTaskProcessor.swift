@@ -43,8 +43,13 @@ struct WorkflowTaskProcessor: Sendable {
         metrics.taskLatency(workflowType: polled.workflowType.name, since: started)
     }
 
-    /// Runs the task on the checked-out run; returns the entry to cache (nil evicts the run,
-    /// whose engine is then torn down).
+    /// Runs the task on the checked-out run, then each task the server returns with a completion;
+    /// returns the entry to cache (nil evicts the run, whose engine is then torn down).
+    ///
+    /// Every completion asks for the next task (`return_new_workflow_task`, as sdk-core does): an
+    /// update that arrived while the task ran then comes back at once as a speculative task, which
+    /// leaves no event when its validator rejects it; without it the server turns the update into
+    /// a normal, persisted workflow task.
     private func process(
         _ polled: PollResponse,
         cached: WorkflowCache.Entry?,
@@ -53,16 +58,28 @@ struct WorkflowTaskProcessor: Sendable {
     ) async -> WorkflowCache.Entry? {
         var task = polled
         var entry = cached
+        var started = started
         do {
             try await options.dataConverter.decodePayloads(in: &task)
-            if task.hasQuery {
-                try await answerLegacyQuery(task, cached: entry, logger: logger)
-                return entry
+            while true {
+                if task.hasQuery {
+                    try await answerLegacyQuery(task, cached: entry, logger: logger)
+                    return entry
+                }
+                let (run, events) = try await engineAndEvents(for: task, cached: entry, logger: logger)
+                if let cached = entry, cached !== run { cached.engine.tearDown() }
+                entry = run
+                let outcome = try await complete(task, run: run, events: events, started: started, logger: logger)
+                guard var next = outcome.nextTask else {
+                    if outcome.keepCached { return run }
+                    break
+                }
+                metrics.taskLatency(workflowType: task.workflowType.name, since: started)
+                started = .now
+                metrics.taskReceived(workflowType: next.workflowType.name)
+                try await options.dataConverter.decodePayloads(in: &next)
+                task = next
             }
-            let (run, events) = try await engineAndEvents(for: task, cached: entry, logger: logger)
-            if let cached = entry, cached !== run { cached.engine.tearDown() }
-            entry = run
-            if try await complete(task, run: run, events: events, started: started, logger: logger) { return run }
         } catch {
             await reportFailure(error, of: task, logger: logger)
         }
@@ -121,15 +138,21 @@ struct WorkflowTaskProcessor: Sendable {
         return entry
     }
 
-    /// Applies the task, runs its local activities and reports its completion; returns whether
-    /// the run stays cached.
+    /// What became of a completed task: whether its run stays cached, and the task the server
+    /// returned with the completion, to run next on the same run.
+    private struct CompletionOutcome {
+        var keepCached: Bool
+        var nextTask: PollResponse?
+    }
+
+    /// Applies the task, runs its local activities and reports its completion.
     private func complete(
         _ task: PollResponse,
         run: WorkflowCache.Entry,
         events: [Temporal_Api_History_V1_HistoryEvent],
         started: ContinuousClock.Instant,
         logger: Logger
-    ) async throws -> Bool {
+    ) async throws -> CompletionOutcome {
         let updates = try task.messages.map(WorkflowUpdateRequest.init(message:))
         var result = try run.engine.activate(WorkflowActivation(events: events, updates: updates))
         run.lastEventID = events.last?.eventID ?? run.lastEventID
@@ -166,7 +189,8 @@ struct WorkflowTaskProcessor: Sendable {
         }
         run.reportedWarnings = run.engine.warnings.count
         if result.isFinished { metrics.workflowFinished(workflowType: task.workflowType.name) }
-        return !result.isFinished && stickyQueue != nil
+        let next = response.hasWorkflowTask && !response.workflowTask.taskToken.isEmpty ? response.workflowTask : nil
+        return CompletionOutcome(keepCached: !result.isFinished && stickyQueue != nil, nextTask: result.isFinished ? nil : next)
     }
 
     /// The completion request for a task's result.
@@ -180,6 +204,7 @@ struct WorkflowTaskProcessor: Sendable {
         request.identity = connection.options.identity
         request.commands = result.commands
         request.messages = result.messages
+        request.returnNewWorkflowTask = !result.isFinished
         request.sdkMetadata.sdkName = WorkflowEngine.sdkName
         request.sdkMetadata.sdkVersion = WorkflowEngine.sdkVersion
         if let stickyQueue, !result.isFinished {

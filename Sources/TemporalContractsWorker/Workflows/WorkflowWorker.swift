@@ -96,6 +96,12 @@ public final class WorkflowWorker: Service, Sendable {
         options.logger.info("workflow worker stopped", metadata: ["task_queue": "\(options.taskQueue)"])
     }
 
+    /// Returns once the worker polls its task queue (its poll loops run, after the "polling" log
+    /// line), or once it has stopped: a ready signal for tests and scripts.
+    public func waitUntilPolling() async {
+        await poller.polling.wait()
+    }
+
     /// Stops polling; tasks already taken are finished and answered.
     public func shutdown() {
         poller.stop()

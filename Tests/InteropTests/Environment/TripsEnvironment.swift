@@ -11,6 +11,8 @@ import Testing
 /// `pythonFulfillmentQueue`) — and a Swift client. Started once per suite by `.tripsWorkers`.
 final class TripsEnvironment: Sendable {
     static let swiftQueue = "trips-swift"
+    /// The Python half's queue (`trips.py`'s TASK_QUEUE).
+    static let pythonQueue = "trips-python"
     static let swiftFulfillmentQueue = "fulfillment-swift"
     static let pythonFulfillmentQueue = "fulfillment-python"
 

@@ -1,12 +1,13 @@
 """The Trips contract (Tests/InteropWorkflows/Contracts/trips.temporal.yaml), Python side.
 
-Swift implements BookTrip, Greet, LongLocal, Marathon and AwaitCancel (the Swift workflow worker
-on `trips-swift`) and the Step and Doze activities; this module implements the rest with the
-Python SDK on `trips-python`, so calls cross languages both ways:
+Swift implements BookTrip, Greet, LongLocal, Marathon, AwaitCancel and Deliberate (the Swift
+workflow worker on `trips-swift`) and the Step and Doze activities; this module implements the
+rest with the Python SDK on `trips-python`, so calls cross languages both ways:
 
 - ReserveHotel and RecordCleanup: activities BookTrip and AwaitCancel run;
 - ConfirmBooking: the child workflow BookTrip starts;
-- PlanTrip: a Python workflow that runs Swift's Greet as its child.
+- PlanTrip: a Python workflow that runs Swift's Greet as its child;
+- Deliberate and its Doze local activity: the Python twin of the Swift workflow, to compare histories.
 
 Types travel as json/plain with the contract's snake_case field names.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from temporalio import activity, workflow
+from temporalio.exceptions import ApplicationError
 
 TASK_QUEUE = "trips-python"
 
@@ -88,5 +90,41 @@ class PlanTripWorkflow:
         return f"planned: {greeting}"
 
 
-WORKFLOWS = [ConfirmBookingWorkflow, PlanTripWorkflow]
-ACTIVITIES = [reserve_hotel, record_cleanup]
+@activity.defn(name="Doze")
+async def doze(seconds: float) -> float:
+    await asyncio.sleep(seconds)
+    return seconds
+
+
+@workflow.defn(name="Deliberate")
+class DeliberateWorkflow:
+    """Dozes in a local activity, then waits for approval; returns the budget (Swift has a twin)."""
+
+    def __init__(self) -> None:
+        self.budget = 0
+        self.approved = False
+
+    @workflow.run
+    async def run(self, seconds: float) -> int:
+        await workflow.execute_local_activity(doze, seconds, start_to_close_timeout=timedelta(seconds=30))
+        await workflow.wait_condition(lambda: self.approved)
+        return self.budget
+
+    @workflow.signal(name="Approve")
+    def approve(self, approver: str) -> None:
+        self.approved = True
+
+    @workflow.update(name="SetBudget")
+    def set_budget(self, budget: int) -> int:
+        previous, self.budget = self.budget, budget
+        return previous
+
+    @set_budget.validator
+    def validate_set_budget(self, budget: int) -> None:
+        if budget < 0:
+            raise ApplicationError(f"budget must not be negative, got {budget}", type="InvalidBudget")
+
+
+WORKFLOWS = [ConfirmBookingWorkflow, PlanTripWorkflow, DeliberateWorkflow]
+# Doze runs only as Deliberate's local activity (in this process); Swift's Doze serves `trips-swift`.
+ACTIVITIES = [reserve_hotel, record_cleanup, doze]

@@ -18,7 +18,7 @@ public enum TripWorkflows {
             }
         return [
             bookTrip, GreetWorkflow.registration, LongLocalWorkflow.registration, MarathonWorkflow.registration,
-            TickerWorkflow.registration, AwaitCancelWorkflow.registration,
+            TickerWorkflow.registration, AwaitCancelWorkflow.registration, DeliberateWorkflow.registration,
         ]
     }
 }
@@ -101,4 +101,27 @@ public final class AwaitCancelWorkflow: Trips.AwaitCancelWorkflow {
             throw error
         }
     }
+}
+
+/// Dozes in a local activity, then waits for approval; the Swift twin of Python's Deliberate.
+public final class DeliberateWorkflow: Trips.DeliberateWorkflow {
+    private var budget = 0
+    private var approved = false
+
+    public init() {}
+
+    public func run(seconds: Double, context: any WorkflowContext) async throws -> Int {
+        _ = try await Trips.ActivityStubs(context).dozeLocally(seconds: seconds)
+        try await context.condition { self.approved }
+        return budget
+    }
+
+    public func approve(_ input: String, context: any WorkflowContext) async throws { approved = true }
+
+    public func setBudget(_ input: Int, context: any WorkflowContext) async throws -> Int {
+        defer { budget = input }
+        return budget
+    }
+
+    public func validateSetBudget(_ input: Int, context: any WorkflowContext) throws { try TripState.validate(budget: input) }
 }

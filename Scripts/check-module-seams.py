@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Fails when a module that must stay off the network reaches gRPC or SwiftNIO.
+
+The engine and the test environment run workflow code from history to commands in-process; if
+either depended on grpc-swift or NIO (directly or through another target of this package), every
+user of the test environment would build and link the network stack. This reads the package
+description (`swift package dump-package`), follows each guarded target's dependencies through
+the package's own targets, and lists every path to a forbidden package.
+
+Run from the repository root: `python3 Scripts/check-module-seams.py`.
+"""
+
+import json
+import subprocess
+import sys
+
+GUARDED_TARGETS = ["TemporalContracts", "TemporalContractsConversion", "TemporalAPI", "TemporalContractsEngine", "TemporalContractsTesting"]
+FORBIDDEN_PACKAGES = ("grpc-swift", "swift-nio")
+
+
+def dependencies(target):
+    """(kind, name, package) of each dependency of a target in the dump-package JSON."""
+    for dependency in target["dependencies"]:
+        if "byName" in dependency:
+            yield "target", dependency["byName"][0], None
+        elif "target" in dependency:
+            yield "target", dependency["target"][0], None
+        elif "product" in dependency:
+            yield "product", dependency["product"][0], dependency["product"][1]
+
+
+def main():
+    description = json.loads(subprocess.run(["swift", "package", "dump-package"], check=True, capture_output=True, text=True).stdout)
+    targets = {target["name"]: target for target in description["targets"]}
+    problems = []
+    for guarded in GUARDED_TARGETS:
+        stack = [(guarded, [guarded])]
+        seen = set()
+        while stack:
+            name, path = stack.pop()
+            if name in seen or name not in targets:
+                continue
+            seen.add(name)
+            for kind, dependency, package in dependencies(targets[name]):
+                if kind == "target" or (package is None and dependency in targets):
+                    stack.append((dependency, path + [dependency]))
+                elif package and package.startswith(FORBIDDEN_PACKAGES):
+                    problems.append(f"{' → '.join(path)} → {dependency} ({package})")
+    if problems:
+        print("module seams: these modules must not reach gRPC or SwiftNIO:", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        sys.exit(1)
+    print(f"module seams: {', '.join(GUARDED_TARGETS)} reach neither gRPC nor SwiftNIO")
+
+
+if __name__ == "__main__":
+    main()

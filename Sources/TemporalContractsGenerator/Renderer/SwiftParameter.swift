@@ -1,0 +1,37 @@
+/// A parameter of a generated function: `label name: Type = default`.
+struct SwiftParameter: Hashable, Sendable {
+    /// The argument label; nil for none (`_`).
+    var label: String?
+    /// The name inside the function; differs from the label when the label would shadow a name the
+    /// body uses (`options options_: String`).
+    var name: String
+    var type: String
+    var defaultValue: String?
+
+    init(label: String?, name: String, type: String, defaultValue: String? = nil) {
+        self.label = label
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+    }
+
+    /// A parameter whose label is its name.
+    init(_ name: String, _ type: String, defaultValue: String? = nil) {
+        self.init(label: SwiftNaming.unescaped(name), name: name, type: type, defaultValue: defaultValue)
+    }
+
+    var declaration: String {
+        let names: String
+        switch label {
+        case nil: names = "_ \(name)"
+        case let label? where label == SwiftNaming.unescaped(name): names = name
+        case let label?: names = "\(label) \(name)"
+        }
+        return "\(names): \(type)" + (defaultValue.map { " = \($0)" } ?? "")
+    }
+
+    /// The argument that passes a same-named value on: `name: name`, or `name` without a label.
+    var forwardingArgument: SwiftCode {
+        .text(label.map { "\($0): \(name)" } ?? name)
+    }
+}
