@@ -25,11 +25,14 @@ public final class WorkflowTestEnvironment: Sendable {
     ///   - workflows: the implementations to run, e.g. `[MyWorkflow.registration]`.
     ///   - activities: the activities they call, e.g. `MyActivities().registrations` or
     ///     `Contract.MockActivities().registrations`.
+    ///   - namespace: the namespace the workflows run in (`context.info.namespace`).
     ///   - startTime: the virtual clock's start.
     ///   - maximumActivityAttempts: the attempts of an activity whose retry policy sets no
     ///     limit (a real server retries forever); retries happen without waiting.
     ///   - dataConverter: its payload and failure converters are used; payload codecs are not
     ///     run in-process.
+    ///   - logger: the base of each workflow's and activity's `context.logger`, and where the
+    ///     environment reports failed workflow tasks.
     public init(
         workflows: [WorkflowRegistration],
         activities: [ActivityRegistration] = [],

@@ -37,7 +37,10 @@ public final class ChildProcess: Sendable {
     /// Launches `executable`.
     ///
     /// - Parameters:
+    ///   - executable: the program to run.
+    ///   - arguments: its command-line arguments.
     ///   - environment: variables set on top of this process's environment.
+    ///   - currentDirectory: the child's working directory; `nil` keeps this process's.
     ///   - standardOutput: the file the child's standard output is written to (truncated first).
     ///   - standardError: the file for standard error; `nil` merges it into `standardOutput`.
     /// - Throws: `ChildProcessError.launchFailed` if the executable cannot be run.

@@ -9,7 +9,7 @@ import TemporalContracts
 ///
 /// ```swift
 /// let connection = try await TemporalConnection.connect(.init(host: "127.0.0.1", port: 7233))
-/// let orders = Orders.Client(backend: TemporalClient(transport: GRPCTemporalTransport(connection: connection)))
+/// let orders = Orders.Client(TemporalClient(transport: GRPCTemporalTransport(connection: connection)))
 /// ```
 public struct GRPCTemporalTransport: TemporalTransport {
     public let connection: TemporalConnection

@@ -24,7 +24,7 @@ struct SwiftFunction: Hashable, Sendable {
     func lines(indentation: Int) -> [String] {
         var tail = effects.isEmpty ? "" : " \(effects)"
         if let result { tail += " -> \(result)" }
-        let items = parameters.map { SwiftCode.text($0.declaration) }
+        let items = parameters.map(\.declaration)
         guard let body else {
             return SwiftCode.list(head: head, items: items, tail: tail).lines(indentation: indentation)
         }

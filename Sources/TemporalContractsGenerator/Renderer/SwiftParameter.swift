@@ -5,14 +5,19 @@ struct SwiftParameter: Hashable, Sendable {
     /// The name inside the function; differs from the label when the label would shadow a name the
     /// body uses (`options options_: String`).
     var name: String
-    var type: String
+    /// The type; a list when it is a function type whose parameters may wrap.
+    var type: SwiftCode
     var defaultValue: String?
 
-    init(label: String?, name: String, type: String, defaultValue: String? = nil) {
+    init(label: String?, name: String, type: SwiftCode, defaultValue: String? = nil) {
         self.label = label
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
+    }
+
+    init(label: String?, name: String, type: String, defaultValue: String? = nil) {
+        self.init(label: label, name: name, type: .text(type), defaultValue: defaultValue)
     }
 
     /// A parameter whose label is its name.
@@ -20,14 +25,16 @@ struct SwiftParameter: Hashable, Sendable {
         self.init(label: SwiftNaming.unescaped(name), name: name, type: type, defaultValue: defaultValue)
     }
 
-    var declaration: String {
+    /// `label name: Type = default`, wrapping inside a function type when it must.
+    var declaration: SwiftCode {
         let names: String
         switch label {
         case nil: names = "_ \(name)"
-        case let label? where label == SwiftNaming.unescaped(name): names = name
+        case let label? where SwiftNaming.unescaped(label) == SwiftNaming.unescaped(name): names = name
         case let label?: names = "\(label) \(name)"
         }
-        return "\(names): \(type)" + (defaultValue.map { " = \($0)" } ?? "")
+        guard let defaultValue else { return type.prefixed("\(names): ") }
+        return .text("\(names): \(type.flat) = \(defaultValue)")
     }
 
     /// The argument that passes a same-named value on: `name: name`, or `name` without a label.

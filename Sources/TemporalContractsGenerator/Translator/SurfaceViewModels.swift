@@ -59,6 +59,8 @@ struct WorkflowSurfaceViewModel {
 struct HandlerSurfaceViewModel {
     var doc: [String]
     var wireName: String
+    /// "an `AddItem`", for prose.
+    var indefiniteWireName: String
     var send: [String]
     /// Updates only: `start…`, which returns once the update reached a wait stage.
     var startUpdate: [String]

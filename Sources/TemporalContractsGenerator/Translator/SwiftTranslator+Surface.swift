@@ -358,11 +358,7 @@ extension SwiftTranslator {
                 SwiftFunction(
                     "\(access)func stub\(workflow.stem)",
                     [
-                        SwiftParameter(
-                            label: nil,
-                            name: "body",
-                            type: "@escaping @Sendable (\(workflow.hasInput ? workflow.inputType : "")) async throws -> \(workflow.outputType)"
-                        )
+                        Self.bodyParameter(workflow.hasInput ? [workflow.inputType] : [], result: workflow.outputType)
                     ],
                     body: [
                         .list(
@@ -373,6 +369,15 @@ extension SwiftTranslator {
                     ]
                 )
             )
+        )
+    }
+
+    /// `_ body: @escaping @Sendable (Input) async throws -> Output`, the closure a stub answers with.
+    static func bodyParameter(_ parameters: [String], result: String) -> SwiftParameter {
+        SwiftParameter(
+            label: nil,
+            name: "body",
+            type: .list(head: "@escaping @Sendable ", items: parameters.map(SwiftCode.text), tail: " async throws -> \(result)")
         )
     }
 
@@ -559,6 +564,7 @@ extension SwiftTranslator {
         return HandlerSurfaceViewModel(
             doc: handler.doc,
             wireName: handler.wireName,
+            indefiniteWireName: Prose.indefinite(handler.wireName),
             send: send.lines(indentation: indentation),
             startUpdate: startUpdate,
             requirement: requirement.lines(indentation: indentation),
@@ -686,11 +692,7 @@ extension SwiftTranslator {
             mockStub: SwiftFunction(
                 "\(access)func stub\(activity.stem)",
                 [
-                    SwiftParameter(
-                        label: nil,
-                        name: "body",
-                        type: "@escaping @Sendable (\(activity.inputType), \(QualifiedNames.activityContext)) async throws -> \(activity.outputType)"
-                    )
+                    Self.bodyParameter([activity.inputType, QualifiedNames.activityContext], result: activity.outputType)
                 ],
                 body: [.list(head: "recorder.stub", items: [.text(activity.definition), "body"], tail: "")]
             ).lines(indentation: indentation),

@@ -8,7 +8,10 @@ extension WorkflowReplayer {
     /// Replays a run's history as the server has it, payloads decoded by the replayer's codecs:
     /// the check to run in CI against recent executions before deploying changed workflow code.
     ///
-    /// - Parameter runID: the run to replay; empty for the latest run of `workflowID`.
+    /// - Parameters:
+    ///   - workflowID: the workflow whose run to replay.
+    ///   - runID: the run to replay; empty for the latest run of `workflowID`.
+    ///   - connection: the connection to the server that has the history.
     /// - Throws: `NondeterminismError` naming the event where the code and the history part.
     @discardableResult
     public func replayHistory(workflowID: String, runID: String = "", connection: TemporalConnection) async throws -> WorkflowEngine {

@@ -70,8 +70,15 @@ struct WorkflowTaskProcessor: Sendable {
                 if let cached = entry, cached !== run { cached.engine.tearDown() }
                 entry = run
                 let outcome = try await complete(task, run: run, events: events, started: started, logger: logger)
+                if outcome.historyReset {
+                    // The server discarded the speculative task (an update rejected): the engine has
+                    // applied events that are gone from the history; the next task rebuilds the run.
+                    logger.debug("speculative workflow task discarded; the run is rebuilt from history on its next task")
+                    run.engine.tearDown()
+                    entry = nil
+                }
                 guard var next = outcome.nextTask else {
-                    if outcome.keepCached { return run }
+                    if outcome.keepCached, let entry { return entry }
                     break
                 }
                 metrics.taskLatency(workflowType: task.workflowType.name, since: started)
@@ -110,8 +117,10 @@ struct WorkflowTaskProcessor: Sendable {
             )
         }
         metrics.stickyCacheMiss()
-        if events.first?.eventID != 1 {
-            events = try await history.events(of: task.workflowExecution, through: task.startedEventID)
+        if let first = events.first, first.eventID != 1 {
+            // The task's own events complete what the server has persisted: a speculative task's
+            // scheduled and started events are in the task only, never in the stored history.
+            events = try await history.events(of: task.workflowExecution, through: first.eventID - 1) + events
         }
         return (try makeEntry(for: task, startEvent: events.first), events)
     }
@@ -143,6 +152,9 @@ struct WorkflowTaskProcessor: Sendable {
     private struct CompletionOutcome {
         var keepCached: Bool
         var nextTask: PollResponse?
+        /// The server discarded the task (a speculative one whose updates were all rejected) and
+        /// rolled the history back (`reset_history_event_id`).
+        var historyReset: Bool
     }
 
     /// Applies the task, runs its local activities and reports its completion.
@@ -190,7 +202,11 @@ struct WorkflowTaskProcessor: Sendable {
         run.reportedWarnings = run.engine.warnings.count
         if result.isFinished { metrics.workflowFinished(workflowType: task.workflowType.name) }
         let next = response.hasWorkflowTask && !response.workflowTask.taskToken.isEmpty ? response.workflowTask : nil
-        return CompletionOutcome(keepCached: !result.isFinished && stickyQueue != nil, nextTask: result.isFinished ? nil : next)
+        return CompletionOutcome(
+            keepCached: !result.isFinished && stickyQueue != nil,
+            nextTask: result.isFinished ? nil : next,
+            historyReset: response.resetHistoryEventID > 0
+        )
     }
 
     /// The completion request for a task's result.
@@ -205,6 +221,9 @@ struct WorkflowTaskProcessor: Sendable {
         request.commands = result.commands
         request.messages = result.messages
         request.returnNewWorkflowTask = !result.isFinished
+        // A rejected update's speculative task is then discarded even when it carried events
+        // (the completion's command events); the response says so and the run is rebuilt.
+        request.capabilities.discardSpeculativeWorkflowTaskWithEvents = true
         request.sdkMetadata.sdkName = WorkflowEngine.sdkName
         request.sdkMetadata.sdkVersion = WorkflowEngine.sdkVersion
         if let stickyQueue, !result.isFinished {

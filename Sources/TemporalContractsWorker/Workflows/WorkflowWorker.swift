@@ -31,9 +31,11 @@ public final class WorkflowWorker: Service, Sendable {
     private let poller: TaskPoller<Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueResponse>
 
     /// - Parameters:
+    ///   - connection: the connection to the server, shared with other workers and clients.
     ///   - workflows: the workflow implementations to serve (`registration` of a generated
     ///     workflow protocol's implementation).
     ///   - activities: the activities the workflows may run as local activities.
+    ///   - options: the task queue, limits, data converter, logger and metrics.
     public convenience init(
         connection: TemporalConnection,
         workflows: [WorkflowRegistration],

@@ -9,38 +9,58 @@ public enum Common {}
 
 extension Common {
     /// An amount in minor units of a currency.
-    public struct Money: Codable, Hashable, Sendable {
+    ///
+    /// The `Money` type of the `Common` contract.
+    public struct Money: Swift.Codable, Swift.Hashable, Swift.Sendable {
         /// Cents, pence, yen.
-        public var amountMinor: Int64
+        ///
+        /// The `amount_minor` field.
+        public var amountMinor: Swift.Int64
         /// ISO 4217 code such as EUR.
-        public var currency: String
+        ///
+        /// The `currency` field.
+        public var currency: Swift.String
 
-        public init(amountMinor: Int64, currency: String) {
+        /// Creates a `Money`.
+        public init(amountMinor: Swift.Int64, currency: Swift.String) {
             self.amountMinor = amountMinor
             self.currency = currency
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case amountMinor = "amount_minor"
             case currency
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(amountMinor, forKey: .amountMinor)
             try container.encode(currency, forKey: .currency)
         }
     }
 
-    public struct Address: Codable, Hashable, Sendable {
-        public var line1: String
-        public var line2: String?
-        public var city: String
-        public var postalCode: String?
-        public var country: String
+    /// The `Address` type of the `Common` contract.
+    public struct Address: Swift.Codable, Swift.Hashable, Swift.Sendable {
+        /// The `line1` field.
+        public var line1: Swift.String
+        /// The `line2` field, `null` on the wire when absent.
+        public var line2: Swift.String?
+        /// The `city` field.
+        public var city: Swift.String
+        /// The `postal_code` field, `null` on the wire when absent.
+        public var postalCode: Swift.String?
+        /// The `country` field.
+        public var country: Swift.String
 
-        public init(line1: String, line2: String? = nil, city: String, postalCode: String? = nil, country: String) {
+        /// Creates an `Address`.
+        public init(
+            line1: Swift.String,
+            line2: Swift.String? = nil,
+            city: Swift.String,
+            postalCode: Swift.String? = nil,
+            country: Swift.String
+        ) {
             self.line1 = line1
             self.line2 = line2
             self.city = city
@@ -48,7 +68,7 @@ extension Common {
             self.country = country
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case line1
             case line2
             case city
@@ -57,7 +77,7 @@ extension Common {
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(line1, forKey: .line1)
             try container.encode(line2, forKey: .line2)

@@ -7,115 +7,130 @@ import TemporalContracts
 extension Interop {
     /// Starts the `Interop` workflows and talks to them. Depend on this protocol, so tests
     /// can pass a `MockClient`.
-    public protocol ClientProtocol: Sendable {
+    public protocol ClientProtocol: Swift.Sendable {
         /// Starts `Echo` and returns its handle.
-        func startEcho(text: String, count: Int, options: WorkflowStartOptions) async throws -> EchoHandle
+        func startEcho(text: Swift.String, count: Swift.Int, options: TemporalContracts.WorkflowStartOptions) async throws -> EchoHandle
+
         /// Starts `Echo` and waits for its result.
-        func executeEcho(text: String, count: Int, options: WorkflowStartOptions) async throws -> String
+        func executeEcho(text: Swift.String, count: Swift.Int, options: TemporalContracts.WorkflowStartOptions) async throws -> Swift.String
+
         /// A handle to the `Echo` workflow with this ID (the latest run when `runID` is nil).
-        func echo(workflowID: String, runID: String?) -> EchoHandle
+        func echo(workflowID: Swift.String, runID: Swift.String?) -> EchoHandle
 
         /// Starts `Submit` and returns its handle.
-        func startSubmit(_ input: Order, options: WorkflowStartOptions) async throws -> SubmitHandle
+        func startSubmit(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> SubmitHandle
+
         /// Starts `Submit` and waits for its result.
-        func executeSubmit(_ input: Order, options: WorkflowStartOptions) async throws -> Order
+        func executeSubmit(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> Order
+
         /// A handle to the `Submit` workflow with this ID (the latest run when `runID` is nil).
-        func submit(workflowID: String, runID: String?) -> SubmitHandle
+        func submit(workflowID: Swift.String, runID: Swift.String?) -> SubmitHandle
     }
 
     /// `ClientProtocol` over a `TemporalClient` (or any `WorkflowClientBackend`). Options left unset
     /// take the contract's defaults; a workflow ID left unset comes from the contract's ID template.
     public struct Client: ClientProtocol {
-        public let backend: any WorkflowClientBackend
+        /// What the client starts workflows and reaches them through, such as a `TemporalClient`.
+        public let backend: any TemporalContracts.WorkflowClientBackend
 
-        public init(_ backend: any WorkflowClientBackend) {
+        /// A client over `backend`, such as a `TemporalClient` on a transport.
+        public init(_ backend: any TemporalContracts.WorkflowClientBackend) {
             self.backend = backend
         }
 
+        /// Starts `Echo` and returns its handle.
         public func startEcho(
-            text: String,
-            count: Int,
-            options: WorkflowStartOptions
+            text: Swift.String,
+            count: Swift.Int,
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws -> EchoHandle {
             let execution = try await backend.start(Workflows.echo, input: EchoArguments(text: text, count: count), options: options)
             return EchoHandle(execution: execution, backend: backend)
         }
 
+        /// Starts `Echo` and waits for its result.
         public func executeEcho(
-            text: String,
-            count: Int,
-            options: WorkflowStartOptions
-        ) async throws -> String {
-            try await startEcho(text: text, count: count, options: options).result()
+            text: Swift.String,
+            count: Swift.Int,
+            options: TemporalContracts.WorkflowStartOptions
+        ) async throws -> Swift.String {
+            try await self.startEcho(text: text, count: count, options: options).result()
         }
 
-        public func echo(workflowID: String, runID: String?) -> EchoHandle {
-            EchoHandle(execution: WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        /// A handle to the `Echo` workflow with this ID (the latest run when `runID` is nil).
+        public func echo(workflowID: Swift.String, runID: Swift.String?) -> EchoHandle {
+            EchoHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
-        public func startSubmit(
-            _ input: Order,
-            options: WorkflowStartOptions
-        ) async throws -> SubmitHandle {
+        /// Starts `Submit` and returns its handle.
+        public func startSubmit(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> SubmitHandle {
             let execution = try await backend.start(Workflows.submit, input: input, options: options)
             return SubmitHandle(execution: execution, backend: backend)
         }
 
-        public func executeSubmit(
-            _ input: Order,
-            options: WorkflowStartOptions
-        ) async throws -> Order {
-            try await startSubmit(input, options: options).result()
+        /// Starts `Submit` and waits for its result.
+        public func executeSubmit(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> Order {
+            try await self.startSubmit(input, options: options).result()
         }
 
-        public func submit(workflowID: String, runID: String?) -> SubmitHandle {
-            SubmitHandle(execution: WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        /// A handle to the `Submit` workflow with this ID (the latest run when `runID` is nil).
+        public func submit(workflowID: Swift.String, runID: Swift.String?) -> SubmitHandle {
+            SubmitHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
     }
 
-    /// A `Echo` workflow execution: its result, its signals, queries and updates, and its lifecycle.
-    public struct EchoHandle: Sendable {
-        public let execution: WorkflowExecution
-        public let backend: any WorkflowClientBackend
+    /// An `Echo` workflow execution: its result, its signals, queries and updates, and its lifecycle.
+    public struct EchoHandle: Swift.Sendable {
+        /// The workflow execution this handle reaches.
+        public let execution: TemporalContracts.WorkflowExecution
+        /// What the handle reaches the workflow through.
+        public let backend: any TemporalContracts.WorkflowClientBackend
 
-        public init(execution: WorkflowExecution, backend: any WorkflowClientBackend) {
+        /// A handle to `execution` through `backend`; a client hands these out.
+        public init(execution: TemporalContracts.WorkflowExecution, backend: any TemporalContracts.WorkflowClientBackend) {
             self.execution = execution
             self.backend = backend
         }
 
-        public var workflowID: String { execution.workflowID }
+        /// The workflow's ID.
+        public var workflowID: Swift.String { execution.workflowID }
 
         /// Waits for the workflow's result, following continue-as-new to the last run.
-        public func result() async throws -> String {
+        public func result() async throws -> Swift.String {
             try await backend.result(of: Workflows.echo, execution: execution)
         }
 
         /// Requests cancellation; the workflow sees it and decides how to end.
-        public func cancel(reason: String = "") async throws {
+        public func cancel(reason: Swift.String = "") async throws {
             try await backend.cancel(execution, reason: reason)
         }
 
         /// Ends the workflow at once, without running its code.
-        public func terminate(reason: String = "") async throws {
+        public func terminate(reason: Swift.String = "") async throws {
             try await backend.terminate(execution, reason: reason)
         }
 
-        public func describe() async throws -> WorkflowExecutionDescription {
+        /// What the server knows of the execution: its status, type and times.
+        public func describe() async throws -> TemporalContracts.WorkflowExecutionDescription {
             try await backend.describe(execution)
         }
     }
 
     /// A `Submit` workflow execution: its result, its signals, queries and updates, and its lifecycle.
-    public struct SubmitHandle: Sendable {
-        public let execution: WorkflowExecution
-        public let backend: any WorkflowClientBackend
+    public struct SubmitHandle: Swift.Sendable {
+        /// The workflow execution this handle reaches.
+        public let execution: TemporalContracts.WorkflowExecution
+        /// What the handle reaches the workflow through.
+        public let backend: any TemporalContracts.WorkflowClientBackend
 
-        public init(execution: WorkflowExecution, backend: any WorkflowClientBackend) {
+        /// A handle to `execution` through `backend`; a client hands these out.
+        public init(execution: TemporalContracts.WorkflowExecution, backend: any TemporalContracts.WorkflowClientBackend) {
             self.execution = execution
             self.backend = backend
         }
 
-        public var workflowID: String { execution.workflowID }
+        /// The workflow's ID.
+        public var workflowID: Swift.String { execution.workflowID }
 
         /// Waits for the workflow's result, following continue-as-new to the last run.
         public func result() async throws -> Order {
@@ -123,16 +138,17 @@ extension Interop {
         }
 
         /// Requests cancellation; the workflow sees it and decides how to end.
-        public func cancel(reason: String = "") async throws {
+        public func cancel(reason: Swift.String = "") async throws {
             try await backend.cancel(execution, reason: reason)
         }
 
         /// Ends the workflow at once, without running its code.
-        public func terminate(reason: String = "") async throws {
+        public func terminate(reason: Swift.String = "") async throws {
             try await backend.terminate(execution, reason: reason)
         }
 
-        public func describe() async throws -> WorkflowExecutionDescription {
+        /// What the server knows of the execution: its status, type and times.
+        public func describe() async throws -> TemporalContracts.WorkflowExecutionDescription {
             try await backend.describe(execution)
         }
     }
@@ -140,27 +156,33 @@ extension Interop {
 
 // Calls with the contract's default options.
 extension Interop.ClientProtocol {
-    public func startEcho(text: String, count: Int) async throws -> Interop.EchoHandle {
-        try await startEcho(text: text, count: count, options: WorkflowStartOptions())
+    /// Starts `Echo` with the contract's default options and returns its handle.
+    public func startEcho(text: Swift.String, count: Swift.Int) async throws -> Interop.EchoHandle {
+        try await self.startEcho(text: text, count: count, options: TemporalContracts.WorkflowStartOptions())
     }
 
-    public func executeEcho(text: String, count: Int) async throws -> String {
-        try await executeEcho(text: text, count: count, options: WorkflowStartOptions())
+    /// Starts `Echo` with the contract's default options and waits for its result.
+    public func executeEcho(text: Swift.String, count: Swift.Int) async throws -> Swift.String {
+        try await self.executeEcho(text: text, count: count, options: TemporalContracts.WorkflowStartOptions())
     }
 
-    public func echo(workflowID: String) -> Interop.EchoHandle {
-        echo(workflowID: workflowID, runID: nil)
+    /// A handle to the latest run of the `Echo` workflow with this ID.
+    public func echo(workflowID: Swift.String) -> Interop.EchoHandle {
+        self.echo(workflowID: workflowID, runID: nil)
     }
 
+    /// Starts `Submit` with the contract's default options and returns its handle.
     public func startSubmit(_ input: Interop.Order) async throws -> Interop.SubmitHandle {
-        try await startSubmit(input, options: WorkflowStartOptions())
+        try await self.startSubmit(input, options: TemporalContracts.WorkflowStartOptions())
     }
 
+    /// Starts `Submit` with the contract's default options and waits for its result.
     public func executeSubmit(_ input: Interop.Order) async throws -> Interop.Order {
-        try await executeSubmit(input, options: WorkflowStartOptions())
+        try await self.executeSubmit(input, options: TemporalContracts.WorkflowStartOptions())
     }
 
-    public func submit(workflowID: String) -> Interop.SubmitHandle {
-        submit(workflowID: workflowID, runID: nil)
+    /// A handle to the latest run of the `Submit` workflow with this ID.
+    public func submit(workflowID: Swift.String) -> Interop.SubmitHandle {
+        self.submit(workflowID: workflowID, runID: nil)
     }
 }

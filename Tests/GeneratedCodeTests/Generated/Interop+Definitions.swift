@@ -7,22 +7,20 @@ import TemporalContracts
 extension Interop {
     /// The workflow types of the `Interop` contract.
     public enum Workflows {
-        public static let echo = WorkflowDefinition<EchoArguments, String>(
+        /// The `Echo` workflow: its wire name and payload codings, and the contract's defaults.
+        public static let echo = TemporalContracts.WorkflowDefinition<EchoArguments, Swift.String>(
             name: "Echo",
             input: .positional,
             output: .single(),
-            defaults: WorkflowDefaults(
-                taskQueue: "interop"
-            )
+            defaults: TemporalContracts.WorkflowDefaults(taskQueue: "interop")
         )
 
-        public static let submit = WorkflowDefinition<Order, Order>(
+        /// The `Submit` workflow: its wire name and payload codings, and the contract's defaults.
+        public static let submit = TemporalContracts.WorkflowDefinition<Order, Order>(
             name: "Submit",
             input: .single(),
             output: .single(),
-            defaults: WorkflowDefaults(
-                taskQueue: "interop"
-            ),
+            defaults: TemporalContracts.WorkflowDefaults(taskQueue: "interop"),
             makeID: { input in "submit-\(input.orderID)-\(input.status.rawValue)-\(input.trackingID.uuidString.lowercased())" }
         )
     }

@@ -8,40 +8,56 @@ extension Interop {
     /// A `ClientProtocol` for tests: records every call in `mock.calls` and answers results,
     /// queries and updates from stubs; a call without a stub throws an error naming it.
     public struct MockClient: ClientProtocol {
-        public let mock: MockWorkflowClient
+        /// The recorded calls and the stubs that answer them.
+        public let mock: TemporalContracts.MockWorkflowClient
         private let client: Client
 
-        public init(mock: MockWorkflowClient = MockWorkflowClient()) {
+        /// A mock client recording into `mock`.
+        public init(mock: TemporalContracts.MockWorkflowClient = .init()) {
             self.mock = mock
             self.client = Client(mock)
         }
 
-        public func startEcho(text: String, count: Int, options: WorkflowStartOptions) async throws -> EchoHandle {
+        /// Records a start of `Echo` and returns its handle.
+        public func startEcho(
+            text: Swift.String,
+            count: Swift.Int,
+            options: TemporalContracts.WorkflowStartOptions
+        ) async throws -> EchoHandle {
             try await client.startEcho(text: text, count: count, options: options)
         }
 
-        public func executeEcho(text: String, count: Int, options: WorkflowStartOptions) async throws -> String {
+        /// Records a start of `Echo` and answers its result from the stub.
+        public func executeEcho(
+            text: Swift.String,
+            count: Swift.Int,
+            options: TemporalContracts.WorkflowStartOptions
+        ) async throws -> Swift.String {
             try await client.executeEcho(text: text, count: count, options: options)
         }
 
-        public func echo(workflowID: String, runID: String?) -> EchoHandle {
+        /// A handle to the `Echo` workflow with this ID, answered by the mock.
+        public func echo(workflowID: Swift.String, runID: Swift.String?) -> EchoHandle {
             client.echo(workflowID: workflowID, runID: runID)
         }
 
         /// Answers `result()` of `Echo` workflows started through this mock.
-        public func stubEcho(_ body: @escaping @Sendable (EchoArguments) async throws -> String) {
+        public func stubEcho(_ body: @escaping @Sendable (EchoArguments) async throws -> Swift.String) {
             mock.stub(Workflows.echo, body)
         }
 
-        public func startSubmit(_ input: Order, options: WorkflowStartOptions) async throws -> SubmitHandle {
+        /// Records a start of `Submit` and returns its handle.
+        public func startSubmit(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> SubmitHandle {
             try await client.startSubmit(input, options: options)
         }
 
-        public func executeSubmit(_ input: Order, options: WorkflowStartOptions) async throws -> Order {
+        /// Records a start of `Submit` and answers its result from the stub.
+        public func executeSubmit(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> Order {
             try await client.executeSubmit(input, options: options)
         }
 
-        public func submit(workflowID: String, runID: String?) -> SubmitHandle {
+        /// A handle to the `Submit` workflow with this ID, answered by the mock.
+        public func submit(workflowID: Swift.String, runID: Swift.String?) -> SubmitHandle {
             client.submit(workflowID: workflowID, runID: runID)
         }
 

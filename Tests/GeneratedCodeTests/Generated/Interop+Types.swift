@@ -9,30 +9,44 @@ public enum Interop {}
 
 extension Interop {
     /// Mirrors the Python dataclass `Order` of the interop vectors.
-    public struct Order: Codable, Hashable, Sendable {
-        public var orderID: String
-        public var customerName: String
+    ///
+    /// The `Order` type of the `Interop` contract.
+    public struct Order: Swift.Codable, Swift.Hashable, Swift.Sendable {
+        /// The `order_id` field.
+        public var orderID: Swift.String
+        /// The `customer_name` field.
+        public var customerName: Swift.String
+        /// The `items` field.
         public var items: [LineItem]
-        public var placedAt: Date
-        public var trackingID: UUID
+        /// The `placed_at` field.
+        public var placedAt: Foundation.Date
+        /// The `tracking_id` field.
+        public var trackingID: Foundation.UUID
+        /// The `status` field.
         public var status: Status
+        /// The `color` field.
         public var color: Color
         /// Absent notes travel as JSON null.
-        public var note: String?
-        public var tags: [String: String]
-        public var express: Bool
+        ///
+        /// The `note` field, `null` on the wire when absent.
+        public var note: Swift.String?
+        /// The `tags` field.
+        public var tags: [Swift.String: Swift.String]
+        /// The `express` field.
+        public var express: Swift.Bool
 
+        /// Creates an `Order`.
         public init(
-            orderID: String,
-            customerName: String,
+            orderID: Swift.String,
+            customerName: Swift.String,
             items: [LineItem],
-            placedAt: Date,
-            trackingID: UUID,
+            placedAt: Foundation.Date,
+            trackingID: Foundation.UUID,
             status: Status,
             color: Color,
-            note: String? = nil,
-            tags: [String: String],
-            express: Bool
+            note: Swift.String? = nil,
+            tags: [Swift.String: Swift.String],
+            express: Swift.Bool
         ) {
             self.orderID = orderID
             self.customerName = customerName
@@ -46,7 +60,7 @@ extension Interop {
             self.express = express
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case orderID = "order_id"
             case customerName = "customer_name"
             case items
@@ -60,7 +74,7 @@ extension Interop {
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(orderID, forKey: .orderID)
             try container.encode(customerName, forKey: .customerName)
@@ -75,25 +89,30 @@ extension Interop {
         }
     }
 
-    public struct LineItem: Codable, Hashable, Sendable {
-        public var sku: String
-        public var quantity: Int
-        public var unitPrice: Double
+    /// The `LineItem` type of the `Interop` contract.
+    public struct LineItem: Swift.Codable, Swift.Hashable, Swift.Sendable {
+        /// The `sku` field.
+        public var sku: Swift.String
+        /// The `quantity` field.
+        public var quantity: Swift.Int
+        /// The `unit_price` field.
+        public var unitPrice: Swift.Double
 
-        public init(sku: String, quantity: Int, unitPrice: Double) {
+        /// Creates a `LineItem`.
+        public init(sku: Swift.String, quantity: Swift.Int, unitPrice: Swift.Double) {
             self.sku = sku
             self.quantity = quantity
             self.unitPrice = unitPrice
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case sku
             case quantity
             case unitPrice = "unit_price"
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(sku, forKey: .sku)
             try container.encode(quantity, forKey: .quantity)
@@ -101,30 +120,42 @@ extension Interop {
         }
     }
 
-    public enum Status: String, Codable, Hashable, Sendable, CaseIterable {
+    /// The `Status` values of the `Interop` contract, each sent as its raw value.
+    public enum Status: Swift.String, Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.CaseIterable {
+        /// The value `open`.
         case open
+        /// The value `closed`.
         case closed
     }
 
-    public enum Color: Int, Codable, Hashable, Sendable, CaseIterable {
+    /// The `Color` values of the `Interop` contract, each sent as its raw value.
+    public enum Color: Swift.Int, Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.CaseIterable {
+        /// The value `1`.
         case red = 1
+        /// The value `2`.
         case green = 2
     }
 
-    public struct Blob: Codable, Hashable, Sendable {
-        public var payload: Data
-        public var ids: [UUID]
-        public var stamps: [String: Date]
-        public var big: Int64?
+    /// The `Blob` type of the `Interop` contract.
+    public struct Blob: Swift.Codable, Swift.Hashable, Swift.Sendable {
+        /// The `payload` field.
+        public var payload: Foundation.Data
+        /// The `ids` field.
+        public var ids: [Foundation.UUID]
+        /// The `stamps` field.
+        public var stamps: [Swift.String: Foundation.Date]
+        /// The `big` field, `null` on the wire when absent.
+        public var big: Swift.Int64?
 
-        public init(payload: Data, ids: [UUID], stamps: [String: Date], big: Int64? = nil) {
+        /// Creates a `Blob`.
+        public init(payload: Foundation.Data, ids: [Foundation.UUID], stamps: [Swift.String: Foundation.Date], big: Swift.Int64? = nil) {
             self.payload = payload
             self.ids = ids
             self.stamps = stamps
             self.big = big
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case payload
             case ids
             case stamps
@@ -132,7 +163,7 @@ extension Interop {
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(payload, forKey: .payload)
             try container.encode(ids.map { $0.uuidString.lowercased() }, forKey: .ids)
@@ -142,23 +173,28 @@ extension Interop {
     }
 
     /// The arguments of `Echo`, sent as one payload each, in this order.
-    public struct EchoArguments: PositionalArguments, Hashable {
-        public var text: String
-        public var count: Int
+    public struct EchoArguments: TemporalContracts.PositionalArguments, Swift.Hashable {
+        /// The `text` argument.
+        public var text: Swift.String
+        /// The `count` argument.
+        public var count: Swift.Int
 
-        public init(text: String, count: Int) {
+        /// Creates the arguments of `Echo`.
+        public init(text: Swift.String, count: Swift.Int) {
             self.text = text
             self.count = count
         }
 
-        public func encode(to encoder: inout ArgumentsEncoder) throws {
+        /// Writes each argument as one payload, in order.
+        public func encode(to encoder: inout TemporalContracts.ArgumentsEncoder) throws {
             try encoder.encode(text)
             try encoder.encode(count)
         }
 
-        public init(from decoder: inout ArgumentsDecoder) throws {
-            text = try decoder.decode(String.self, name: "text")
-            count = try decoder.decode(Int.self, name: "count")
+        /// Reads each argument from its payload, in order.
+        public init(from decoder: inout TemporalContracts.ArgumentsDecoder) throws {
+            self.text = try decoder.decode(Swift.String.self, name: "text")
+            self.count = try decoder.decode(Swift.Int.self, name: "count")
         }
     }
 }

@@ -8,25 +8,25 @@ extension Interop {
     /// The `Echo` workflow, for implementing it in Swift: `run` and one method per
     /// signal, query and update it accepts. Workflow code must be deterministic: take time,
     /// randomness, timers and activities from `context`, never from the system.
-    public protocol EchoWorkflow: WorkflowImplementation {
+    public protocol EchoWorkflow: TemporalContracts.WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
-        func run(text: String, count: Int, context: any WorkflowContext) async throws -> String
+        func run(text: Swift.String, count: Swift.Int, context: any TemporalContracts.WorkflowContext) async throws -> Swift.String
     }
 
     /// The `Submit` workflow, for implementing it in Swift: `run` and one method per
     /// signal, query and update it accepts. Workflow code must be deterministic: take time,
     /// randomness, timers and activities from `context`, never from the system.
-    public protocol SubmitWorkflow: WorkflowImplementation {
+    public protocol SubmitWorkflow: TemporalContracts.WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
-        func run(_ input: Order, context: any WorkflowContext) async throws -> Order
+        func run(_ input: Order, context: any TemporalContracts.WorkflowContext) async throws -> Order
     }
 }
 
 extension Interop.EchoWorkflow {
     /// This implementation bound to the `Echo` workflow and its handlers, for a
     /// worker or a test environment to register.
-    public static var registration: WorkflowRegistration {
-        WorkflowRegistration(Interop.Workflows.echo, implementation: Self.self) { workflow, input, context in
+    public static var registration: TemporalContracts.WorkflowRegistration {
+        TemporalContracts.WorkflowRegistration(Interop.Workflows.echo, implementation: Self.self) { workflow, input, context in
             try await workflow.run(text: input.text, count: input.count, context: context)
         }
     }
@@ -35,8 +35,8 @@ extension Interop.EchoWorkflow {
 extension Interop.SubmitWorkflow {
     /// This implementation bound to the `Submit` workflow and its handlers, for a
     /// worker or a test environment to register.
-    public static var registration: WorkflowRegistration {
-        WorkflowRegistration(Interop.Workflows.submit, implementation: Self.self) { workflow, input, context in
+    public static var registration: TemporalContracts.WorkflowRegistration {
+        TemporalContracts.WorkflowRegistration(Interop.Workflows.submit, implementation: Self.self) { workflow, input, context in
             try await workflow.run(input, context: context)
         }
     }
@@ -44,45 +44,44 @@ extension Interop.SubmitWorkflow {
 
 extension Interop {
     /// Starts the contract's workflows as children of the running workflow.
-    public struct ChildWorkflowStubs: Sendable {
-        public let context: any WorkflowContext
+    public struct ChildWorkflowStubs: Swift.Sendable {
+        /// The context of the running workflow, the children's parent.
+        public let context: any TemporalContracts.WorkflowContext
 
-        public init(_ context: any WorkflowContext) {
+        /// Stubs that start children of the workflow `context` belongs to.
+        public init(_ context: any TemporalContracts.WorkflowContext) {
             self.context = context
         }
 
         /// Starts `Echo` as a child workflow.
         public func startEcho(
-            text: String,
-            count: Int,
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
-        ) async throws -> ChildWorkflowHandle<String> {
+            text: Swift.String,
+            count: Swift.Int,
+            options: TemporalContracts.ChildWorkflowOptions = .init()
+        ) async throws -> TemporalContracts.ChildWorkflowHandle<Swift.String> {
             try await context.startChildWorkflow(Workflows.echo, input: EchoArguments(text: text, count: count), options: options)
         }
 
         /// Runs `Echo` as a child workflow and waits for its result.
         public func executeEcho(
-            text: String,
-            count: Int,
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
-        ) async throws -> String {
-            try await startEcho(text: text, count: count, options: options).result()
+            text: Swift.String,
+            count: Swift.Int,
+            options: TemporalContracts.ChildWorkflowOptions = .init()
+        ) async throws -> Swift.String {
+            try await self.startEcho(text: text, count: count, options: options).result()
         }
 
         /// Starts `Submit` as a child workflow.
         public func startSubmit(
             _ input: Order,
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
-        ) async throws -> ChildWorkflowHandle<Order> {
+            options: TemporalContracts.ChildWorkflowOptions = .init()
+        ) async throws -> TemporalContracts.ChildWorkflowHandle<Order> {
             try await context.startChildWorkflow(Workflows.submit, input: input, options: options)
         }
 
         /// Runs `Submit` as a child workflow and waits for its result.
-        public func executeSubmit(
-            _ input: Order,
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
-        ) async throws -> Order {
-            try await startSubmit(input, options: options).result()
+        public func executeSubmit(_ input: Order, options: TemporalContracts.ChildWorkflowOptions = .init()) async throws -> Order {
+            try await self.startSubmit(input, options: options).result()
         }
     }
 }

@@ -7,18 +7,22 @@ import TemporalContracts
 extension Naming {
     /// The `Naming` activities, for implementing them in Swift. Register an
     /// implementation on a worker in one call with `registrations`.
-    public protocol ActivityImplementations: Sendable {
+    public protocol ActivityImplementations: Swift.Sendable {
         /// Runs the `send_HTTP_request` activity.
-        func sendHTTPRequest(request: HTTPRequest, retryCount: Int64, context: any ActivityContext) async throws -> Data
+        func sendHTTPRequest(
+            request: HTTPRequest,
+            retryCount: Swift.Int64,
+            context: any TemporalContracts.ActivityContext
+        ) async throws -> Foundation.Data
     }
 }
 
 extension Naming.ActivityImplementations {
     /// Every activity of the contract bound to this implementation, for a worker to register.
-    public var registrations: [ActivityRegistration] {
+    public var registrations: [TemporalContracts.ActivityRegistration] {
         [
-            ActivityRegistration(Naming.Activities.sendHTTPRequest) { input, context in
-                try await sendHTTPRequest(request: input.request, retryCount: input.retryCount, context: context)
+            TemporalContracts.ActivityRegistration(Naming.Activities.sendHTTPRequest) { input, context in
+                try await self.sendHTTPRequest(request: input.request, retryCount: input.retryCount, context: context)
             },
         ]
     }

@@ -7,79 +7,85 @@ import TemporalContracts
 extension Naming {
     /// Starts the `Naming` workflows and talks to them. Depend on this protocol, so tests
     /// can pass a `MockClient`.
-    public protocol ClientProtocol: Sendable {
+    public protocol ClientProtocol: Swift.Sendable {
         /// Starts `fetch_url.v2` and returns its handle.
-        func startFetchURL(_ input: HTTPRequest, options: WorkflowStartOptions) async throws -> FetchURLHandle
+        func startFetchURL(_ input: HTTPRequest, options: TemporalContracts.WorkflowStartOptions) async throws -> FetchURLHandle
+
         /// Starts `fetch_url.v2` and waits for its result.
-        func executeFetchURL(_ input: HTTPRequest, options: WorkflowStartOptions) async throws -> IDList
+        func executeFetchURL(_ input: HTTPRequest, options: TemporalContracts.WorkflowStartOptions) async throws -> IDList
+
         /// A handle to the `fetch_url.v2` workflow with this ID (the latest run when `runID` is nil).
-        func fetchURL(workflowID: String, runID: String?) -> FetchURLHandle
+        func fetchURL(workflowID: Swift.String, runID: Swift.String?) -> FetchURLHandle
 
         /// Starts `import` and returns its handle.
-        func startImport(options: WorkflowStartOptions) async throws -> ImportHandle
+        func startImport(options: TemporalContracts.WorkflowStartOptions) async throws -> ImportHandle
+
         /// Starts `import` and waits for its result.
-        func executeImport(options: WorkflowStartOptions) async throws -> ShippingState
+        func executeImport(options: TemporalContracts.WorkflowStartOptions) async throws -> ShippingState
+
         /// A handle to the `import` workflow with this ID (the latest run when `runID` is nil).
-        func `import`(workflowID: String, runID: String?) -> ImportHandle
+        func `import`(workflowID: Swift.String, runID: Swift.String?) -> ImportHandle
     }
 
     /// `ClientProtocol` over a `TemporalClient` (or any `WorkflowClientBackend`). Options left unset
     /// take the contract's defaults; a workflow ID left unset comes from the contract's ID template.
     public struct Client: ClientProtocol {
-        public let backend: any WorkflowClientBackend
+        /// What the client starts workflows and reaches them through, such as a `TemporalClient`.
+        public let backend: any TemporalContracts.WorkflowClientBackend
 
-        public init(_ backend: any WorkflowClientBackend) {
+        /// A client over `backend`, such as a `TemporalClient` on a transport.
+        public init(_ backend: any TemporalContracts.WorkflowClientBackend) {
             self.backend = backend
         }
 
-        public func startFetchURL(
-            _ input: HTTPRequest,
-            options: WorkflowStartOptions
-        ) async throws -> FetchURLHandle {
+        /// Starts `fetch_url.v2` and returns its handle.
+        public func startFetchURL(_ input: HTTPRequest, options: TemporalContracts.WorkflowStartOptions) async throws -> FetchURLHandle {
             let execution = try await backend.start(Workflows.fetchURL, input: input, options: options)
             return FetchURLHandle(execution: execution, backend: backend)
         }
 
-        public func executeFetchURL(
-            _ input: HTTPRequest,
-            options: WorkflowStartOptions
-        ) async throws -> IDList {
-            try await startFetchURL(input, options: options).result()
+        /// Starts `fetch_url.v2` and waits for its result.
+        public func executeFetchURL(_ input: HTTPRequest, options: TemporalContracts.WorkflowStartOptions) async throws -> IDList {
+            try await self.startFetchURL(input, options: options).result()
         }
 
-        public func fetchURL(workflowID: String, runID: String?) -> FetchURLHandle {
-            FetchURLHandle(execution: WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        /// A handle to the `fetch_url.v2` workflow with this ID (the latest run when `runID` is nil).
+        public func fetchURL(workflowID: Swift.String, runID: Swift.String?) -> FetchURLHandle {
+            FetchURLHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
-        public func startImport(
-            options: WorkflowStartOptions
-        ) async throws -> ImportHandle {
+        /// Starts `import` and returns its handle.
+        public func startImport(options: TemporalContracts.WorkflowStartOptions) async throws -> ImportHandle {
             let execution = try await backend.start(Workflows.`import`, input: (), options: options)
             return ImportHandle(execution: execution, backend: backend)
         }
 
-        public func executeImport(
-            options: WorkflowStartOptions
-        ) async throws -> ShippingState {
-            try await startImport(options: options).result()
+        /// Starts `import` and waits for its result.
+        public func executeImport(options: TemporalContracts.WorkflowStartOptions) async throws -> ShippingState {
+            try await self.startImport(options: options).result()
         }
 
-        public func `import`(workflowID: String, runID: String?) -> ImportHandle {
-            ImportHandle(execution: WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        /// A handle to the `import` workflow with this ID (the latest run when `runID` is nil).
+        public func `import`(workflowID: Swift.String, runID: Swift.String?) -> ImportHandle {
+            ImportHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
     }
 
     /// A `fetch_url.v2` workflow execution: its result, its signals, queries and updates, and its lifecycle.
-    public struct FetchURLHandle: Sendable {
-        public let execution: WorkflowExecution
-        public let backend: any WorkflowClientBackend
+    public struct FetchURLHandle: Swift.Sendable {
+        /// The workflow execution this handle reaches.
+        public let execution: TemporalContracts.WorkflowExecution
+        /// What the handle reaches the workflow through.
+        public let backend: any TemporalContracts.WorkflowClientBackend
 
-        public init(execution: WorkflowExecution, backend: any WorkflowClientBackend) {
+        /// A handle to `execution` through `backend`; a client hands these out.
+        public init(execution: TemporalContracts.WorkflowExecution, backend: any TemporalContracts.WorkflowClientBackend) {
             self.execution = execution
             self.backend = backend
         }
 
-        public var workflowID: String { execution.workflowID }
+        /// The workflow's ID.
+        public var workflowID: Swift.String { execution.workflowID }
 
         /// Waits for the workflow's result, following continue-as-new to the last run.
         public func result() async throws -> IDList {
@@ -87,31 +93,36 @@ extension Naming {
         }
 
         /// Requests cancellation; the workflow sees it and decides how to end.
-        public func cancel(reason: String = "") async throws {
+        public func cancel(reason: Swift.String = "") async throws {
             try await backend.cancel(execution, reason: reason)
         }
 
         /// Ends the workflow at once, without running its code.
-        public func terminate(reason: String = "") async throws {
+        public func terminate(reason: Swift.String = "") async throws {
             try await backend.terminate(execution, reason: reason)
         }
 
-        public func describe() async throws -> WorkflowExecutionDescription {
+        /// What the server knows of the execution: its status, type and times.
+        public func describe() async throws -> TemporalContracts.WorkflowExecutionDescription {
             try await backend.describe(execution)
         }
     }
 
-    /// A `import` workflow execution: its result, its signals, queries and updates, and its lifecycle.
-    public struct ImportHandle: Sendable {
-        public let execution: WorkflowExecution
-        public let backend: any WorkflowClientBackend
+    /// An `import` workflow execution: its result, its signals, queries and updates, and its lifecycle.
+    public struct ImportHandle: Swift.Sendable {
+        /// The workflow execution this handle reaches.
+        public let execution: TemporalContracts.WorkflowExecution
+        /// What the handle reaches the workflow through.
+        public let backend: any TemporalContracts.WorkflowClientBackend
 
-        public init(execution: WorkflowExecution, backend: any WorkflowClientBackend) {
+        /// A handle to `execution` through `backend`; a client hands these out.
+        public init(execution: TemporalContracts.WorkflowExecution, backend: any TemporalContracts.WorkflowClientBackend) {
             self.execution = execution
             self.backend = backend
         }
 
-        public var workflowID: String { execution.workflowID }
+        /// The workflow's ID.
+        public var workflowID: Swift.String { execution.workflowID }
 
         /// Waits for the workflow's result, following continue-as-new to the last run.
         public func result() async throws -> ShippingState {
@@ -119,16 +130,17 @@ extension Naming {
         }
 
         /// Requests cancellation; the workflow sees it and decides how to end.
-        public func cancel(reason: String = "") async throws {
+        public func cancel(reason: Swift.String = "") async throws {
             try await backend.cancel(execution, reason: reason)
         }
 
         /// Ends the workflow at once, without running its code.
-        public func terminate(reason: String = "") async throws {
+        public func terminate(reason: Swift.String = "") async throws {
             try await backend.terminate(execution, reason: reason)
         }
 
-        public func describe() async throws -> WorkflowExecutionDescription {
+        /// What the server knows of the execution: its status, type and times.
+        public func describe() async throws -> TemporalContracts.WorkflowExecutionDescription {
             try await backend.describe(execution)
         }
     }
@@ -136,27 +148,33 @@ extension Naming {
 
 // Calls with the contract's default options.
 extension Naming.ClientProtocol {
+    /// Starts `fetch_url.v2` with the contract's default options and returns its handle.
     public func startFetchURL(_ input: Naming.HTTPRequest) async throws -> Naming.FetchURLHandle {
-        try await startFetchURL(input, options: WorkflowStartOptions())
+        try await self.startFetchURL(input, options: TemporalContracts.WorkflowStartOptions())
     }
 
+    /// Starts `fetch_url.v2` with the contract's default options and waits for its result.
     public func executeFetchURL(_ input: Naming.HTTPRequest) async throws -> Naming.IDList {
-        try await executeFetchURL(input, options: WorkflowStartOptions())
+        try await self.executeFetchURL(input, options: TemporalContracts.WorkflowStartOptions())
     }
 
-    public func fetchURL(workflowID: String) -> Naming.FetchURLHandle {
-        fetchURL(workflowID: workflowID, runID: nil)
+    /// A handle to the latest run of the `fetch_url.v2` workflow with this ID.
+    public func fetchURL(workflowID: Swift.String) -> Naming.FetchURLHandle {
+        self.fetchURL(workflowID: workflowID, runID: nil)
     }
 
+    /// Starts `import` with the contract's default options and returns its handle.
     public func startImport() async throws -> Naming.ImportHandle {
-        try await startImport(options: WorkflowStartOptions())
+        try await self.startImport(options: TemporalContracts.WorkflowStartOptions())
     }
 
+    /// Starts `import` with the contract's default options and waits for its result.
     public func executeImport() async throws -> Naming.ShippingState {
-        try await executeImport(options: WorkflowStartOptions())
+        try await self.executeImport(options: TemporalContracts.WorkflowStartOptions())
     }
 
-    public func `import`(workflowID: String) -> Naming.ImportHandle {
-        `import`(workflowID: workflowID, runID: nil)
+    /// A handle to the latest run of the `import` workflow with this ID.
+    public func `import`(workflowID: Swift.String) -> Naming.ImportHandle {
+        self.`import`(workflowID: workflowID, runID: nil)
     }
 }

@@ -7,23 +7,21 @@ import TemporalContracts
 extension Naming {
     /// The workflow types of the `Naming` contract.
     public enum Workflows {
-        public static let fetchURL = WorkflowDefinition<HTTPRequest, IDList>(
+        /// The `fetch_url.v2` workflow: its wire name and payload codings, and the contract's defaults.
+        public static let fetchURL = TemporalContracts.WorkflowDefinition<HTTPRequest, IDList>(
             name: "fetch_url.v2",
             input: .single(),
             output: .single(),
-            defaults: WorkflowDefaults(
-                taskQueue: "naming-queue"
-            ),
+            defaults: TemporalContracts.WorkflowDefaults(taskQueue: "naming-queue"),
             makeID: { input in "fetch-{\(input.userID.uuidString.lowercased())}" }
         )
 
-        public static let `import` = WorkflowDefinition<Void, ShippingState>(
+        /// The `import` workflow: its wire name and payload codings, and the contract's defaults.
+        public static let `import` = TemporalContracts.WorkflowDefinition<Swift.Void, ShippingState>(
             name: "import",
             input: .void,
             output: .single(),
-            defaults: WorkflowDefaults(
-                taskQueue: "naming-queue"
-            )
+            defaults: TemporalContracts.WorkflowDefaults(taskQueue: "naming-queue")
         )
     }
 }
@@ -31,11 +29,12 @@ extension Naming {
 extension Naming {
     /// The activity types of the `Naming` contract.
     public enum Activities {
-        public static let sendHTTPRequest = ActivityDefinition<SendHTTPRequestArguments, Data>(
+        /// The `send_HTTP_request` activity: its wire name and payload codings, and the contract's defaults.
+        public static let sendHTTPRequest = TemporalContracts.ActivityDefinition<SendHTTPRequestArguments, Foundation.Data>(
             name: "send_HTTP_request",
             input: .positional,
             output: .single(),
-            defaults: ActivityDefaults(
+            defaults: TemporalContracts.ActivityDefaults(
                 taskQueue: "naming-queue",
                 scheduleToCloseTimeout: .seconds(5400),
                 scheduleToStartTimeout: .milliseconds(1500),

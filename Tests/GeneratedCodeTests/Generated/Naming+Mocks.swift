@@ -8,23 +8,28 @@ extension Naming {
     /// A `ClientProtocol` for tests: records every call in `mock.calls` and answers results,
     /// queries and updates from stubs; a call without a stub throws an error naming it.
     public struct MockClient: ClientProtocol {
-        public let mock: MockWorkflowClient
+        /// The recorded calls and the stubs that answer them.
+        public let mock: TemporalContracts.MockWorkflowClient
         private let client: Client
 
-        public init(mock: MockWorkflowClient = MockWorkflowClient()) {
+        /// A mock client recording into `mock`.
+        public init(mock: TemporalContracts.MockWorkflowClient = .init()) {
             self.mock = mock
             self.client = Client(mock)
         }
 
-        public func startFetchURL(_ input: HTTPRequest, options: WorkflowStartOptions) async throws -> FetchURLHandle {
+        /// Records a start of `fetch_url.v2` and returns its handle.
+        public func startFetchURL(_ input: HTTPRequest, options: TemporalContracts.WorkflowStartOptions) async throws -> FetchURLHandle {
             try await client.startFetchURL(input, options: options)
         }
 
-        public func executeFetchURL(_ input: HTTPRequest, options: WorkflowStartOptions) async throws -> IDList {
+        /// Records a start of `fetch_url.v2` and answers its result from the stub.
+        public func executeFetchURL(_ input: HTTPRequest, options: TemporalContracts.WorkflowStartOptions) async throws -> IDList {
             try await client.executeFetchURL(input, options: options)
         }
 
-        public func fetchURL(workflowID: String, runID: String?) -> FetchURLHandle {
+        /// A handle to the `fetch_url.v2` workflow with this ID, answered by the mock.
+        public func fetchURL(workflowID: Swift.String, runID: Swift.String?) -> FetchURLHandle {
             client.fetchURL(workflowID: workflowID, runID: runID)
         }
 
@@ -33,15 +38,18 @@ extension Naming {
             mock.stub(Workflows.fetchURL, body)
         }
 
-        public func startImport(options: WorkflowStartOptions) async throws -> ImportHandle {
+        /// Records a start of `import` and returns its handle.
+        public func startImport(options: TemporalContracts.WorkflowStartOptions) async throws -> ImportHandle {
             try await client.startImport(options: options)
         }
 
-        public func executeImport(options: WorkflowStartOptions) async throws -> ShippingState {
+        /// Records a start of `import` and answers its result from the stub.
+        public func executeImport(options: TemporalContracts.WorkflowStartOptions) async throws -> ShippingState {
             try await client.executeImport(options: options)
         }
 
-        public func `import`(workflowID: String, runID: String?) -> ImportHandle {
+        /// A handle to the `import` workflow with this ID, answered by the mock.
+        public func `import`(workflowID: Swift.String, runID: Swift.String?) -> ImportHandle {
             client.`import`(workflowID: workflowID, runID: runID)
         }
 
@@ -56,16 +64,29 @@ extension Naming {
     /// `ActivityImplementations` for tests: each activity answers from its stub and records its
     /// inputs; an activity without a stub throws an error naming it.
     public final class MockActivities: ActivityImplementations {
-        public let recorder = MockActivityRecorder()
+        /// The stubs and the recorded inputs.
+        public let recorder = TemporalContracts.MockActivityRecorder()
 
+        /// Mock activities without stubs.
         public init() {}
 
-        public func sendHTTPRequest(request: HTTPRequest, retryCount: Int64, context: any ActivityContext) async throws -> Data {
-            try await recorder.call(Activities.sendHTTPRequest, SendHTTPRequestArguments(request: request, retryCount: retryCount), context: context)
+        /// Answers the `send_HTTP_request` activity from its stub and records its input.
+        public func sendHTTPRequest(
+            request: HTTPRequest,
+            retryCount: Swift.Int64,
+            context: any TemporalContracts.ActivityContext
+        ) async throws -> Foundation.Data {
+            try await recorder.call(
+                Activities.sendHTTPRequest,
+                SendHTTPRequestArguments(request: request, retryCount: retryCount),
+                context: context
+            )
         }
 
         /// Answers the `send_HTTP_request` activity with `body`.
-        public func stubSendHTTPRequest(_ body: @escaping @Sendable (SendHTTPRequestArguments, any ActivityContext) async throws -> Data) {
+        public func stubSendHTTPRequest(
+            _ body: @escaping @Sendable (SendHTTPRequestArguments, any TemporalContracts.ActivityContext) async throws -> Foundation.Data
+        ) {
             recorder.stub(Activities.sendHTTPRequest, body)
         }
 

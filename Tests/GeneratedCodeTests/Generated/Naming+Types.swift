@@ -8,23 +8,32 @@ import TemporalContracts
 public enum Naming {}
 
 extension Naming {
-    public struct HTTPRequest: Codable, Hashable, Sendable {
-        public var url: String
-        public var `default`: Bool
-        public var _3dsSecure: Bool
-        public var userID: UUID
-        public var self_: String
-        public var apiKey: String?
-        public var `protocol`: String?
+    /// The `http_request` type of the `Naming` contract.
+    public struct HTTPRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
+        /// The `url` field.
+        public var url: Swift.String
+        /// The `default` field.
+        public var `default`: Swift.Bool
+        /// The `3ds_secure` field.
+        public var _3dsSecure: Swift.Bool
+        /// The `user-ID` field.
+        public var userID: Foundation.UUID
+        /// The `self` field.
+        public var self_: Swift.String
+        /// The `API_key` field, `null` on the wire when absent.
+        public var apiKey: Swift.String?
+        /// The `protocol` field, `null` on the wire when absent.
+        public var `protocol`: Swift.String?
 
+        /// Creates an `HTTPRequest`.
         public init(
-            url: String,
-            `default`: Bool,
-            _3dsSecure: Bool,
-            userID: UUID,
-            self_: String,
-            apiKey: String? = nil,
-            `protocol`: String? = nil
+            url: Swift.String,
+            `default`: Swift.Bool,
+            _3dsSecure: Swift.Bool,
+            userID: Foundation.UUID,
+            self_: Swift.String,
+            apiKey: Swift.String? = nil,
+            `protocol`: Swift.String? = nil
         ) {
             self.url = url
             self.`default` = `default`
@@ -35,7 +44,7 @@ extension Naming {
             self.`protocol` = `protocol`
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case url
             case `default`
             case _3dsSecure = "3ds_secure"
@@ -46,7 +55,7 @@ extension Naming {
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(url, forKey: .url)
             try container.encode(`default`, forKey: .`default`)
@@ -58,51 +67,65 @@ extension Naming {
         }
     }
 
-    public struct Type_: Codable, Hashable, Sendable {
-        public var `class`: String?
+    /// The `Type` type of the `Naming` contract.
+    public struct Type_: Swift.Codable, Swift.Hashable, Swift.Sendable {
+        /// The `class` field, `null` on the wire when absent.
+        public var `class`: Swift.String?
 
-        public init(`class`: String? = nil) {
+        /// Creates a `Type_`.
+        public init(`class`: Swift.String? = nil) {
             self.`class` = `class`
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case `class`
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(`class`, forKey: .`class`)
         }
     }
 
-    public enum ShippingState: String, Codable, Hashable, Sendable, CaseIterable {
+    /// The `shipping-state` values of the `Naming` contract, each sent as its raw value.
+    public enum ShippingState: Swift.String, Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.CaseIterable {
+        /// The value `in-progress`.
         case inProgress = "in-progress"
+        /// The value `DONE`.
         case done = "DONE"
+        /// The value `2fa-required`.
         case _2faRequired = "2fa-required"
+        /// The value `return`.
         case `return`
     }
 
-    public typealias IDList = [String]
+    /// The `IDList` type of the `Naming` contract.
+    public typealias IDList = [Swift.String]
 
     /// The arguments of `send_HTTP_request`, sent as one payload each, in this order.
-    public struct SendHTTPRequestArguments: PositionalArguments, Hashable {
+    public struct SendHTTPRequestArguments: TemporalContracts.PositionalArguments, Swift.Hashable {
+        /// The `request` argument.
         public var request: HTTPRequest
-        public var retryCount: Int64
+        /// The `retry-count` argument.
+        public var retryCount: Swift.Int64
 
-        public init(request: HTTPRequest, retryCount: Int64) {
+        /// Creates the arguments of `send_HTTP_request`.
+        public init(request: HTTPRequest, retryCount: Swift.Int64) {
             self.request = request
             self.retryCount = retryCount
         }
 
-        public func encode(to encoder: inout ArgumentsEncoder) throws {
+        /// Writes each argument as one payload, in order.
+        public func encode(to encoder: inout TemporalContracts.ArgumentsEncoder) throws {
             try encoder.encode(request)
             try encoder.encode(retryCount)
         }
 
-        public init(from decoder: inout ArgumentsDecoder) throws {
-            request = try decoder.decode(HTTPRequest.self, name: "request")
-            retryCount = try decoder.decode(Int64.self, name: "retry-count")
+        /// Reads each argument from its payload, in order.
+        public init(from decoder: inout TemporalContracts.ArgumentsDecoder) throws {
+            self.request = try decoder.decode(HTTPRequest.self, name: "request")
+            self.retryCount = try decoder.decode(Swift.Int64.self, name: "retry-count")
         }
     }
 }

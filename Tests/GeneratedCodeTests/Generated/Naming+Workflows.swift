@@ -8,25 +8,25 @@ extension Naming {
     /// The `fetch_url.v2` workflow, for implementing it in Swift: `run` and one method per
     /// signal, query and update it accepts. Workflow code must be deterministic: take time,
     /// randomness, timers and activities from `context`, never from the system.
-    public protocol FetchURLWorkflow: WorkflowImplementation {
+    public protocol FetchURLWorkflow: TemporalContracts.WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
-        func run(_ input: HTTPRequest, context: any WorkflowContext) async throws -> IDList
+        func run(_ input: HTTPRequest, context: any TemporalContracts.WorkflowContext) async throws -> IDList
     }
 
     /// The `import` workflow, for implementing it in Swift: `run` and one method per
     /// signal, query and update it accepts. Workflow code must be deterministic: take time,
     /// randomness, timers and activities from `context`, never from the system.
-    public protocol ImportWorkflow: WorkflowImplementation {
+    public protocol ImportWorkflow: TemporalContracts.WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
-        func run(context: any WorkflowContext) async throws -> ShippingState
+        func run(context: any TemporalContracts.WorkflowContext) async throws -> ShippingState
     }
 }
 
 extension Naming.FetchURLWorkflow {
     /// This implementation bound to the `fetch_url.v2` workflow and its handlers, for a
     /// worker or a test environment to register.
-    public static var registration: WorkflowRegistration {
-        WorkflowRegistration(Naming.Workflows.fetchURL, implementation: Self.self) { workflow, input, context in
+    public static var registration: TemporalContracts.WorkflowRegistration {
+        TemporalContracts.WorkflowRegistration(Naming.Workflows.fetchURL, implementation: Self.self) { workflow, input, context in
             try await workflow.run(input, context: context)
         }
     }
@@ -35,8 +35,8 @@ extension Naming.FetchURLWorkflow {
 extension Naming.ImportWorkflow {
     /// This implementation bound to the `import` workflow and its handlers, for a
     /// worker or a test environment to register.
-    public static var registration: WorkflowRegistration {
-        WorkflowRegistration(Naming.Workflows.`import`, implementation: Self.self) { workflow, _, context in
+    public static var registration: TemporalContracts.WorkflowRegistration {
+        TemporalContracts.WorkflowRegistration(Naming.Workflows.`import`, implementation: Self.self) { workflow, _, context in
             try await workflow.run(context: context)
         }
     }
@@ -44,41 +44,41 @@ extension Naming.ImportWorkflow {
 
 extension Naming {
     /// Starts the contract's workflows as children of the running workflow.
-    public struct ChildWorkflowStubs: Sendable {
-        public let context: any WorkflowContext
+    public struct ChildWorkflowStubs: Swift.Sendable {
+        /// The context of the running workflow, the children's parent.
+        public let context: any TemporalContracts.WorkflowContext
 
-        public init(_ context: any WorkflowContext) {
+        /// Stubs that start children of the workflow `context` belongs to.
+        public init(_ context: any TemporalContracts.WorkflowContext) {
             self.context = context
         }
 
         /// Starts `fetch_url.v2` as a child workflow.
         public func startFetchURL(
             _ input: HTTPRequest,
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
-        ) async throws -> ChildWorkflowHandle<IDList> {
+            options: TemporalContracts.ChildWorkflowOptions = .init()
+        ) async throws -> TemporalContracts.ChildWorkflowHandle<IDList> {
             try await context.startChildWorkflow(Workflows.fetchURL, input: input, options: options)
         }
 
         /// Runs `fetch_url.v2` as a child workflow and waits for its result.
         public func executeFetchURL(
             _ input: HTTPRequest,
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
+            options: TemporalContracts.ChildWorkflowOptions = .init()
         ) async throws -> IDList {
-            try await startFetchURL(input, options: options).result()
+            try await self.startFetchURL(input, options: options).result()
         }
 
         /// Starts `import` as a child workflow.
         public func startImport(
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
-        ) async throws -> ChildWorkflowHandle<ShippingState> {
+            options: TemporalContracts.ChildWorkflowOptions = .init()
+        ) async throws -> TemporalContracts.ChildWorkflowHandle<ShippingState> {
             try await context.startChildWorkflow(Workflows.`import`, input: (), options: options)
         }
 
         /// Runs `import` as a child workflow and waits for its result.
-        public func executeImport(
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
-        ) async throws -> ShippingState {
-            try await startImport(options: options).result()
+        public func executeImport(options: TemporalContracts.ChildWorkflowOptions = .init()) async throws -> ShippingState {
+            try await self.startImport(options: options).result()
         }
     }
 }
@@ -86,21 +86,39 @@ extension Naming {
 extension Naming {
     /// Calls the contract's activities from workflow code, with the contract's options unless
     /// overridden per call.
-    public struct ActivityStubs: Sendable {
-        public let context: any WorkflowContext
+    public struct ActivityStubs: Swift.Sendable {
+        /// The context of the running workflow, which schedules the activities.
+        public let context: any TemporalContracts.WorkflowContext
 
-        public init(_ context: any WorkflowContext) {
+        /// Stubs that run activities for the workflow `context` belongs to.
+        public init(_ context: any TemporalContracts.WorkflowContext) {
             self.context = context
         }
 
         /// Runs the `send_HTTP_request` activity and waits for its result.
-        public func sendHTTPRequest(request: HTTPRequest, retryCount: Int64, options: ActivityOptions = ActivityOptions()) async throws -> Data {
-            try await context.executeActivity(Activities.sendHTTPRequest, input: SendHTTPRequestArguments(request: request, retryCount: retryCount), options: options)
+        public func sendHTTPRequest(
+            request: HTTPRequest,
+            retryCount: Swift.Int64,
+            options: TemporalContracts.ActivityOptions = .init()
+        ) async throws -> Foundation.Data {
+            try await context.executeActivity(
+                Activities.sendHTTPRequest,
+                input: SendHTTPRequestArguments(request: request, retryCount: retryCount),
+                options: options
+            )
         }
 
         /// Runs the `send_HTTP_request` activity as a local activity, in the workflow's worker.
-        public func sendHTTPRequestLocally(request: HTTPRequest, retryCount: Int64, options: ActivityOptions = ActivityOptions()) async throws -> Data {
-            try await context.executeLocalActivity(Activities.sendHTTPRequest, input: SendHTTPRequestArguments(request: request, retryCount: retryCount), options: options)
+        public func sendHTTPRequestLocally(
+            request: HTTPRequest,
+            retryCount: Swift.Int64,
+            options: TemporalContracts.ActivityOptions = .init()
+        ) async throws -> Foundation.Data {
+            try await context.executeLocalActivity(
+                Activities.sendHTTPRequest,
+                input: SendHTTPRequestArguments(request: request, retryCount: retryCount),
+                options: options
+            )
         }
     }
 }

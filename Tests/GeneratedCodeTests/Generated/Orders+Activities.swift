@@ -7,23 +7,24 @@ import TemporalContracts
 extension Orders {
     /// The `Orders` activities, for implementing them in Swift. Register an
     /// implementation on a worker in one call with `registrations`.
-    public protocol ActivityImplementations: Sendable {
+    public protocol ActivityImplementations: Swift.Sendable {
         /// Runs the `ChargeCard` activity.
-        func chargeCard(_ input: Payment, context: any ActivityContext) async throws -> Receipt
+        func chargeCard(_ input: Payment, context: any TemporalContracts.ActivityContext) async throws -> Receipt
+
         /// Runs the `ReserveStock` activity.
-        func reserveStock(sku: String, quantity: Int32, context: any ActivityContext) async throws
+        func reserveStock(sku: Swift.String, quantity: Swift.Int32, context: any TemporalContracts.ActivityContext) async throws
     }
 }
 
 extension Orders.ActivityImplementations {
     /// Every activity of the contract bound to this implementation, for a worker to register.
-    public var registrations: [ActivityRegistration] {
+    public var registrations: [TemporalContracts.ActivityRegistration] {
         [
-            ActivityRegistration(Orders.Activities.chargeCard) { input, context in
-                try await chargeCard(input, context: context)
+            TemporalContracts.ActivityRegistration(Orders.Activities.chargeCard) { input, context in
+                try await self.chargeCard(input, context: context)
             },
-            ActivityRegistration(Orders.Activities.reserveStock) { input, context in
-                try await reserveStock(sku: input.sku, quantity: input.quantity, context: context)
+            TemporalContracts.ActivityRegistration(Orders.Activities.reserveStock) { input, context in
+                try await self.reserveStock(sku: input.sku, quantity: input.quantity, context: context)
             },
         ]
     }

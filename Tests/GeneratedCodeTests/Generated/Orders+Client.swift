@@ -7,74 +7,88 @@ import TemporalContracts
 extension Orders {
     /// Starts the `Orders` workflows and talks to them. Depend on this protocol, so tests
     /// can pass a `MockClient`.
-    public protocol ClientProtocol: Sendable {
+    public protocol ClientProtocol: Swift.Sendable {
+        /// Takes an order from checkout to shipment.
+        /// Charges the card, reserves stock and ships.
+        ///
         /// Starts `ProcessOrder` and returns its handle.
-        func startProcessOrder(_ input: Order, options: WorkflowStartOptions) async throws -> ProcessOrderHandle
+        func startProcessOrder(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> ProcessOrderHandle
+
         /// Starts `ProcessOrder` and waits for its result.
-        func executeProcessOrder(_ input: Order, options: WorkflowStartOptions) async throws -> OrderResult
+        func executeProcessOrder(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> OrderResult
+
         /// A handle to the `ProcessOrder` workflow with this ID (the latest run when `runID` is nil).
-        func processOrder(workflowID: String, runID: String?) -> ProcessOrderHandle
+        func processOrder(workflowID: Swift.String, runID: Swift.String?) -> ProcessOrderHandle
+
         /// Sends `CancelOrder`, starting the workflow first if it is not running (signal-with-start).
-        func startProcessOrder(_ input: Order, withCancelOrder signal: CancelRequest, options: WorkflowStartOptions)
-            async throws -> ProcessOrderHandle
+        func startProcessOrder(
+            _ input: Order,
+            withCancelOrder signal: CancelRequest,
+            options: TemporalContracts.WorkflowStartOptions
+        ) async throws -> ProcessOrderHandle
+
+        /// Adds an item while the order is open.
+        ///
         /// Sends `AddItem`, starting the workflow first if it is not running (update-with-start).
         func startProcessOrder(
             _ input: Order,
             withAddItem update: LineItem,
-            options: WorkflowStartOptions,
-            updateOptions: UpdateOptions
-        ) async throws -> (ProcessOrderHandle, WorkflowUpdateHandle<Order>)
+            options: TemporalContracts.WorkflowStartOptions,
+            updateOptions: TemporalContracts.UpdateOptions
+        ) async throws -> (ProcessOrderHandle, TemporalContracts.WorkflowUpdateHandle<Order>)
 
         /// Starts `orders.ShipOrder` and returns its handle.
         func startShipOrder(
-            orderID: String,
+            orderID: Swift.String,
             address: Common.Address,
-            express: Bool,
-            options: WorkflowStartOptions
+            express: Swift.Bool,
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws -> ShipOrderHandle
+
         /// Starts `orders.ShipOrder` and waits for its result.
         func executeShipOrder(
-            orderID: String,
+            orderID: Swift.String,
             address: Common.Address,
-            express: Bool,
-            options: WorkflowStartOptions
+            express: Swift.Bool,
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws
+
         /// A handle to the `orders.ShipOrder` workflow with this ID (the latest run when `runID` is nil).
-        func shipOrder(workflowID: String, runID: String?) -> ShipOrderHandle
+        func shipOrder(workflowID: Swift.String, runID: Swift.String?) -> ShipOrderHandle
     }
 
     /// `ClientProtocol` over a `TemporalClient` (or any `WorkflowClientBackend`). Options left unset
     /// take the contract's defaults; a workflow ID left unset comes from the contract's ID template.
     public struct Client: ClientProtocol {
-        public let backend: any WorkflowClientBackend
+        /// What the client starts workflows and reaches them through, such as a `TemporalClient`.
+        public let backend: any TemporalContracts.WorkflowClientBackend
 
-        public init(_ backend: any WorkflowClientBackend) {
+        /// A client over `backend`, such as a `TemporalClient` on a transport.
+        public init(_ backend: any TemporalContracts.WorkflowClientBackend) {
             self.backend = backend
         }
 
-        public func startProcessOrder(
-            _ input: Order,
-            options: WorkflowStartOptions
-        ) async throws -> ProcessOrderHandle {
+        /// Starts `ProcessOrder` and returns its handle.
+        public func startProcessOrder(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> ProcessOrderHandle {
             let execution = try await backend.start(Workflows.processOrder, input: input, options: options)
             return ProcessOrderHandle(execution: execution, backend: backend)
         }
 
-        public func executeProcessOrder(
-            _ input: Order,
-            options: WorkflowStartOptions
-        ) async throws -> OrderResult {
-            try await startProcessOrder(input, options: options).result()
+        /// Starts `ProcessOrder` and waits for its result.
+        public func executeProcessOrder(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> OrderResult {
+            try await self.startProcessOrder(input, options: options).result()
         }
 
-        public func processOrder(workflowID: String, runID: String?) -> ProcessOrderHandle {
-            ProcessOrderHandle(execution: WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        /// A handle to the `ProcessOrder` workflow with this ID (the latest run when `runID` is nil).
+        public func processOrder(workflowID: Swift.String, runID: Swift.String?) -> ProcessOrderHandle {
+            ProcessOrderHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
+        /// Sends `CancelOrder`, starting the workflow first if it is not running (signal-with-start).
         public func startProcessOrder(
             _ input: Order,
             withCancelOrder signal: CancelRequest,
-            options: WorkflowStartOptions
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws -> ProcessOrderHandle {
             let execution = try await backend.signalWithStart(
                 Workflows.processOrder,
@@ -86,12 +100,13 @@ extension Orders {
             return ProcessOrderHandle(execution: execution, backend: backend)
         }
 
+        /// Sends `AddItem`, starting the workflow first if it is not running (update-with-start).
         public func startProcessOrder(
             _ input: Order,
             withAddItem update: LineItem,
-            options: WorkflowStartOptions,
-            updateOptions: UpdateOptions
-        ) async throws -> (ProcessOrderHandle, WorkflowUpdateHandle<Order>) {
+            options: TemporalContracts.WorkflowStartOptions,
+            updateOptions: TemporalContracts.UpdateOptions
+        ) async throws -> (ProcessOrderHandle, TemporalContracts.WorkflowUpdateHandle<Order>) {
             let (execution, handle) = try await backend.updateWithStart(
                 Workflows.processOrder,
                 input: input,
@@ -103,41 +118,55 @@ extension Orders {
             return (ProcessOrderHandle(execution: execution, backend: backend), handle)
         }
 
+        /// Starts `orders.ShipOrder` and returns its handle.
         public func startShipOrder(
-            orderID: String,
+            orderID: Swift.String,
             address: Common.Address,
-            express: Bool,
-            options: WorkflowStartOptions
+            express: Swift.Bool,
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws -> ShipOrderHandle {
-            let execution = try await backend.start(Workflows.shipOrder, input: ShipOrderArguments(orderID: orderID, address: address, express: express), options: options)
+            let execution = try await backend.start(
+                Workflows.shipOrder,
+                input: ShipOrderArguments(orderID: orderID, address: address, express: express),
+                options: options
+            )
             return ShipOrderHandle(execution: execution, backend: backend)
         }
 
+        /// Starts `orders.ShipOrder` and waits for its result.
         public func executeShipOrder(
-            orderID: String,
+            orderID: Swift.String,
             address: Common.Address,
-            express: Bool,
-            options: WorkflowStartOptions
+            express: Swift.Bool,
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws {
-            try await startShipOrder(orderID: orderID, address: address, express: express, options: options).result()
+            try await self.startShipOrder(orderID: orderID, address: address, express: express, options: options).result()
         }
 
-        public func shipOrder(workflowID: String, runID: String?) -> ShipOrderHandle {
-            ShipOrderHandle(execution: WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        /// A handle to the `orders.ShipOrder` workflow with this ID (the latest run when `runID` is nil).
+        public func shipOrder(workflowID: Swift.String, runID: Swift.String?) -> ShipOrderHandle {
+            ShipOrderHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
     }
 
+    /// Takes an order from checkout to shipment.
+    /// Charges the card, reserves stock and ships.
+    ///
     /// A `ProcessOrder` workflow execution: its result, its signals, queries and updates, and its lifecycle.
-    public struct ProcessOrderHandle: Sendable {
-        public let execution: WorkflowExecution
-        public let backend: any WorkflowClientBackend
+    public struct ProcessOrderHandle: Swift.Sendable {
+        /// The workflow execution this handle reaches.
+        public let execution: TemporalContracts.WorkflowExecution
+        /// What the handle reaches the workflow through.
+        public let backend: any TemporalContracts.WorkflowClientBackend
 
-        public init(execution: WorkflowExecution, backend: any WorkflowClientBackend) {
+        /// A handle to `execution` through `backend`; a client hands these out.
+        public init(execution: TemporalContracts.WorkflowExecution, backend: any TemporalContracts.WorkflowClientBackend) {
             self.execution = execution
             self.backend = backend
         }
 
-        public var workflowID: String { execution.workflowID }
+        /// The workflow's ID.
+        public var workflowID: Swift.String { execution.workflowID }
 
         /// Waits for the workflow's result, following continue-as-new to the last run.
         public func result() async throws -> OrderResult {
@@ -155,45 +184,51 @@ extension Orders {
         }
 
         /// Adds an item while the order is open.
+        ///
         /// Runs the `AddItem` update and waits for its result.
         public func addItem(_ input: LineItem) async throws -> Order {
-            try await startAddItem(input, options: UpdateOptions(waitFor: .completed)).result()
+            try await self.startAddItem(input, options: TemporalContracts.UpdateOptions(waitFor: .completed)).result()
         }
 
         /// Sends the `AddItem` update and returns once it reached `options.waitFor`.
         public func startAddItem(
             _ input: LineItem,
-            options: UpdateOptions = UpdateOptions()
-        ) async throws -> WorkflowUpdateHandle<Order> {
+            options: TemporalContracts.UpdateOptions = .init()
+        ) async throws -> TemporalContracts.WorkflowUpdateHandle<Order> {
             try await backend.startUpdate(Updates.addItem, input: input, execution: execution, options: options)
         }
 
         /// Requests cancellation; the workflow sees it and decides how to end.
-        public func cancel(reason: String = "") async throws {
+        public func cancel(reason: Swift.String = "") async throws {
             try await backend.cancel(execution, reason: reason)
         }
 
         /// Ends the workflow at once, without running its code.
-        public func terminate(reason: String = "") async throws {
+        public func terminate(reason: Swift.String = "") async throws {
             try await backend.terminate(execution, reason: reason)
         }
 
-        public func describe() async throws -> WorkflowExecutionDescription {
+        /// What the server knows of the execution: its status, type and times.
+        public func describe() async throws -> TemporalContracts.WorkflowExecutionDescription {
             try await backend.describe(execution)
         }
     }
 
-    /// A `orders.ShipOrder` workflow execution: its result, its signals, queries and updates, and its lifecycle.
-    public struct ShipOrderHandle: Sendable {
-        public let execution: WorkflowExecution
-        public let backend: any WorkflowClientBackend
+    /// An `orders.ShipOrder` workflow execution: its result, its signals, queries and updates, and its lifecycle.
+    public struct ShipOrderHandle: Swift.Sendable {
+        /// The workflow execution this handle reaches.
+        public let execution: TemporalContracts.WorkflowExecution
+        /// What the handle reaches the workflow through.
+        public let backend: any TemporalContracts.WorkflowClientBackend
 
-        public init(execution: WorkflowExecution, backend: any WorkflowClientBackend) {
+        /// A handle to `execution` through `backend`; a client hands these out.
+        public init(execution: TemporalContracts.WorkflowExecution, backend: any TemporalContracts.WorkflowClientBackend) {
             self.execution = execution
             self.backend = backend
         }
 
-        public var workflowID: String { execution.workflowID }
+        /// The workflow's ID.
+        public var workflowID: Swift.String { execution.workflowID }
 
         /// Waits for the workflow's result, following continue-as-new to the last run.
         public func result() async throws {
@@ -201,16 +236,17 @@ extension Orders {
         }
 
         /// Requests cancellation; the workflow sees it and decides how to end.
-        public func cancel(reason: String = "") async throws {
+        public func cancel(reason: Swift.String = "") async throws {
             try await backend.cancel(execution, reason: reason)
         }
 
         /// Ends the workflow at once, without running its code.
-        public func terminate(reason: String = "") async throws {
+        public func terminate(reason: Swift.String = "") async throws {
             try await backend.terminate(execution, reason: reason)
         }
 
-        public func describe() async throws -> WorkflowExecutionDescription {
+        /// What the server knows of the execution: its status, type and times.
+        public func describe() async throws -> TemporalContracts.WorkflowExecutionDescription {
             try await backend.describe(execution)
         }
     }
@@ -218,43 +254,65 @@ extension Orders {
 
 // Calls with the contract's default options.
 extension Orders.ClientProtocol {
+    /// Starts `ProcessOrder` with the contract's default options and returns its handle.
     public func startProcessOrder(_ input: Orders.Order) async throws -> Orders.ProcessOrderHandle {
-        try await startProcessOrder(input, options: WorkflowStartOptions())
+        try await self.startProcessOrder(input, options: TemporalContracts.WorkflowStartOptions())
     }
 
+    /// Starts `ProcessOrder` with the contract's default options and waits for its result.
     public func executeProcessOrder(_ input: Orders.Order) async throws -> Orders.OrderResult {
-        try await executeProcessOrder(input, options: WorkflowStartOptions())
+        try await self.executeProcessOrder(input, options: TemporalContracts.WorkflowStartOptions())
     }
 
-    public func processOrder(workflowID: String) -> Orders.ProcessOrderHandle {
-        processOrder(workflowID: workflowID, runID: nil)
+    /// A handle to the latest run of the `ProcessOrder` workflow with this ID.
+    public func processOrder(workflowID: Swift.String) -> Orders.ProcessOrderHandle {
+        self.processOrder(workflowID: workflowID, runID: nil)
     }
 
-    public func startProcessOrder(_ input: Orders.Order, withCancelOrder signal: Orders.CancelRequest) async throws
-        -> Orders.ProcessOrderHandle
-    {
-        try await startProcessOrder(input, withCancelOrder: signal, options: WorkflowStartOptions())
+    /// Sends `CancelOrder`, starting the workflow with the contract's default options first if it is not running.
+    public func startProcessOrder(
+        _ input: Orders.Order,
+        withCancelOrder signal: Orders.CancelRequest
+    ) async throws -> Orders.ProcessOrderHandle {
+        try await self.startProcessOrder(input, withCancelOrder: signal, options: TemporalContracts.WorkflowStartOptions())
     }
 
-    public func startProcessOrder(_ input: Orders.Order, withAddItem update: Orders.LineItem) async throws
-        -> (Orders.ProcessOrderHandle, WorkflowUpdateHandle<Orders.Order>)
-    {
-        try await startProcessOrder(
-            input, withAddItem: update,
-            options: WorkflowStartOptions(),
-            updateOptions: UpdateOptions(waitFor: .completed)
+    /// Runs `AddItem` to its result, starting the workflow with the contract's default options first if it is not
+    /// running.
+    public func startProcessOrder(
+        _ input: Orders.Order,
+        withAddItem update: Orders.LineItem
+    ) async throws -> (Orders.ProcessOrderHandle, TemporalContracts.WorkflowUpdateHandle<Orders.Order>) {
+        try await self.startProcessOrder(
+            input,
+            withAddItem: update,
+            options: TemporalContracts.WorkflowStartOptions(),
+            updateOptions: TemporalContracts.UpdateOptions(waitFor: .completed)
         )
     }
 
-    public func startShipOrder(orderID: String, address: Common.Address, express: Bool) async throws -> Orders.ShipOrderHandle {
-        try await startShipOrder(orderID: orderID, address: address, express: express, options: WorkflowStartOptions())
+    /// Starts `orders.ShipOrder` with the contract's default options and returns its handle.
+    public func startShipOrder(orderID: Swift.String, address: Common.Address, express: Swift.Bool) async throws -> Orders.ShipOrderHandle {
+        try await self.startShipOrder(
+            orderID: orderID,
+            address: address,
+            express: express,
+            options: TemporalContracts.WorkflowStartOptions()
+        )
     }
 
-    public func executeShipOrder(orderID: String, address: Common.Address, express: Bool) async throws {
-        try await executeShipOrder(orderID: orderID, address: address, express: express, options: WorkflowStartOptions())
+    /// Starts `orders.ShipOrder` with the contract's default options and waits for its result.
+    public func executeShipOrder(orderID: Swift.String, address: Common.Address, express: Swift.Bool) async throws {
+        try await self.executeShipOrder(
+            orderID: orderID,
+            address: address,
+            express: express,
+            options: TemporalContracts.WorkflowStartOptions()
+        )
     }
 
-    public func shipOrder(workflowID: String) -> Orders.ShipOrderHandle {
-        shipOrder(workflowID: workflowID, runID: nil)
+    /// A handle to the latest run of the `orders.ShipOrder` workflow with this ID.
+    public func shipOrder(workflowID: Swift.String) -> Orders.ShipOrderHandle {
+        self.shipOrder(workflowID: workflowID, runID: nil)
     }
 }

@@ -9,16 +9,18 @@ extension Orders {
     public enum Workflows {
         /// Takes an order from checkout to shipment.
         /// Charges the card, reserves stock and ships.
-        public static let processOrder = WorkflowDefinition<Order, OrderResult>(
+        ///
+        /// The `ProcessOrder` workflow: its wire name and payload codings, and the contract's defaults.
+        public static let processOrder = TemporalContracts.WorkflowDefinition<Order, OrderResult>(
             name: "ProcessOrder",
             input: .single(),
             output: .single(),
-            defaults: WorkflowDefaults(
+            defaults: TemporalContracts.WorkflowDefaults(
                 taskQueue: "orders",
                 executionTimeout: .seconds(86400),
                 runTimeout: .seconds(43200),
                 taskTimeout: .seconds(10),
-                retryPolicy: RetryPolicy(
+                retryPolicy: TemporalContracts.RetryPolicy(
                     initialInterval: .seconds(1),
                     backoffCoefficient: 2.0,
                     maximumInterval: .seconds(60),
@@ -30,13 +32,12 @@ extension Orders {
             makeID: { input in "order-\(input.orderID)" }
         )
 
-        public static let shipOrder = WorkflowDefinition<ShipOrderArguments, Void>(
+        /// The `orders.ShipOrder` workflow: its wire name and payload codings, and the contract's defaults.
+        public static let shipOrder = TemporalContracts.WorkflowDefinition<ShipOrderArguments, Swift.Void>(
             name: "orders.ShipOrder",
             input: .positional,
             output: .void,
-            defaults: WorkflowDefaults(
-                taskQueue: "shipping"
-            ),
+            defaults: TemporalContracts.WorkflowDefaults(taskQueue: "shipping"),
             makeID: { input in "ship-\(input.orderID)" }
         )
     }
@@ -45,17 +46,16 @@ extension Orders {
 extension Orders {
     /// The signals of the `Orders` contract.
     public enum Signals {
-        public static let cancelOrder = SignalDefinition<CancelRequest>(
-            name: "CancelOrder",
-            input: .single()
-        )
+        /// The `CancelOrder` signal: its wire name and payload codings.
+        public static let cancelOrder = TemporalContracts.SignalDefinition<CancelRequest>(name: "CancelOrder", input: .single())
     }
 }
 
 extension Orders {
     /// The queries of the `Orders` contract.
     public enum Queries {
-        public static let getStatus = QueryDefinition<Void, OrderStatus>(
+        /// The `GetStatus` query: its wire name and payload codings.
+        public static let getStatus = TemporalContracts.QueryDefinition<Swift.Void, OrderStatus>(
             name: "GetStatus",
             input: .void,
             output: .single()
@@ -67,7 +67,9 @@ extension Orders {
     /// The updates of the `Orders` contract.
     public enum Updates {
         /// Adds an item while the order is open.
-        public static let addItem = UpdateDefinition<LineItem, Order>(
+        ///
+        /// The `AddItem` update: its wire name and payload codings.
+        public static let addItem = TemporalContracts.UpdateDefinition<LineItem, Order>(
             name: "AddItem",
             input: .single(),
             output: .single(),
@@ -79,26 +81,25 @@ extension Orders {
 extension Orders {
     /// The activity types of the `Orders` contract.
     public enum Activities {
-        public static let chargeCard = ActivityDefinition<Payment, Receipt>(
+        /// The `ChargeCard` activity: its wire name and payload codings, and the contract's defaults.
+        public static let chargeCard = TemporalContracts.ActivityDefinition<Payment, Receipt>(
             name: "ChargeCard",
             input: .single(),
             output: .single(),
-            defaults: ActivityDefaults(
+            defaults: TemporalContracts.ActivityDefaults(
                 taskQueue: "orders",
                 startToCloseTimeout: .seconds(30),
                 heartbeatTimeout: .seconds(10),
-                retryPolicy: RetryPolicy(maximumAttempts: 5, nonRetryableErrorTypes: ["CardDeclined"])
+                retryPolicy: TemporalContracts.RetryPolicy(maximumAttempts: 5, nonRetryableErrorTypes: ["CardDeclined"])
             )
         )
 
-        public static let reserveStock = ActivityDefinition<ReserveStockArguments, Void>(
+        /// The `ReserveStock` activity: its wire name and payload codings, and the contract's defaults.
+        public static let reserveStock = TemporalContracts.ActivityDefinition<ReserveStockArguments, Swift.Void>(
             name: "ReserveStock",
             input: .positional,
             output: .void,
-            defaults: ActivityDefaults(
-                taskQueue: "orders",
-                startToCloseTimeout: .milliseconds(250)
-            )
+            defaults: TemporalContracts.ActivityDefaults(taskQueue: "orders", startToCloseTimeout: .milliseconds(250))
         )
     }
 }

@@ -8,26 +8,28 @@ extension Orders {
     /// A `ClientProtocol` for tests: records every call in `mock.calls` and answers results,
     /// queries and updates from stubs; a call without a stub throws an error naming it.
     public struct MockClient: ClientProtocol {
-        public let mock: MockWorkflowClient
+        /// The recorded calls and the stubs that answer them.
+        public let mock: TemporalContracts.MockWorkflowClient
         private let client: Client
 
-        public init(mock: MockWorkflowClient = MockWorkflowClient()) {
+        /// A mock client recording into `mock`.
+        public init(mock: TemporalContracts.MockWorkflowClient = .init()) {
             self.mock = mock
             self.client = Client(mock)
         }
 
-        public func startProcessOrder(
-            _ input: Order,
-            options: WorkflowStartOptions
-        ) async throws -> ProcessOrderHandle {
+        /// Records a start of `ProcessOrder` and returns its handle.
+        public func startProcessOrder(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> ProcessOrderHandle {
             try await client.startProcessOrder(input, options: options)
         }
 
-        public func executeProcessOrder(_ input: Order, options: WorkflowStartOptions) async throws -> OrderResult {
+        /// Records a start of `ProcessOrder` and answers its result from the stub.
+        public func executeProcessOrder(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> OrderResult {
             try await client.executeProcessOrder(input, options: options)
         }
 
-        public func processOrder(workflowID: String, runID: String?) -> ProcessOrderHandle {
+        /// A handle to the `ProcessOrder` workflow with this ID, answered by the mock.
+        public func processOrder(workflowID: Swift.String, runID: Swift.String?) -> ProcessOrderHandle {
             client.processOrder(workflowID: workflowID, runID: runID)
         }
 
@@ -36,49 +38,52 @@ extension Orders {
             mock.stub(Workflows.processOrder, body)
         }
 
-        public func startProcessOrder(_ input: Order, withCancelOrder signal: CancelRequest, options: WorkflowStartOptions)
-            async throws -> ProcessOrderHandle
-        {
+        /// Records `CancelOrder` and a start of the workflow (signal-with-start).
+        public func startProcessOrder(
+            _ input: Order,
+            withCancelOrder signal: CancelRequest,
+            options: TemporalContracts.WorkflowStartOptions
+        ) async throws -> ProcessOrderHandle {
             try await client.startProcessOrder(input, withCancelOrder: signal, options: options)
         }
 
+        /// Records `AddItem` and a start of the workflow (update-with-start), answering the update from its stub.
         public func startProcessOrder(
             _ input: Order,
             withAddItem update: LineItem,
-            options: WorkflowStartOptions,
-            updateOptions: UpdateOptions
-        ) async throws -> (ProcessOrderHandle, WorkflowUpdateHandle<Order>) {
-            try await client.startProcessOrder(
-                input, withAddItem: update,
-                options: options,
-                updateOptions: updateOptions
-            )
+            options: TemporalContracts.WorkflowStartOptions,
+            updateOptions: TemporalContracts.UpdateOptions
+        ) async throws -> (ProcessOrderHandle, TemporalContracts.WorkflowUpdateHandle<Order>) {
+            try await client.startProcessOrder(input, withAddItem: update, options: options, updateOptions: updateOptions)
         }
 
+        /// Records a start of `orders.ShipOrder` and returns its handle.
         public func startShipOrder(
-            orderID: String,
+            orderID: Swift.String,
             address: Common.Address,
-            express: Bool,
-            options: WorkflowStartOptions
+            express: Swift.Bool,
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws -> ShipOrderHandle {
             try await client.startShipOrder(orderID: orderID, address: address, express: express, options: options)
         }
 
+        /// Records a start of `orders.ShipOrder` and answers its result from the stub.
         public func executeShipOrder(
-            orderID: String,
+            orderID: Swift.String,
             address: Common.Address,
-            express: Bool,
-            options: WorkflowStartOptions
+            express: Swift.Bool,
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws {
             try await client.executeShipOrder(orderID: orderID, address: address, express: express, options: options)
         }
 
-        public func shipOrder(workflowID: String, runID: String?) -> ShipOrderHandle {
+        /// A handle to the `orders.ShipOrder` workflow with this ID, answered by the mock.
+        public func shipOrder(workflowID: Swift.String, runID: Swift.String?) -> ShipOrderHandle {
             client.shipOrder(workflowID: workflowID, runID: runID)
         }
 
         /// Answers `result()` of `orders.ShipOrder` workflows started through this mock.
-        public func stubShipOrder(_ body: @escaping @Sendable (ShipOrderArguments) async throws -> Void) {
+        public func stubShipOrder(_ body: @escaping @Sendable (ShipOrderArguments) async throws -> Swift.Void) {
             mock.stub(Workflows.shipOrder, body)
         }
     }
@@ -88,16 +93,19 @@ extension Orders {
     /// `ActivityImplementations` for tests: each activity answers from its stub and records its
     /// inputs; an activity without a stub throws an error naming it.
     public final class MockActivities: ActivityImplementations {
-        public let recorder = MockActivityRecorder()
+        /// The stubs and the recorded inputs.
+        public let recorder = TemporalContracts.MockActivityRecorder()
 
+        /// Mock activities without stubs.
         public init() {}
 
-        public func chargeCard(_ input: Payment, context: any ActivityContext) async throws -> Receipt {
+        /// Answers the `ChargeCard` activity from its stub and records its input.
+        public func chargeCard(_ input: Payment, context: any TemporalContracts.ActivityContext) async throws -> Receipt {
             try await recorder.call(Activities.chargeCard, input, context: context)
         }
 
         /// Answers the `ChargeCard` activity with `body`.
-        public func stubChargeCard(_ body: @escaping @Sendable (Payment, any ActivityContext) async throws -> Receipt) {
+        public func stubChargeCard(_ body: @escaping @Sendable (Payment, any TemporalContracts.ActivityContext) async throws -> Receipt) {
             recorder.stub(Activities.chargeCard, body)
         }
 
@@ -106,12 +114,15 @@ extension Orders {
             recorder.inputs(of: Activities.chargeCard)
         }
 
-        public func reserveStock(sku: String, quantity: Int32, context: any ActivityContext) async throws {
+        /// Answers the `ReserveStock` activity from its stub and records its input.
+        public func reserveStock(sku: Swift.String, quantity: Swift.Int32, context: any TemporalContracts.ActivityContext) async throws {
             try await recorder.call(Activities.reserveStock, ReserveStockArguments(sku: sku, quantity: quantity), context: context)
         }
 
         /// Answers the `ReserveStock` activity with `body`.
-        public func stubReserveStock(_ body: @escaping @Sendable (ReserveStockArguments, any ActivityContext) async throws -> Void) {
+        public func stubReserveStock(
+            _ body: @escaping @Sendable (ReserveStockArguments, any TemporalContracts.ActivityContext) async throws -> Swift.Void
+        ) {
             recorder.stub(Activities.reserveStock, body)
         }
 

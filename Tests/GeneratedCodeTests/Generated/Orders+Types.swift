@@ -9,30 +9,44 @@ public enum Orders {}
 
 extension Orders {
     /// An order as the shop's checkout submits it.
-    public struct Order: Codable, Hashable, Sendable {
-        public var orderID: String
-        public var customerName: String
+    ///
+    /// The `Order` type of the `Orders` contract.
+    public struct Order: Swift.Codable, Swift.Hashable, Swift.Sendable {
+        /// The `order_id` field.
+        public var orderID: Swift.String
+        /// The `customer_name` field.
+        public var customerName: Swift.String
+        /// The `items` field.
         public var items: [LineItem]
-        public var placedAt: Date
+        /// The `placed_at` field.
+        public var placedAt: Foundation.Date
+        /// The `status` field.
         public var status: OrderStatus
+        /// The `color` field, `null` on the wire when absent.
         public var color: Color?
-        public var express: Bool?
-        public var note: String?
-        public var tags: [String: String]?
-        public var trackingID: UUID?
+        /// The `express` field, `null` on the wire when absent.
+        public var express: Swift.Bool?
+        /// The `note` field, `null` on the wire when absent.
+        public var note: Swift.String?
+        /// The `tags` field, `null` on the wire when absent.
+        public var tags: [Swift.String: Swift.String]?
+        /// The `tracking_id` field, `null` on the wire when absent.
+        public var trackingID: Foundation.UUID?
+        /// The `shipping_address` field, `null` on the wire when absent.
         public var shippingAddress: Common.Address?
 
+        /// Creates an `Order`.
         public init(
-            orderID: String,
-            customerName: String,
+            orderID: Swift.String,
+            customerName: Swift.String,
             items: [LineItem],
-            placedAt: Date,
+            placedAt: Foundation.Date,
             status: OrderStatus,
             color: Color? = nil,
-            express: Bool? = nil,
-            note: String? = nil,
-            tags: [String: String]? = nil,
-            trackingID: UUID? = nil,
+            express: Swift.Bool? = nil,
+            note: Swift.String? = nil,
+            tags: [Swift.String: Swift.String]? = nil,
+            trackingID: Foundation.UUID? = nil,
             shippingAddress: Common.Address? = nil
         ) {
             self.orderID = orderID
@@ -48,7 +62,7 @@ extension Orders {
             self.shippingAddress = shippingAddress
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case orderID = "order_id"
             case customerName = "customer_name"
             case items
@@ -63,7 +77,7 @@ extension Orders {
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(orderID, forKey: .orderID)
             try container.encode(customerName, forKey: .customerName)
@@ -79,25 +93,30 @@ extension Orders {
         }
     }
 
-    public struct LineItem: Codable, Hashable, Sendable {
-        public var sku: String
-        public var quantity: Int32
-        public var unitPrice: Double
+    /// The `LineItem` type of the `Orders` contract.
+    public struct LineItem: Swift.Codable, Swift.Hashable, Swift.Sendable {
+        /// The `sku` field.
+        public var sku: Swift.String
+        /// The `quantity` field.
+        public var quantity: Swift.Int32
+        /// The `unit_price` field.
+        public var unitPrice: Swift.Double
 
-        public init(sku: String, quantity: Int32, unitPrice: Double) {
+        /// Creates a `LineItem`.
+        public init(sku: Swift.String, quantity: Swift.Int32, unitPrice: Swift.Double) {
             self.sku = sku
             self.quantity = quantity
             self.unitPrice = unitPrice
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case sku
             case quantity
             case unitPrice = "unit_price"
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(sku, forKey: .sku)
             try container.encode(quantity, forKey: .quantity)
@@ -106,38 +125,53 @@ extension Orders {
     }
 
     /// Where an order is in its life.
-    public enum OrderStatus: String, Codable, Hashable, Sendable, CaseIterable {
+    ///
+    /// The `OrderStatus` values of the `Orders` contract, each sent as its raw value.
+    public enum OrderStatus: Swift.String, Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.CaseIterable {
+        /// The value `open`.
         case open
+        /// The value `paid`.
         case paid
+        /// The value `shipped`.
         case shipped
+        /// The value `closed`.
         case closed
     }
 
-    public enum Color: Int, Codable, Hashable, Sendable, CaseIterable {
+    /// The `Color` values of the `Orders` contract, each sent as its raw value.
+    public enum Color: Swift.Int, Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.CaseIterable {
+        /// The value `1`.
         case red = 1
+        /// The value `2`.
         case green = 2
+        /// The value `3`.
         case blue = 3
     }
 
-    public struct OrderResult: Codable, Hashable, Sendable {
-        public var orderID: String
+    /// The `OrderResult` type of the `Orders` contract.
+    public struct OrderResult: Swift.Codable, Swift.Hashable, Swift.Sendable {
+        /// The `order_id` field.
+        public var orderID: Swift.String
+        /// The `total` field.
         public var total: Common.Money
+        /// The `status` field.
         public var status: OrderStatus
 
-        public init(orderID: String, total: Common.Money, status: OrderStatus) {
+        /// Creates an `OrderResult`.
+        public init(orderID: Swift.String, total: Common.Money, status: OrderStatus) {
             self.orderID = orderID
             self.total = total
             self.status = status
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case orderID = "order_id"
             case total
             case status
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(orderID, forKey: .orderID)
             try container.encode(total, forKey: .total)
@@ -145,43 +179,51 @@ extension Orders {
         }
     }
 
-    public struct CancelRequest: Codable, Hashable, Sendable {
-        public var reason: String
+    /// The `CancelRequest` type of the `Orders` contract.
+    public struct CancelRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
+        /// The `reason` field.
+        public var reason: Swift.String
 
-        public init(reason: String) {
+        /// Creates a `CancelRequest`.
+        public init(reason: Swift.String) {
             self.reason = reason
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case reason
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(reason, forKey: .reason)
         }
     }
 
-    public struct Payment: Codable, Hashable, Sendable {
-        public var orderID: String
+    /// The `Payment` type of the `Orders` contract.
+    public struct Payment: Swift.Codable, Swift.Hashable, Swift.Sendable {
+        /// The `order_id` field.
+        public var orderID: Swift.String
+        /// The `amount` field.
         public var amount: Common.Money
-        public var cardToken: Data
+        /// The `card_token` field.
+        public var cardToken: Foundation.Data
 
-        public init(orderID: String, amount: Common.Money, cardToken: Data) {
+        /// Creates a `Payment`.
+        public init(orderID: Swift.String, amount: Common.Money, cardToken: Foundation.Data) {
             self.orderID = orderID
             self.amount = amount
             self.cardToken = cardToken
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case orderID = "order_id"
             case amount
             case cardToken = "card_token"
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(orderID, forKey: .orderID)
             try container.encode(amount, forKey: .amount)
@@ -189,22 +231,26 @@ extension Orders {
         }
     }
 
-    public struct Receipt: Codable, Hashable, Sendable {
-        public var receiptID: UUID
-        public var chargedAt: Date
+    /// The `Receipt` type of the `Orders` contract.
+    public struct Receipt: Swift.Codable, Swift.Hashable, Swift.Sendable {
+        /// The `receipt_id` field.
+        public var receiptID: Foundation.UUID
+        /// The `charged_at` field.
+        public var chargedAt: Foundation.Date
 
-        public init(receiptID: UUID, chargedAt: Date) {
+        /// Creates a `Receipt`.
+        public init(receiptID: Foundation.UUID, chargedAt: Foundation.Date) {
             self.receiptID = receiptID
             self.chargedAt = chargedAt
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case receiptID = "receipt_id"
             case chargedAt = "charged_at"
         }
 
         /// Writes every property, `null` for an absent optional: Python dataclasses need each field present.
-        public func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Swift.Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(receiptID.uuidString.lowercased(), forKey: .receiptID)
             try container.encode(chargedAt, forKey: .chargedAt)
@@ -212,48 +258,59 @@ extension Orders {
     }
 
     /// The arguments of `ShipOrder`, sent as one payload each, in this order.
-    public struct ShipOrderArguments: PositionalArguments, Hashable {
-        public var orderID: String
+    public struct ShipOrderArguments: TemporalContracts.PositionalArguments, Swift.Hashable {
+        /// The `order_id` argument.
+        public var orderID: Swift.String
+        /// The `address` argument.
         public var address: Common.Address
-        public var express: Bool
+        /// The `express` argument.
+        public var express: Swift.Bool
 
-        public init(orderID: String, address: Common.Address, express: Bool) {
+        /// Creates the arguments of `ShipOrder`.
+        public init(orderID: Swift.String, address: Common.Address, express: Swift.Bool) {
             self.orderID = orderID
             self.address = address
             self.express = express
         }
 
-        public func encode(to encoder: inout ArgumentsEncoder) throws {
+        /// Writes each argument as one payload, in order.
+        public func encode(to encoder: inout TemporalContracts.ArgumentsEncoder) throws {
             try encoder.encode(orderID)
             try encoder.encode(address)
             try encoder.encode(express)
         }
 
-        public init(from decoder: inout ArgumentsDecoder) throws {
-            orderID = try decoder.decode(String.self, name: "order_id")
-            address = try decoder.decode(Common.Address.self, name: "address")
-            express = try decoder.decode(Bool.self, name: "express")
+        /// Reads each argument from its payload, in order.
+        public init(from decoder: inout TemporalContracts.ArgumentsDecoder) throws {
+            self.orderID = try decoder.decode(Swift.String.self, name: "order_id")
+            self.address = try decoder.decode(Common.Address.self, name: "address")
+            self.express = try decoder.decode(Swift.Bool.self, name: "express")
         }
     }
 
     /// The arguments of `ReserveStock`, sent as one payload each, in this order.
-    public struct ReserveStockArguments: PositionalArguments, Hashable {
-        public var sku: String
-        public var quantity: Int32
+    public struct ReserveStockArguments: TemporalContracts.PositionalArguments, Swift.Hashable {
+        /// The `sku` argument.
+        public var sku: Swift.String
+        /// The `quantity` argument.
+        public var quantity: Swift.Int32
 
-        public init(sku: String, quantity: Int32) {
+        /// Creates the arguments of `ReserveStock`.
+        public init(sku: Swift.String, quantity: Swift.Int32) {
             self.sku = sku
             self.quantity = quantity
         }
 
-        public func encode(to encoder: inout ArgumentsEncoder) throws {
+        /// Writes each argument as one payload, in order.
+        public func encode(to encoder: inout TemporalContracts.ArgumentsEncoder) throws {
             try encoder.encode(sku)
             try encoder.encode(quantity)
         }
 
-        public init(from decoder: inout ArgumentsDecoder) throws {
-            sku = try decoder.decode(String.self, name: "sku")
-            quantity = try decoder.decode(Int32.self, name: "quantity")
+        /// Reads each argument from its payload, in order.
+        public init(from decoder: inout TemporalContracts.ArgumentsDecoder) throws {
+            self.sku = try decoder.decode(Swift.String.self, name: "sku")
+            self.quantity = try decoder.decode(Swift.Int32.self, name: "quantity")
         }
     }
 }

@@ -5,44 +5,50 @@ import Foundation
 import TemporalContracts
 
 extension Orders {
+    /// Takes an order from checkout to shipment.
+    /// Charges the card, reserves stock and ships.
+    ///
     /// The `ProcessOrder` workflow, for implementing it in Swift: `run` and one method per
     /// signal, query and update it accepts. Workflow code must be deterministic: take time,
     /// randomness, timers and activities from `context`, never from the system.
-    ///
-    /// Takes an order from checkout to shipment.
-    ///
-    /// Charges the card, reserves stock and ships.
-    public protocol ProcessOrderWorkflow: WorkflowImplementation {
+    public protocol ProcessOrderWorkflow: TemporalContracts.WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
-        func run(_ input: Order, context: any WorkflowContext) async throws -> OrderResult
+        func run(_ input: Order, context: any TemporalContracts.WorkflowContext) async throws -> OrderResult
 
         /// Handles the `CancelOrder` signal.
-        func cancelOrder(_ input: CancelRequest, context: any WorkflowContext) async throws
+        func cancelOrder(_ input: CancelRequest, context: any TemporalContracts.WorkflowContext) async throws
 
         /// Answers the `GetStatus` query; it must not change state or wait.
-        func getStatus(context: any WorkflowContext) throws -> OrderStatus
+        func getStatus(context: any TemporalContracts.WorkflowContext) throws -> OrderStatus
 
+        /// Adds an item while the order is open.
+        ///
         /// Handles the `AddItem` update.
-        func addItem(_ input: LineItem, context: any WorkflowContext) async throws -> Order
+        func addItem(_ input: LineItem, context: any TemporalContracts.WorkflowContext) async throws -> Order
 
         /// Validates a `AddItem` update before it is accepted; throw to reject it (no history is written).
-        func validateAddItem(_ input: LineItem, context: any WorkflowContext) throws
+        func validateAddItem(_ input: LineItem, context: any TemporalContracts.WorkflowContext) throws
     }
 
     /// The `orders.ShipOrder` workflow, for implementing it in Swift: `run` and one method per
     /// signal, query and update it accepts. Workflow code must be deterministic: take time,
     /// randomness, timers and activities from `context`, never from the system.
-    public protocol ShipOrderWorkflow: WorkflowImplementation {
+    public protocol ShipOrderWorkflow: TemporalContracts.WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
-        func run(orderID: String, address: Common.Address, express: Bool, context: any WorkflowContext) async throws
+        func run(
+            orderID: Swift.String,
+            address: Common.Address,
+            express: Swift.Bool,
+            context: any TemporalContracts.WorkflowContext
+        ) async throws
     }
 }
 
 extension Orders.ProcessOrderWorkflow {
     /// This implementation bound to the `ProcessOrder` workflow and its handlers, for a
     /// worker or a test environment to register.
-    public static var registration: WorkflowRegistration {
-        WorkflowRegistration(Orders.Workflows.processOrder, implementation: Self.self) { workflow, input, context in
+    public static var registration: TemporalContracts.WorkflowRegistration {
+        TemporalContracts.WorkflowRegistration(Orders.Workflows.processOrder, implementation: Self.self) { workflow, input, context in
             try await workflow.run(input, context: context)
         } handlers: { handlers in
             handlers.signal(Orders.Signals.cancelOrder) { workflow, input, context in
@@ -66,8 +72,8 @@ extension Orders.ProcessOrderWorkflow {
 extension Orders.ShipOrderWorkflow {
     /// This implementation bound to the `orders.ShipOrder` workflow and its handlers, for a
     /// worker or a test environment to register.
-    public static var registration: WorkflowRegistration {
-        WorkflowRegistration(Orders.Workflows.shipOrder, implementation: Self.self) { workflow, input, context in
+    public static var registration: TemporalContracts.WorkflowRegistration {
+        TemporalContracts.WorkflowRegistration(Orders.Workflows.shipOrder, implementation: Self.self) { workflow, input, context in
             try await workflow.run(orderID: input.orderID, address: input.address, express: input.express, context: context)
         }
     }
@@ -75,47 +81,53 @@ extension Orders.ShipOrderWorkflow {
 
 extension Orders {
     /// Starts the contract's workflows as children of the running workflow.
-    public struct ChildWorkflowStubs: Sendable {
-        public let context: any WorkflowContext
+    public struct ChildWorkflowStubs: Swift.Sendable {
+        /// The context of the running workflow, the children's parent.
+        public let context: any TemporalContracts.WorkflowContext
 
-        public init(_ context: any WorkflowContext) {
+        /// Stubs that start children of the workflow `context` belongs to.
+        public init(_ context: any TemporalContracts.WorkflowContext) {
             self.context = context
         }
 
         /// Starts `ProcessOrder` as a child workflow.
         public func startProcessOrder(
             _ input: Order,
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
-        ) async throws -> ChildWorkflowHandle<OrderResult> {
+            options: TemporalContracts.ChildWorkflowOptions = .init()
+        ) async throws -> TemporalContracts.ChildWorkflowHandle<OrderResult> {
             try await context.startChildWorkflow(Workflows.processOrder, input: input, options: options)
         }
 
         /// Runs `ProcessOrder` as a child workflow and waits for its result.
         public func executeProcessOrder(
             _ input: Order,
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
+            options: TemporalContracts.ChildWorkflowOptions = .init()
         ) async throws -> OrderResult {
-            try await startProcessOrder(input, options: options).result()
+            try await self.startProcessOrder(input, options: options).result()
         }
 
         /// Starts `orders.ShipOrder` as a child workflow.
         public func startShipOrder(
-            orderID: String,
+            orderID: Swift.String,
             address: Common.Address,
-            express: Bool,
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
-        ) async throws -> ChildWorkflowHandle<Void> {
-            try await context.startChildWorkflow(Workflows.shipOrder, input: ShipOrderArguments(orderID: orderID, address: address, express: express), options: options)
+            express: Swift.Bool,
+            options: TemporalContracts.ChildWorkflowOptions = .init()
+        ) async throws -> TemporalContracts.ChildWorkflowHandle<Swift.Void> {
+            try await context.startChildWorkflow(
+                Workflows.shipOrder,
+                input: ShipOrderArguments(orderID: orderID, address: address, express: express),
+                options: options
+            )
         }
 
         /// Runs `orders.ShipOrder` as a child workflow and waits for its result.
         public func executeShipOrder(
-            orderID: String,
+            orderID: Swift.String,
             address: Common.Address,
-            express: Bool,
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
+            express: Swift.Bool,
+            options: TemporalContracts.ChildWorkflowOptions = .init()
         ) async throws {
-            try await startShipOrder(orderID: orderID, address: address, express: express, options: options).result()
+            try await self.startShipOrder(orderID: orderID, address: address, express: express, options: options).result()
         }
     }
 }
@@ -123,31 +135,49 @@ extension Orders {
 extension Orders {
     /// Calls the contract's activities from workflow code, with the contract's options unless
     /// overridden per call.
-    public struct ActivityStubs: Sendable {
-        public let context: any WorkflowContext
+    public struct ActivityStubs: Swift.Sendable {
+        /// The context of the running workflow, which schedules the activities.
+        public let context: any TemporalContracts.WorkflowContext
 
-        public init(_ context: any WorkflowContext) {
+        /// Stubs that run activities for the workflow `context` belongs to.
+        public init(_ context: any TemporalContracts.WorkflowContext) {
             self.context = context
         }
 
         /// Runs the `ChargeCard` activity and waits for its result.
-        public func chargeCard(_ input: Payment, options: ActivityOptions = ActivityOptions()) async throws -> Receipt {
+        public func chargeCard(_ input: Payment, options: TemporalContracts.ActivityOptions = .init()) async throws -> Receipt {
             try await context.executeActivity(Activities.chargeCard, input: input, options: options)
         }
 
         /// Runs the `ChargeCard` activity as a local activity, in the workflow's worker.
-        public func chargeCardLocally(_ input: Payment, options: ActivityOptions = ActivityOptions()) async throws -> Receipt {
+        public func chargeCardLocally(_ input: Payment, options: TemporalContracts.ActivityOptions = .init()) async throws -> Receipt {
             try await context.executeLocalActivity(Activities.chargeCard, input: input, options: options)
         }
 
         /// Runs the `ReserveStock` activity and waits for its result.
-        public func reserveStock(sku: String, quantity: Int32, options: ActivityOptions = ActivityOptions()) async throws {
-            try await context.executeActivity(Activities.reserveStock, input: ReserveStockArguments(sku: sku, quantity: quantity), options: options)
+        public func reserveStock(
+            sku: Swift.String,
+            quantity: Swift.Int32,
+            options: TemporalContracts.ActivityOptions = .init()
+        ) async throws {
+            try await context.executeActivity(
+                Activities.reserveStock,
+                input: ReserveStockArguments(sku: sku, quantity: quantity),
+                options: options
+            )
         }
 
         /// Runs the `ReserveStock` activity as a local activity, in the workflow's worker.
-        public func reserveStockLocally(sku: String, quantity: Int32, options: ActivityOptions = ActivityOptions()) async throws {
-            try await context.executeLocalActivity(Activities.reserveStock, input: ReserveStockArguments(sku: sku, quantity: quantity), options: options)
+        public func reserveStockLocally(
+            sku: Swift.String,
+            quantity: Swift.Int32,
+            options: TemporalContracts.ActivityOptions = .init()
+        ) async throws {
+            try await context.executeLocalActivity(
+                Activities.reserveStock,
+                input: ReserveStockArguments(sku: sku, quantity: quantity),
+                options: options
+            )
         }
     }
 }

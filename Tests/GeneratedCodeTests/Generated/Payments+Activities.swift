@@ -7,19 +7,23 @@ import TemporalContracts
 extension Payments {
     /// The `Payments` activities, for implementing them in Swift. Register an
     /// implementation on a worker in one call with `registrations`.
-    public protocol ActivityImplementations: Sendable {
+    public protocol ActivityImplementations: Swift.Sendable {
         /// Capture asks the bank to capture funds.
+        ///
         /// Runs the `payments.v1.Payments.Capture` activity.
-        func capture(_ input: Payments_V1_CaptureRequest, context: any ActivityContext) async throws -> Payments_V1_CaptureConfirmation
+        func capture(
+            _ input: Payments_V1_CaptureRequest,
+            context: any TemporalContracts.ActivityContext
+        ) async throws -> Payments_V1_CaptureConfirmation
     }
 }
 
 extension Payments.ActivityImplementations {
     /// Every activity of the contract bound to this implementation, for a worker to register.
-    public var registrations: [ActivityRegistration] {
+    public var registrations: [TemporalContracts.ActivityRegistration] {
         [
-            ActivityRegistration(Payments.Activities.capture) { input, context in
-                try await capture(input, context: context)
+            TemporalContracts.ActivityRegistration(Payments.Activities.capture) { input, context in
+                try await self.capture(input, context: context)
             },
         ]
     }

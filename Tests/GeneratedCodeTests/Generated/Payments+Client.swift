@@ -7,56 +7,72 @@ import TemporalContracts
 extension Payments {
     /// Starts the `Payments` workflows and talks to them. Depend on this protocol, so tests
     /// can pass a `MockClient`.
-    public protocol ClientProtocol: Sendable {
+    public protocol ClientProtocol: Swift.Sendable {
+        /// SettleInvoice charges a customer for an invoice and waits for the bank's answer.
+        ///
         /// Starts `payments.v1.Payments.SettleInvoice` and returns its handle.
         func startSettleInvoice(
             _ input: Payments_V1_SettleInvoiceRequest,
-            options: WorkflowStartOptions
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws -> SettleInvoiceHandle
+
         /// Starts `payments.v1.Payments.SettleInvoice` and waits for its result.
         func executeSettleInvoice(
             _ input: Payments_V1_SettleInvoiceRequest,
-            options: WorkflowStartOptions
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws -> Payments_V1_SettleInvoiceResponse
+
         /// A handle to the `payments.v1.Payments.SettleInvoice` workflow with this ID (the latest run when `runID` is nil).
-        func settleInvoice(workflowID: String, runID: String?) -> SettleInvoiceHandle
+        func settleInvoice(workflowID: Swift.String, runID: Swift.String?) -> SettleInvoiceHandle
+
+        /// ConfirmCapture tells the workflow the bank captured the funds.
+        ///
         /// Sends `payments.v1.Payments.ConfirmCapture`, starting the workflow first if it is not running (signal-with-start).
-        func startSettleInvoice(_ input: Payments_V1_SettleInvoiceRequest, withConfirmCapture signal: Payments_V1_CaptureConfirmation, options: WorkflowStartOptions)
-            async throws -> SettleInvoiceHandle
+        func startSettleInvoice(
+            _ input: Payments_V1_SettleInvoiceRequest,
+            withConfirmCapture signal: Payments_V1_CaptureConfirmation,
+            options: TemporalContracts.WorkflowStartOptions
+        ) async throws -> SettleInvoiceHandle
     }
 
     /// `ClientProtocol` over a `TemporalClient` (or any `WorkflowClientBackend`). Options left unset
     /// take the contract's defaults; a workflow ID left unset comes from the contract's ID template.
     public struct Client: ClientProtocol {
-        public let backend: any WorkflowClientBackend
+        /// What the client starts workflows and reaches them through, such as a `TemporalClient`.
+        public let backend: any TemporalContracts.WorkflowClientBackend
 
-        public init(_ backend: any WorkflowClientBackend) {
+        /// A client over `backend`, such as a `TemporalClient` on a transport.
+        public init(_ backend: any TemporalContracts.WorkflowClientBackend) {
             self.backend = backend
         }
 
+        /// Starts `payments.v1.Payments.SettleInvoice` and returns its handle.
         public func startSettleInvoice(
             _ input: Payments_V1_SettleInvoiceRequest,
-            options: WorkflowStartOptions
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws -> SettleInvoiceHandle {
             let execution = try await backend.start(Workflows.settleInvoice, input: input, options: options)
             return SettleInvoiceHandle(execution: execution, backend: backend)
         }
 
+        /// Starts `payments.v1.Payments.SettleInvoice` and waits for its result.
         public func executeSettleInvoice(
             _ input: Payments_V1_SettleInvoiceRequest,
-            options: WorkflowStartOptions
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws -> Payments_V1_SettleInvoiceResponse {
-            try await startSettleInvoice(input, options: options).result()
+            try await self.startSettleInvoice(input, options: options).result()
         }
 
-        public func settleInvoice(workflowID: String, runID: String?) -> SettleInvoiceHandle {
-            SettleInvoiceHandle(execution: WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        /// A handle to the `payments.v1.Payments.SettleInvoice` workflow with this ID (the latest run when `runID` is nil).
+        public func settleInvoice(workflowID: Swift.String, runID: Swift.String?) -> SettleInvoiceHandle {
+            SettleInvoiceHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
+        /// Sends `payments.v1.Payments.ConfirmCapture`, starting the workflow first if it is not running (signal-with-start).
         public func startSettleInvoice(
             _ input: Payments_V1_SettleInvoiceRequest,
             withConfirmCapture signal: Payments_V1_CaptureConfirmation,
-            options: WorkflowStartOptions
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws -> SettleInvoiceHandle {
             let execution = try await backend.signalWithStart(
                 Workflows.settleInvoice,
@@ -69,17 +85,23 @@ extension Payments {
         }
     }
 
+    /// SettleInvoice charges a customer for an invoice and waits for the bank's answer.
+    ///
     /// A `payments.v1.Payments.SettleInvoice` workflow execution: its result, its signals, queries and updates, and its lifecycle.
-    public struct SettleInvoiceHandle: Sendable {
-        public let execution: WorkflowExecution
-        public let backend: any WorkflowClientBackend
+    public struct SettleInvoiceHandle: Swift.Sendable {
+        /// The workflow execution this handle reaches.
+        public let execution: TemporalContracts.WorkflowExecution
+        /// What the handle reaches the workflow through.
+        public let backend: any TemporalContracts.WorkflowClientBackend
 
-        public init(execution: WorkflowExecution, backend: any WorkflowClientBackend) {
+        /// A handle to `execution` through `backend`; a client hands these out.
+        public init(execution: TemporalContracts.WorkflowExecution, backend: any TemporalContracts.WorkflowClientBackend) {
             self.execution = execution
             self.backend = backend
         }
 
-        public var workflowID: String { execution.workflowID }
+        /// The workflow's ID.
+        public var workflowID: Swift.String { execution.workflowID }
 
         /// Waits for the workflow's result, following continue-as-new to the last run.
         public func result() async throws -> Payments_V1_SettleInvoiceResponse {
@@ -87,42 +109,46 @@ extension Payments {
         }
 
         /// ConfirmCapture tells the workflow the bank captured the funds.
+        ///
         /// Sends the `payments.v1.Payments.ConfirmCapture` signal.
         public func confirmCapture(_ input: Payments_V1_CaptureConfirmation) async throws {
             try await backend.signal(Signals.confirmCapture, input: input, execution: execution)
         }
 
         /// GetSettlement reports where the settlement is.
+        ///
         /// Runs the `payments.v1.Payments.GetSettlement` query.
         public func getSettlement() async throws -> Payments_V1_Settlement {
             try await backend.query(Queries.getSettlement, input: (), execution: execution)
         }
 
         /// ChangeAmount adjusts the amount before capture.
+        ///
         /// Runs the `payments.v1.Payments.ChangeAmount` update and waits for its result.
         public func changeAmount(_ input: Payments_V1_ChangeAmountRequest) async throws -> Payments_V1_Settlement {
-            try await startChangeAmount(input, options: UpdateOptions(waitFor: .completed)).result()
+            try await self.startChangeAmount(input, options: TemporalContracts.UpdateOptions(waitFor: .completed)).result()
         }
 
         /// Sends the `payments.v1.Payments.ChangeAmount` update and returns once it reached `options.waitFor`.
         public func startChangeAmount(
             _ input: Payments_V1_ChangeAmountRequest,
-            options: UpdateOptions = UpdateOptions()
-        ) async throws -> WorkflowUpdateHandle<Payments_V1_Settlement> {
+            options: TemporalContracts.UpdateOptions = .init()
+        ) async throws -> TemporalContracts.WorkflowUpdateHandle<Payments_V1_Settlement> {
             try await backend.startUpdate(Updates.changeAmount, input: input, execution: execution, options: options)
         }
 
         /// Requests cancellation; the workflow sees it and decides how to end.
-        public func cancel(reason: String = "") async throws {
+        public func cancel(reason: Swift.String = "") async throws {
             try await backend.cancel(execution, reason: reason)
         }
 
         /// Ends the workflow at once, without running its code.
-        public func terminate(reason: String = "") async throws {
+        public func terminate(reason: Swift.String = "") async throws {
             try await backend.terminate(execution, reason: reason)
         }
 
-        public func describe() async throws -> WorkflowExecutionDescription {
+        /// What the server knows of the execution: its status, type and times.
+        public func describe() async throws -> TemporalContracts.WorkflowExecutionDescription {
             try await backend.describe(execution)
         }
     }
@@ -130,21 +156,26 @@ extension Payments {
 
 // Calls with the contract's default options.
 extension Payments.ClientProtocol {
+    /// Starts `payments.v1.Payments.SettleInvoice` with the contract's default options and returns its handle.
     public func startSettleInvoice(_ input: Payments_V1_SettleInvoiceRequest) async throws -> Payments.SettleInvoiceHandle {
-        try await startSettleInvoice(input, options: WorkflowStartOptions())
+        try await self.startSettleInvoice(input, options: TemporalContracts.WorkflowStartOptions())
     }
 
+    /// Starts `payments.v1.Payments.SettleInvoice` with the contract's default options and waits for its result.
     public func executeSettleInvoice(_ input: Payments_V1_SettleInvoiceRequest) async throws -> Payments_V1_SettleInvoiceResponse {
-        try await executeSettleInvoice(input, options: WorkflowStartOptions())
+        try await self.executeSettleInvoice(input, options: TemporalContracts.WorkflowStartOptions())
     }
 
-    public func settleInvoice(workflowID: String) -> Payments.SettleInvoiceHandle {
-        settleInvoice(workflowID: workflowID, runID: nil)
+    /// A handle to the latest run of the `payments.v1.Payments.SettleInvoice` workflow with this ID.
+    public func settleInvoice(workflowID: Swift.String) -> Payments.SettleInvoiceHandle {
+        self.settleInvoice(workflowID: workflowID, runID: nil)
     }
 
-    public func startSettleInvoice(_ input: Payments_V1_SettleInvoiceRequest, withConfirmCapture signal: Payments_V1_CaptureConfirmation) async throws
-        -> Payments.SettleInvoiceHandle
-    {
-        try await startSettleInvoice(input, withConfirmCapture: signal, options: WorkflowStartOptions())
+    /// Sends `payments.v1.Payments.ConfirmCapture`, starting the workflow with the contract's default options first if it is not running.
+    public func startSettleInvoice(
+        _ input: Payments_V1_SettleInvoiceRequest,
+        withConfirmCapture signal: Payments_V1_CaptureConfirmation
+    ) async throws -> Payments.SettleInvoiceHandle {
+        try await self.startSettleInvoice(input, withConfirmCapture: signal, options: TemporalContracts.WorkflowStartOptions())
     }
 }

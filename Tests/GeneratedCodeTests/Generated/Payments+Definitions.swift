@@ -8,18 +8,21 @@ extension Payments {
     /// The workflow types of the `Payments` contract.
     public enum Workflows {
         /// SettleInvoice charges a customer for an invoice and waits for the bank's answer.
-        public static let settleInvoice = WorkflowDefinition<Payments_V1_SettleInvoiceRequest, Payments_V1_SettleInvoiceResponse>(
-            name: "payments.v1.Payments.SettleInvoice",
-            input: .single(),
-            output: .single(),
-            defaults: WorkflowDefaults(
-                taskQueue: "payments-v1",
-                executionTimeout: .seconds(3600),
-                retryPolicy: RetryPolicy(maximumAttempts: 2),
-                idReusePolicy: .rejectDuplicate
-            ),
-            makeID: { input in "settle/\(input.invoiceID)" }
-        )
+        ///
+        /// The `payments.v1.Payments.SettleInvoice` workflow: its wire name and payload codings, and the contract's defaults.
+        public static let settleInvoice =
+            TemporalContracts.WorkflowDefinition<Payments_V1_SettleInvoiceRequest, Payments_V1_SettleInvoiceResponse>(
+                name: "payments.v1.Payments.SettleInvoice",
+                input: .single(),
+                output: .single(),
+                defaults: TemporalContracts.WorkflowDefaults(
+                    taskQueue: "payments-v1",
+                    executionTimeout: .seconds(3600),
+                    retryPolicy: TemporalContracts.RetryPolicy(maximumAttempts: 2),
+                    idReusePolicy: .rejectDuplicate
+                ),
+                makeID: { input in "settle/\(input.invoiceID)" }
+            )
     }
 }
 
@@ -27,7 +30,9 @@ extension Payments {
     /// The signals of the `Payments` contract.
     public enum Signals {
         /// ConfirmCapture tells the workflow the bank captured the funds.
-        public static let confirmCapture = SignalDefinition<Payments_V1_CaptureConfirmation>(
+        ///
+        /// The `payments.v1.Payments.ConfirmCapture` signal: its wire name and payload codings.
+        public static let confirmCapture = TemporalContracts.SignalDefinition<Payments_V1_CaptureConfirmation>(
             name: "payments.v1.Payments.ConfirmCapture",
             input: .single()
         )
@@ -38,7 +43,9 @@ extension Payments {
     /// The queries of the `Payments` contract.
     public enum Queries {
         /// GetSettlement reports where the settlement is.
-        public static let getSettlement = QueryDefinition<Void, Payments_V1_Settlement>(
+        ///
+        /// The `payments.v1.Payments.GetSettlement` query: its wire name and payload codings.
+        public static let getSettlement = TemporalContracts.QueryDefinition<Swift.Void, Payments_V1_Settlement>(
             name: "payments.v1.Payments.GetSettlement",
             input: .void,
             output: .single()
@@ -50,7 +57,9 @@ extension Payments {
     /// The updates of the `Payments` contract.
     public enum Updates {
         /// ChangeAmount adjusts the amount before capture.
-        public static let changeAmount = UpdateDefinition<Payments_V1_ChangeAmountRequest, Payments_V1_Settlement>(
+        ///
+        /// The `payments.v1.Payments.ChangeAmount` update: its wire name and payload codings.
+        public static let changeAmount = TemporalContracts.UpdateDefinition<Payments_V1_ChangeAmountRequest, Payments_V1_Settlement>(
             name: "payments.v1.Payments.ChangeAmount",
             input: .single(),
             output: .single(),
@@ -63,14 +72,16 @@ extension Payments {
     /// The activity types of the `Payments` contract.
     public enum Activities {
         /// Capture asks the bank to capture funds.
-        public static let capture = ActivityDefinition<Payments_V1_CaptureRequest, Payments_V1_CaptureConfirmation>(
+        ///
+        /// The `payments.v1.Payments.Capture` activity: its wire name and payload codings, and the contract's defaults.
+        public static let capture = TemporalContracts.ActivityDefinition<Payments_V1_CaptureRequest, Payments_V1_CaptureConfirmation>(
             name: "payments.v1.Payments.Capture",
             input: .single(),
             output: .single(),
-            defaults: ActivityDefaults(
+            defaults: TemporalContracts.ActivityDefaults(
                 taskQueue: "payments-v1",
                 startToCloseTimeout: .seconds(30),
-                retryPolicy: RetryPolicy(initialInterval: .seconds(1), maximumAttempts: 5)
+                retryPolicy: TemporalContracts.RetryPolicy(initialInterval: .seconds(1), maximumAttempts: 5)
             )
         )
     }

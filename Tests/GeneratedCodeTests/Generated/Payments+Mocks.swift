@@ -8,40 +8,50 @@ extension Payments {
     /// A `ClientProtocol` for tests: records every call in `mock.calls` and answers results,
     /// queries and updates from stubs; a call without a stub throws an error naming it.
     public struct MockClient: ClientProtocol {
-        public let mock: MockWorkflowClient
+        /// The recorded calls and the stubs that answer them.
+        public let mock: TemporalContracts.MockWorkflowClient
         private let client: Client
 
-        public init(mock: MockWorkflowClient = MockWorkflowClient()) {
+        /// A mock client recording into `mock`.
+        public init(mock: TemporalContracts.MockWorkflowClient = .init()) {
             self.mock = mock
             self.client = Client(mock)
         }
 
+        /// Records a start of `payments.v1.Payments.SettleInvoice` and returns its handle.
         public func startSettleInvoice(
             _ input: Payments_V1_SettleInvoiceRequest,
-            options: WorkflowStartOptions
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws -> SettleInvoiceHandle {
             try await client.startSettleInvoice(input, options: options)
         }
 
+        /// Records a start of `payments.v1.Payments.SettleInvoice` and answers its result from the stub.
         public func executeSettleInvoice(
             _ input: Payments_V1_SettleInvoiceRequest,
-            options: WorkflowStartOptions
+            options: TemporalContracts.WorkflowStartOptions
         ) async throws -> Payments_V1_SettleInvoiceResponse {
             try await client.executeSettleInvoice(input, options: options)
         }
 
-        public func settleInvoice(workflowID: String, runID: String?) -> SettleInvoiceHandle {
+        /// A handle to the `payments.v1.Payments.SettleInvoice` workflow with this ID, answered by the mock.
+        public func settleInvoice(workflowID: Swift.String, runID: Swift.String?) -> SettleInvoiceHandle {
             client.settleInvoice(workflowID: workflowID, runID: runID)
         }
 
         /// Answers `result()` of `payments.v1.Payments.SettleInvoice` workflows started through this mock.
-        public func stubSettleInvoice(_ body: @escaping @Sendable (Payments_V1_SettleInvoiceRequest) async throws -> Payments_V1_SettleInvoiceResponse) {
+        public func stubSettleInvoice(
+            _ body: @escaping @Sendable (Payments_V1_SettleInvoiceRequest) async throws -> Payments_V1_SettleInvoiceResponse
+        ) {
             mock.stub(Workflows.settleInvoice, body)
         }
 
-        public func startSettleInvoice(_ input: Payments_V1_SettleInvoiceRequest, withConfirmCapture signal: Payments_V1_CaptureConfirmation, options: WorkflowStartOptions)
-            async throws -> SettleInvoiceHandle
-        {
+        /// Records `payments.v1.Payments.ConfirmCapture` and a start of the workflow (signal-with-start).
+        public func startSettleInvoice(
+            _ input: Payments_V1_SettleInvoiceRequest,
+            withConfirmCapture signal: Payments_V1_CaptureConfirmation,
+            options: TemporalContracts.WorkflowStartOptions
+        ) async throws -> SettleInvoiceHandle {
             try await client.startSettleInvoice(input, withConfirmCapture: signal, options: options)
         }
     }
@@ -51,16 +61,24 @@ extension Payments {
     /// `ActivityImplementations` for tests: each activity answers from its stub and records its
     /// inputs; an activity without a stub throws an error naming it.
     public final class MockActivities: ActivityImplementations {
-        public let recorder = MockActivityRecorder()
+        /// The stubs and the recorded inputs.
+        public let recorder = TemporalContracts.MockActivityRecorder()
 
+        /// Mock activities without stubs.
         public init() {}
 
-        public func capture(_ input: Payments_V1_CaptureRequest, context: any ActivityContext) async throws -> Payments_V1_CaptureConfirmation {
+        /// Answers the `payments.v1.Payments.Capture` activity from its stub and records its input.
+        public func capture(
+            _ input: Payments_V1_CaptureRequest,
+            context: any TemporalContracts.ActivityContext
+        ) async throws -> Payments_V1_CaptureConfirmation {
             try await recorder.call(Activities.capture, input, context: context)
         }
 
         /// Answers the `payments.v1.Payments.Capture` activity with `body`.
-        public func stubCapture(_ body: @escaping @Sendable (Payments_V1_CaptureRequest, any ActivityContext) async throws -> Payments_V1_CaptureConfirmation) {
+        public func stubCapture(
+            _ body: @escaping @Sendable (Payments_V1_CaptureRequest, any TemporalContracts.ActivityContext) async throws -> Payments_V1_CaptureConfirmation
+        ) {
             recorder.stub(Activities.capture, body)
         }
 

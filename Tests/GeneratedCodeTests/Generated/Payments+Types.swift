@@ -9,9 +9,9 @@ import TemporalContractsProtobuf
 public enum Payments {}
 
 // The contract's messages travel as `json/protobuf` payloads with their `messageType`, as in every SDK.
-extension Payments_V1_CaptureConfirmation: ProtobufPayload {}
-extension Payments_V1_CaptureRequest: ProtobufPayload {}
-extension Payments_V1_ChangeAmountRequest: ProtobufPayload {}
-extension Payments_V1_SettleInvoiceRequest: ProtobufPayload {}
-extension Payments_V1_SettleInvoiceResponse: ProtobufPayload {}
-extension Payments_V1_Settlement: ProtobufPayload {}
+extension Payments_V1_CaptureConfirmation: TemporalContracts.ProtobufPayload {}
+extension Payments_V1_CaptureRequest: TemporalContracts.ProtobufPayload {}
+extension Payments_V1_ChangeAmountRequest: TemporalContracts.ProtobufPayload {}
+extension Payments_V1_SettleInvoiceRequest: TemporalContracts.ProtobufPayload {}
+extension Payments_V1_SettleInvoiceResponse: TemporalContracts.ProtobufPayload {}
+extension Payments_V1_Settlement: TemporalContracts.ProtobufPayload {}

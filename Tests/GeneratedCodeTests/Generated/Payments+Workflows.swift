@@ -5,34 +5,46 @@ import Foundation
 import TemporalContracts
 
 extension Payments {
+    /// SettleInvoice charges a customer for an invoice and waits for the bank's answer.
+    ///
     /// The `payments.v1.Payments.SettleInvoice` workflow, for implementing it in Swift: `run` and one method per
     /// signal, query and update it accepts. Workflow code must be deterministic: take time,
     /// randomness, timers and activities from `context`, never from the system.
-    ///
-    /// SettleInvoice charges a customer for an invoice and waits for the bank's answer.
-    public protocol SettleInvoiceWorkflow: WorkflowImplementation {
+    public protocol SettleInvoiceWorkflow: TemporalContracts.WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
-        func run(_ input: Payments_V1_SettleInvoiceRequest, context: any WorkflowContext) async throws -> Payments_V1_SettleInvoiceResponse
+        func run(
+            _ input: Payments_V1_SettleInvoiceRequest,
+            context: any TemporalContracts.WorkflowContext
+        ) async throws -> Payments_V1_SettleInvoiceResponse
 
+        /// ConfirmCapture tells the workflow the bank captured the funds.
+        ///
         /// Handles the `payments.v1.Payments.ConfirmCapture` signal.
-        func confirmCapture(_ input: Payments_V1_CaptureConfirmation, context: any WorkflowContext) async throws
+        func confirmCapture(_ input: Payments_V1_CaptureConfirmation, context: any TemporalContracts.WorkflowContext) async throws
 
+        /// GetSettlement reports where the settlement is.
+        ///
         /// Answers the `payments.v1.Payments.GetSettlement` query; it must not change state or wait.
-        func getSettlement(context: any WorkflowContext) throws -> Payments_V1_Settlement
+        func getSettlement(context: any TemporalContracts.WorkflowContext) throws -> Payments_V1_Settlement
 
+        /// ChangeAmount adjusts the amount before capture.
+        ///
         /// Handles the `payments.v1.Payments.ChangeAmount` update.
-        func changeAmount(_ input: Payments_V1_ChangeAmountRequest, context: any WorkflowContext) async throws -> Payments_V1_Settlement
+        func changeAmount(
+            _ input: Payments_V1_ChangeAmountRequest,
+            context: any TemporalContracts.WorkflowContext
+        ) async throws -> Payments_V1_Settlement
 
         /// Validates a `payments.v1.Payments.ChangeAmount` update before it is accepted; throw to reject it (no history is written).
-        func validateChangeAmount(_ input: Payments_V1_ChangeAmountRequest, context: any WorkflowContext) throws
+        func validateChangeAmount(_ input: Payments_V1_ChangeAmountRequest, context: any TemporalContracts.WorkflowContext) throws
     }
 }
 
 extension Payments.SettleInvoiceWorkflow {
     /// This implementation bound to the `payments.v1.Payments.SettleInvoice` workflow and its handlers, for a
     /// worker or a test environment to register.
-    public static var registration: WorkflowRegistration {
-        WorkflowRegistration(Payments.Workflows.settleInvoice, implementation: Self.self) { workflow, input, context in
+    public static var registration: TemporalContracts.WorkflowRegistration {
+        TemporalContracts.WorkflowRegistration(Payments.Workflows.settleInvoice, implementation: Self.self) { workflow, input, context in
             try await workflow.run(input, context: context)
         } handlers: { handlers in
             handlers.signal(Payments.Signals.confirmCapture) { workflow, input, context in
@@ -55,27 +67,29 @@ extension Payments.SettleInvoiceWorkflow {
 
 extension Payments {
     /// Starts the contract's workflows as children of the running workflow.
-    public struct ChildWorkflowStubs: Sendable {
-        public let context: any WorkflowContext
+    public struct ChildWorkflowStubs: Swift.Sendable {
+        /// The context of the running workflow, the children's parent.
+        public let context: any TemporalContracts.WorkflowContext
 
-        public init(_ context: any WorkflowContext) {
+        /// Stubs that start children of the workflow `context` belongs to.
+        public init(_ context: any TemporalContracts.WorkflowContext) {
             self.context = context
         }
 
         /// Starts `payments.v1.Payments.SettleInvoice` as a child workflow.
         public func startSettleInvoice(
             _ input: Payments_V1_SettleInvoiceRequest,
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
-        ) async throws -> ChildWorkflowHandle<Payments_V1_SettleInvoiceResponse> {
+            options: TemporalContracts.ChildWorkflowOptions = .init()
+        ) async throws -> TemporalContracts.ChildWorkflowHandle<Payments_V1_SettleInvoiceResponse> {
             try await context.startChildWorkflow(Workflows.settleInvoice, input: input, options: options)
         }
 
         /// Runs `payments.v1.Payments.SettleInvoice` as a child workflow and waits for its result.
         public func executeSettleInvoice(
             _ input: Payments_V1_SettleInvoiceRequest,
-            options: ChildWorkflowOptions = ChildWorkflowOptions()
+            options: TemporalContracts.ChildWorkflowOptions = .init()
         ) async throws -> Payments_V1_SettleInvoiceResponse {
-            try await startSettleInvoice(input, options: options).result()
+            try await self.startSettleInvoice(input, options: options).result()
         }
     }
 }
@@ -83,21 +97,30 @@ extension Payments {
 extension Payments {
     /// Calls the contract's activities from workflow code, with the contract's options unless
     /// overridden per call.
-    public struct ActivityStubs: Sendable {
-        public let context: any WorkflowContext
+    public struct ActivityStubs: Swift.Sendable {
+        /// The context of the running workflow, which schedules the activities.
+        public let context: any TemporalContracts.WorkflowContext
 
-        public init(_ context: any WorkflowContext) {
+        /// Stubs that run activities for the workflow `context` belongs to.
+        public init(_ context: any TemporalContracts.WorkflowContext) {
             self.context = context
         }
 
         /// Capture asks the bank to capture funds.
+        ///
         /// Runs the `payments.v1.Payments.Capture` activity and waits for its result.
-        public func capture(_ input: Payments_V1_CaptureRequest, options: ActivityOptions = ActivityOptions()) async throws -> Payments_V1_CaptureConfirmation {
+        public func capture(
+            _ input: Payments_V1_CaptureRequest,
+            options: TemporalContracts.ActivityOptions = .init()
+        ) async throws -> Payments_V1_CaptureConfirmation {
             try await context.executeActivity(Activities.capture, input: input, options: options)
         }
 
         /// Runs the `payments.v1.Payments.Capture` activity as a local activity, in the workflow's worker.
-        public func captureLocally(_ input: Payments_V1_CaptureRequest, options: ActivityOptions = ActivityOptions()) async throws -> Payments_V1_CaptureConfirmation {
+        public func captureLocally(
+            _ input: Payments_V1_CaptureRequest,
+            options: TemporalContracts.ActivityOptions = .init()
+        ) async throws -> Payments_V1_CaptureConfirmation {
             try await context.executeLocalActivity(Activities.capture, input: input, options: options)
         }
     }

@@ -570,7 +570,7 @@ extension {{file.namespace}} {
 {{/requirement}}
 {{#hasValidator}}
 
-        /// Validates a `{{wireName}}` update before it is accepted; throw to reject it (no history is written).
+        /// Validates {{indefiniteWireName}} update before it is accepted; throw to reject it (no history is written).
 {{#validatorRequirement}}
         {{.}}
 {{/validatorRequirement}}

@@ -1,0 +1,52 @@
+import TemporalContracts
+import TemporalContractsEngine
+import Testing
+
+/// The machine of the command that ends the run, from canned histories.
+@Suite("Completion machine")
+struct CompletionMachineTests {
+    typealias Workflow = ScriptedWorkflow
+
+    @Test("returning completes the run; throwing fails it; continue-as-new continues it")
+    func ends() throws {
+        var history = HistoryBuilder()
+        history.workflowTask()
+        #expect(try ScriptedRun.commandsPerTask(history) { _, _ in "done" } == [[#"CompleteWorkflowExecution "done""#]])
+        #expect(
+            try ScriptedRun.commandsPerTask(history) { _, _ in throw ApplicationError("nope", type: "Nope") } == [
+                ["FailWorkflowExecution nope"]
+            ]
+        )
+        #expect(
+            try ScriptedRun.commandsPerTask(history) { _, context in
+                try context.continueAsNew(Workflow.definition, input: ())
+            } == [["ContinueAsNewWorkflowExecution Scripted"]]
+        )
+    }
+
+    @Test("a cancellation request cancels the waits, then the run")
+    func cancels() throws {
+        var history = HistoryBuilder()
+        history.workflowTask()
+        history.taskCompleted()
+        history.timerStarted("1", seconds: 60)
+        history.cancelRequested()
+        history.workflowTask()
+        let tasks = try ScriptedRun.commandsPerTask(history) { _, context in
+            try await context.sleep(for: .seconds(60))
+            return "slept"
+        }
+        #expect(tasks == [["StartTimer 1 60s"], ["CancelTimer 1", "CancelWorkflowExecution"]])
+    }
+
+    @Test("a history that ended the run otherwise than the code does is nondeterminism")
+    func mismatch() throws {
+        var history = HistoryBuilder()
+        history.workflowTask()
+        history.taskCompleted()
+        history.workflowFailed(message: "nope")
+        let error = #expect(throws: NondeterminismError.self) { try ScriptedRun.replay(history) { _, _ in "done" } }
+        #expect(error?.eventID == 5)
+        #expect(error?.difference == "it is WorkflowExecutionFailed event 5")
+    }
+}

@@ -1,0 +1,39 @@
+import TemporalAPI
+import TemporalContracts
+import TemporalContractsEngine
+import Testing
+
+/// The machines of an update's acceptance and completion from canned histories.
+@Suite("Update message machines")
+struct UpdateMessageMachineTests {
+    static let body: @Sendable (ScriptedWorkflow, any WorkflowContext) async throws -> String = { workflow, context in
+        try await context.condition { !workflow.received.isEmpty }
+        return workflow.received.joined(separator: ",")
+    }
+
+    static let request = HistoryBuilder.updateRequest(id: "u1", name: "Touch", input: HistoryBuilder.payloads("hi"))
+
+    @Test("an update is accepted and completed with protocol messages and their commands")
+    func acceptsAndCompletes() throws {
+        var history = HistoryBuilder()
+        history.workflowTask()
+        let run = ScriptedRun(Self.body)
+        let update = WorkflowUpdateRequest(protocolInstanceID: "u1", messageID: "u1/request", sequencingEventID: 2, request: Self.request)
+        let result = try run.nextTask(of: history, updates: [update])
+        #expect(result.commands.map(\.line) == ["ProtocolMessage u1/accept", "ProtocolMessage u1/complete", #"CompleteWorkflowExecution "hi""#])
+        #expect(result.messages.map(\.id) == ["u1/accept", "u1/complete"])
+        let response = try Temporal_Api_Update_V1_Response(unpackingAny: result.messages[1].body)
+        #expect(response.outcome.success.payloads.map { String(decoding: $0.data, as: UTF8.self) } == [#""HI""#])
+    }
+
+    @Test("a replay runs the accepted update again and matches its acceptance and completion")
+    func replays() throws {
+        var history = HistoryBuilder()
+        history.workflowTask()
+        history.taskCompleted()
+        history.updateAccepted(Self.request, messageID: "u1/request")
+        history.updateCompleted("u1", result: HistoryBuilder.payloads("HI"))
+        history.workflowCompleted(result: HistoryBuilder.payloads("hi"))
+        #expect(try ScriptedRun.replay(history, Self.body).isFinished)
+    }
+}
