@@ -251,3 +251,13 @@ let package = Package(
         ),
     ]
 )
+
+// Strict settings for the project's own Swift targets: existentials spelled `any`, and members
+// visible only through modules a file imports itself, so a file's imports say what it uses.
+for target in package.targets where target.type != .plugin {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+        ]
+}

@@ -65,3 +65,6 @@ Tests/PluginTests/check_build_plugin.sh
 
 echo "== JSON Schema"
 .venv/bin/python Tests/SchemaTests/check_schema.py
+
+# The DocC documentation of every module with a catalog; any DocC warning fails (Scripts/build-docs.sh).
+Scripts/build-docs.sh

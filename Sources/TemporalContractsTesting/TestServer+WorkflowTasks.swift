@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SwiftProtobuf
 import TemporalAPI
 import TemporalContracts

@@ -10,7 +10,7 @@ import TemporalContracts
 ///     workflows: [ProcessOrderWorkflow.registration],
 ///     activities: Orders.MockActivities().registrations
 /// ) { environment in
-///     try await Orders.Client(client: environment.client).executeProcessOrder(order)
+///     try await Orders.Client(environment.client).executeProcessOrder(order)
 /// }
 /// ```
 ///

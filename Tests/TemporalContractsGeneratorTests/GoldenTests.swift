@@ -10,6 +10,7 @@ struct GoldenTests {
         TestSupport.ordersContract,
         TestSupport.fixtures.appendingPathComponent("valid/interop.temporal.yaml"),
         TestSupport.fixtures.appendingPathComponent("valid/naming.temporal.yaml"),
+        TestSupport.collisionsContract,
     ]
 
     @Test(arguments: yamlFixtures)
@@ -46,6 +47,12 @@ struct GoldenTests {
         let goldens = try FileManager.default.contentsOfDirectory(atPath: TestSupport.goldens.path).sorted()
         #expect(
             goldens == [
+                "Collisions+Activities.swift",
+                "Collisions+Client.swift",
+                "Collisions+Definitions.swift",
+                "Collisions+Mocks.swift",
+                "Collisions+Types.swift",
+                "Collisions+Workflows.swift",
                 "Common+Types.swift",
                 "Interop+Client.swift",
                 "Interop+Definitions.swift",

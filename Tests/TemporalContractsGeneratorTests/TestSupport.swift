@@ -11,6 +11,8 @@ enum TestSupport {
     static let ordersContract = examples.appendingPathComponent("Contracts/orders.temporal.yaml")
     static let protoInclude = examples.appendingPathComponent("Proto")
     static let goldens = packageRoot.appendingPathComponent("Tests/GeneratedCodeTests/Generated")
+    /// Names every generated declaration could collide with; see `CollisionFixtureTests`.
+    static let collisionsContract = fixtures.appendingPathComponent("valid/collisions.temporal.yaml")
 
     /// Runs the whole pipeline on in-memory files (path → text).
     static func generate(

@@ -48,7 +48,7 @@ public struct PayloadConversionError: Error, Hashable, Sendable, CustomStringCon
     }
 
     /// Turns a `DecodingError` into a field-path error.
-    static func decoding(_ error: Error, encoding: String, typeName: String, pathPrefix: String = "") -> Self {
+    static func decoding(_ error: any Error, encoding: String, typeName: String, pathPrefix: String = "") -> Self {
         guard let decodingError = error as? DecodingError else {
             return Self(.malformedData("\(error)"), encoding: encoding, typeName: typeName, fieldPath: pathPrefix)
         }

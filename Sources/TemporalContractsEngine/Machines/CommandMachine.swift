@@ -1,3 +1,4 @@
+import SwiftProtobuf
 import TemporalAPI
 
 typealias HistoryEvent = Temporal_Api_History_V1_HistoryEvent

@@ -98,7 +98,7 @@ public struct ContractLoader {
         order.append(file)
     }
 
-    static func reason(_ error: Error) -> String {
+    static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
         if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadInapplicableStringEncodingError {

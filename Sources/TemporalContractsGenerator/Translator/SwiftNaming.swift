@@ -107,8 +107,9 @@ public enum SwiftNaming {
     }
 
     /// Member names that backticks cannot save: a stored property named `self` shadows `self` in
-    /// the initializer, and `init`/`Type` have meanings of their own after a dot.
-    static let reservedMemberNames: Set<String> = ["self", "init", "Type", "Protocol"]
+    /// the initializer, `init`/`Type` have meanings of their own after a dot, and a stored
+    /// `hashValue` would implement `Hashable`'s deprecated requirement.
+    static let reservedMemberNames: Set<String> = ["self", "init", "Type", "Protocol", "hashValue"]
 
     /// Adds `_` before a leading digit, `_` after names reserved even with backticks, and backticks
     /// around other keywords.

@@ -26,7 +26,7 @@ extension Orders {
         /// Handles the `AddItem` update.
         func addItem(_ input: LineItem, context: any TemporalContracts.WorkflowContext) async throws -> Order
 
-        /// Validates a `AddItem` update before it is accepted; throw to reject it (no history is written).
+        /// Validates an `AddItem` update before it is accepted; throw to reject it (no history is written).
         func validateAddItem(_ input: LineItem, context: any TemporalContracts.WorkflowContext) throws
     }
 

@@ -418,7 +418,7 @@ public struct YAMLContractParser {
     // MARK: YAML errors
 
     /// Turns a libyaml error into a located diagnostic.
-    static func diagnostic(for error: Error, file: String) -> Diagnostic {
+    static func diagnostic(for error: any Error, file: String) -> Diagnostic {
         guard let yamlError = error as? YamlError else {
             return .error("cannot read the contract: \(error)", at: SourceLocation(file: file))
         }
