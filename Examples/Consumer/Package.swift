@@ -1,11 +1,15 @@
 // swift-tools-version: 6.1
 // A package that uses swift-temporal-contracts as a user would: the build plugin generates the
-// contract's Swift on every build, and the tests use the generated mocks.
+// contract's Swift on every build, and the tests use the generated mocks. Examples/Demo runs its
+// workflow and activities on a dev server through the `OrderService` library.
 import PackageDescription
 
 let package = Package(
     name: "OrderService",
     platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "OrderService", targets: ["OrderService"])
+    ],
     dependencies: [
         .package(name: "swift-temporal-contracts", path: "../..")
     ],

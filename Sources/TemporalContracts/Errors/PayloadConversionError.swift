@@ -52,7 +52,7 @@ public struct PayloadConversionError: Error, Hashable, Sendable, CustomStringCon
         guard let decodingError = error as? DecodingError else {
             return Self(.malformedData("\(error)"), encoding: encoding, typeName: typeName, fieldPath: pathPrefix)
         }
-        let path: [CodingKey]
+        let path: [any CodingKey]
         let detail: String
         switch decodingError {
         case .typeMismatch(let type, let context):
@@ -79,7 +79,7 @@ public struct PayloadConversionError: Error, Hashable, Sendable, CustomStringCon
         )
     }
 
-    static func fieldPath(_ prefix: String, _ keys: [CodingKey]) -> String {
+    static func fieldPath(_ prefix: String, _ keys: [any CodingKey]) -> String {
         var text = prefix
         for key in keys {
             if let index = key.intValue {

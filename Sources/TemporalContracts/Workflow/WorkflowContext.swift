@@ -17,6 +17,11 @@ public protocol WorkflowContext: AnyObject, Sendable {
     /// A durable timer.
     func sleep(for duration: Duration) async throws
     /// Waits until `predicate` holds (re-checked after every event), or the timeout; false on timeout.
+    ///
+    /// The predicate reads the workflow's own state (set by signal and update handlers); it must
+    /// not call the context. A timeout is a durable timer, recorded in the history; `nil` waits
+    /// without one, for as long as the workflow runs. Throws `CanceledError` when the workflow
+    /// is canceled while waiting.
     func condition(timeout: Duration?, _ predicate: @escaping () -> Bool) async throws -> Bool
     func executeActivity<Input, Output>(
         _ activity: ActivityDefinition<Input, Output>,
@@ -85,7 +90,14 @@ extension WorkflowContext {
         try continueAsNew(workflow, input: input, options: ContinueAsNewOptions())
     }
 
-    /// Waits until `predicate` holds; it is re-checked whenever the workflow makes progress.
+    /// Waits until `predicate` holds, with no timeout: no timer is recorded, and the workflow
+    /// waits for as long as it runs (until a signal or an update makes the predicate true, or
+    /// the workflow is canceled, which throws `CanceledError`). The predicate is re-checked
+    /// whenever the workflow makes progress; it reads the workflow's own state only.
+    ///
+    /// ```swift
+    /// try await context.condition { self.approvals.count > 0 }
+    /// ```
     public func condition(_ predicate: @escaping () -> Bool) async throws {
         _ = try await condition(timeout: nil, predicate)
     }

@@ -68,7 +68,21 @@ public struct WorkflowRegistration: Sendable {
 }
 
 /// What generated workflow protocols require of an implementation so an engine can create it.
+///
+/// A workflow implementation is a class with an initializer that takes no arguments: the engine
+/// creates one instance per run (and again on every replay of the run), before the run's input
+/// is decoded, so the input arrives in `run`, not in `init`. Keep `init` free of side effects;
+/// put dependencies an implementation needs into activities.
+///
+/// ```swift
+/// public final class ProcessOrder: Orders.ProcessOrderWorkflow {
+///     private var status: Orders.OrderStatus = .open
+///     public init() {}
+///     public func run(_ input: Orders.Order, context: any WorkflowContext) async throws -> Orders.OrderResult { … }
+/// }
+/// ```
 public protocol WorkflowImplementation: AnyObject, SendableMetatype {
+    /// Creates the instance that serves one run.
     init()
 }
 

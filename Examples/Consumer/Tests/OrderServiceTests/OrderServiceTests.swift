@@ -40,8 +40,11 @@ struct OrderServiceTests {
         let context = MockWorkflowContext(activities: activities.registrations)
 
         let workflow = ProcessOrder()
+        let start = context.now
         let result = try await workflow.run(Self.order, context: context)
 
+        // The grace period is a timer: on the mock context it advances the virtual clock.
+        #expect(context.now.timeIntervalSince(start) == ProcessOrder.gracePeriod.timeInterval)
         #expect(result.total == Common.Money(amountMinor: 2500, currency: "EUR"))
         #expect(activities.chargeCardCalls.map(\.amount.amountMinor) == [2500])
         #expect(activities.reserveStockCalls == [Orders.ReserveStockArguments(sku: "book", quantity: 2)])
@@ -49,7 +52,7 @@ struct OrderServiceTests {
         #expect(context.logLines == ["info: order o-1 paid and reserved"])
     }
 
-    @Test func theValidatorRejectsItemsAfterPayment() async throws {
+    @Test func theValidatorRejectsItemsAfterTheGracePeriod() async throws {
         let activities = Orders.MockActivities()
         activities.stubChargeCard { _, _ in Orders.Receipt(receiptID: UUID(), chargedAt: Date()) }
         activities.stubReserveStock { _, _ in }
@@ -69,5 +72,27 @@ struct OrderServiceTests {
         let error = await #expect(throws: ApplicationError.self) { try await workflow.run(Self.order, context: context) }
         #expect(error?.type == "OrderCanceled")
         #expect(error?.isNonRetryable == true)
+        #expect(try workflow.getStatus(context: context) == .closed)
+        #expect(context.activityCalls.isEmpty)
+    }
+
+    @Test func theActivitiesAreDeterministicAndValidate() async throws {
+        let activities = OrderActivities()
+        let context = MockActivityContext()
+        let payment = Orders.Payment(orderID: "o-1", amount: Common.Money(amountMinor: 2500, currency: "EUR"), cardToken: Data("tok".utf8))
+
+        let first = try await activities.chargeCard(payment, context: context)
+        let second = try await activities.chargeCard(payment, context: context)
+        var other = payment
+        other.orderID = "o-2"
+
+        #expect(first.receiptID == second.receiptID)
+        #expect(try await activities.chargeCard(other, context: context).receiptID != first.receiptID)
+        var declined = payment
+        declined.cardToken = Data()
+        let error = await #expect(throws: ApplicationError.self) { try await activities.chargeCard(declined, context: context) }
+        #expect(error?.type == "CardDeclined")
+        try await activities.reserveStock(sku: "book", quantity: 2, context: context)
+        await #expect(throws: ApplicationError.self) { try await activities.reserveStock(sku: "book", quantity: 0, context: context) }
     }
 }

@@ -1,0 +1,30 @@
+// swift-tools-version: 6.1
+// The example contract end to end: `order-demo` starts a Temporal dev server, serves the
+// OrderService workflow and activities (Examples/Consumer) on a Swift worker, and drives an order
+// with the generated typed client. A package of its own so that Examples/Consumer, which the
+// build-plugin check copies and builds, does not have to build gRPC.
+import PackageDescription
+
+let package = Package(
+    name: "OrderDemo",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "swift-temporal-contracts", path: "../.."),
+        .package(name: "OrderService", path: "../Consumer"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "order-demo",
+            dependencies: [
+                .product(name: "OrderService", package: "OrderService"),
+                .product(name: "TemporalContracts", package: "swift-temporal-contracts"),
+                .product(name: "TemporalContractsGRPC", package: "swift-temporal-contracts"),
+                .product(name: "TemporalContractsWorker", package: "swift-temporal-contracts"),
+                .product(name: "TemporalDevServer", package: "swift-temporal-contracts"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+        )
+    ]
+)
