@@ -132,7 +132,7 @@ struct ActivityWorkerLifecycleTests {
             )
             var iterator = tokens.makeAsyncIterator()
             let token = try #require(await iterator.next())
-            let client = TemporalClient(transport: GRPCTemporalTransport(connection: environment.connection))
+            let client = TemporalClient(connection: environment.connection)
             let activity = client.asyncActivity(taskToken: token)
             #expect(try await activity.heartbeat("still working") == false)
             try await activity.complete(Warehouse.Activities.noop, result: "completed from outside")

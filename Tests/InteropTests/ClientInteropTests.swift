@@ -53,7 +53,7 @@ struct ClientInteropTests {
         #expect(abs(receipt.processedAt.timeIntervalSinceNow) < 120)
 
         let strict = Fulfillment.Client(
-            TemporalClient(transport: GRPCTemporalTransport(connection: environment.connection), queryRejectCondition: .notOpen)
+            TemporalClient(connection: environment.connection, queryRejectCondition: .notOpen)
         )
         let queryRejection = await #expect(throws: QueryRejectedError.self) {
             try await strict.processOrder(workflowID: handle.execution.workflowID, runID: nil).getProgress()
@@ -191,7 +191,7 @@ struct ClientInteropTests {
         let environment = try FulfillmentEnvironment.require()
         let id = "listed-\(UUID().uuidString)"
         _ = try await environment.client.executeCombine(text: "a", count: 1, scale: 2, options: WorkflowStartOptions(id: id))
-        let backend = TemporalClient(transport: GRPCTemporalTransport(connection: environment.connection))
+        let backend = TemporalClient(connection: environment.connection)
         // Visibility is eventually consistent: poll, bounded.
         var listed: [WorkflowExecutionDescription] = []
         for _ in 0..<50 where listed.isEmpty {

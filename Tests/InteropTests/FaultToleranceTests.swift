@@ -37,7 +37,7 @@ struct FaultToleranceTests {
         let late = try await lateStart.value
         #expect(try await late.result() == "late:1:1.0")
 
-        let backend = TemporalClient(transport: GRPCTemporalTransport(connection: environment.connection))
+        let backend = TemporalClient(connection: environment.connection)
         for id in [sleeper.execution.workflowID, lateID] {
             var runs: [WorkflowExecutionDescription] = []
             for _ in 0..<50 {

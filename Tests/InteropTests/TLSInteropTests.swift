@@ -20,7 +20,7 @@ struct TLSInteropTests {
                     headers: ["x-team": "fulfillment"]
                 )
             )
-            let client = Fulfillment.Client(TemporalClient(transport: GRPCTemporalTransport(connection: connection)))
+            let client = Fulfillment.Client(TemporalClient(connection: connection))
             let result = try await client.executeCombine(
                 text: "tls",
                 count: 1,
@@ -49,7 +49,7 @@ struct TLSInteropTests {
                     )
                 )
             )
-            let client = Fulfillment.Client(TemporalClient(transport: GRPCTemporalTransport(connection: connection)))
+            let client = Fulfillment.Client(TemporalClient(connection: connection))
             #expect(
                 try await client.executeCombine(
                     text: "mtls",

@@ -248,7 +248,7 @@ struct WorkflowWorkerInteropTests {
         let running = Task { try await worker.run() }
         defer { worker.shutdown() }
         let client = Trips.Client(
-            TemporalClient(transport: GRPCTemporalTransport(connection: environment.connection), dataConverter: converter)
+            TemporalClient(connection: environment.connection, dataConverter: converter)
         )
         let log = FileManager.default.temporaryDirectory.appending(path: "codec-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: log) }

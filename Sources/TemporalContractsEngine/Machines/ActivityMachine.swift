@@ -2,26 +2,52 @@ import TemporalAPI
 import TemporalContracts
 import TemporalContractsConversion
 
-/// A scheduled activity: `ScheduleActivityTask` ↔ `ActivityTaskScheduled`, resolved by its
-/// completed, failed, timed-out or canceled event; a cancel becomes `RequestCancelActivityTask`.
-final class ActivityMachine: CommandMachine {
+/// A scheduled activity: `ScheduleActivityTask` ↔ `ActivityTaskScheduled`, then started and
+/// completed, failed, timed out, or canceled after a `RequestCancelActivityTask`.
+final class ActivityMachine: CancellableMachine {
+    enum State: Equatable {
+        /// Issued; no event recorded it yet.
+        case created
+        /// `ActivityTaskScheduled` recorded it.
+        case scheduled
+        /// `ActivityTaskStarted` (the server writes it with the outcome of the last attempt).
+        case started
+        /// Cancelled, `RequestCancelActivityTask` issued; the activity's own end ends this too.
+        case cancelRequested(started: Bool)
+        case completed
+        case failed
+        case timedOut
+        /// `ActivityTaskCanceled`, after the cancellation request.
+        case canceled
+        /// Cancelled in the task that issued it: the command was taken back, never sent.
+        case canceledBeforeSent
+        /// Cancelled with `.abandon`: the workflow stopped waiting without telling the server;
+        /// the activity's later events change nothing.
+        case abandoned
+    }
+
+    let command: Command
     let activityType: String
     let activityID: String
     let cancellationType: ActivityCancellationType
     let result = PendingResult<[Payload]>()
-
-    override var isPending: Bool { !result.isResolved }
+    private(set) var state = State.created
+    private(set) var recordedEventID: Int64 = 0
     private var startedEventID: Int64 = 0
+    private let failureConverter: any FailureConverter
 
-    init(command: Command, cancellationType: ActivityCancellationType) {
+    var isPending: Bool { !result.isResolved }
+
+    init(command: Command, cancellationType: ActivityCancellationType, failureConverter: any FailureConverter) {
         let attributes = command.scheduleActivityTaskCommandAttributes
+        self.command = command
         activityType = attributes.activityType.name
         activityID = attributes.activityID
         self.cancellationType = cancellationType
-        super.init(command: command)
+        self.failureConverter = failureConverter
     }
 
-    override func mismatch(with event: HistoryEvent) -> String? {
+    func mismatch(with event: HistoryEvent) -> String? {
         guard case .activityTaskScheduledEventAttributes(let attributes) = event.attributes else {
             return "it is \(event.summary)"
         }
@@ -31,50 +57,77 @@ final class ActivityMachine: CommandMachine {
         return nil
     }
 
-    override func abandon() {
-        result.resolve(.failure(CancellationError()))
+    func record(_ event: HistoryEvent) throws {
+        guard state == .created else { throw invalidTransition("record", in: state) }
+        state = .scheduled
+        recordedEventID = event.eventID
     }
 
-    override func handle(_ event: HistoryEvent, engine: WorkflowEngine) throws {
-        switch event.attributes {
-        case .activityTaskStartedEventAttributes:
+    func handle(_ event: HistoryEvent) throws {
+        // Whatever happens after an abandon, the workflow no longer listens.
+        if state == .abandoned { return }
+        switch (event.attributes, state) {
+        case (.activityTaskStartedEventAttributes, .scheduled):
             startedEventID = event.eventID
-        case .activityTaskCompletedEventAttributes(let attributes):
+            state = .started
+        case (.activityTaskStartedEventAttributes, .cancelRequested(started: false)):
+            startedEventID = event.eventID
+            state = .cancelRequested(started: true)
+        case (.activityTaskCompletedEventAttributes(let attributes), .started),
+            (.activityTaskCompletedEventAttributes(let attributes), .cancelRequested(started: true)):
+            state = .completed
             result.resolve(.success([Payload](attributes.result)))
-        case .activityTaskFailedEventAttributes(let attributes):
-            result.resolve(.failure(error(cause: engine.error(from: attributes.failure), retryState: attributes.retryState)))
-        case .activityTaskTimedOutEventAttributes(let attributes):
-            result.resolve(.failure(error(cause: engine.error(from: attributes.failure), retryState: attributes.retryState)))
-        case .activityTaskCanceledEventAttributes(let attributes):
-            result.resolve(
-                .failure(
-                    error(cause: CanceledError("activity canceled", details: [Payload](attributes.details)), retryState: .cancelRequested)
-                )
-            )
+        case (.activityTaskFailedEventAttributes(let attributes), .started),
+            (.activityTaskFailedEventAttributes(let attributes), .cancelRequested(started: true)):
+            state = .failed
+            result.resolve(.failure(error(cause: failureConverter.error(from: Failure(attributes.failure)), retryState: attributes.retryState)))
+        case (.activityTaskTimedOutEventAttributes(let attributes), .scheduled),
+            (.activityTaskTimedOutEventAttributes(let attributes), .started),
+            (.activityTaskTimedOutEventAttributes(let attributes), .cancelRequested):
+            state = .timedOut
+            result.resolve(.failure(error(cause: failureConverter.error(from: Failure(attributes.failure)), retryState: attributes.retryState)))
+        case (.activityTaskCanceledEventAttributes(let attributes), .cancelRequested):
+            state = .canceled
+            let cause = CanceledError("activity canceled", details: [Payload](attributes.details))
+            result.resolve(.failure(error(cause: cause, retryState: .cancelRequested)))
         default:
-            break
+            throw MachineError.unexpectedEvent(event, state: "\(state)")
         }
+    }
+
+    func cancel() -> CancelAction {
+        let canceled = CanceledError("activity '\(activityType)' canceled")
+        switch state {
+        case .created:
+            state = .canceledBeforeSent
+            result.resolve(.failure(canceled))
+            return .withdraw
+        case .scheduled, .started:
+            if cancellationType == .abandon {
+                state = .abandoned
+                result.resolve(.failure(canceled))
+                return .none
+            }
+            state = .cancelRequested(started: state == .started)
+            if cancellationType == .tryCancel { result.resolve(.failure(canceled)) }
+            return .issue(CancelActivityMachine(scheduledEventID: recordedEventID))
+        case .cancelRequested, .completed, .failed, .timedOut, .canceled, .canceledBeforeSent, .abandoned:
+            return .none
+        }
+    }
+
+    func tearDown() {
+        result.resolve(.failure(CancellationError()))
     }
 
     private func error(cause: any TemporalFailureError, retryState: Temporal_Api_Enums_V1_RetryState) -> ActivityError {
         ActivityError(
             activityType: activityType,
             activityID: activityID,
-            scheduledEventID: initiatedEventID,
+            scheduledEventID: recordedEventID,
             startedEventID: startedEventID,
             retryState: RetryState(rawValue: retryState.rawValue) ?? .unspecified,
             cause: cause
         )
-    }
-}
-
-/// `RequestCancelActivityTask` ↔ `ActivityTaskCancelRequested`; nothing waits for it.
-final class CancelActivityMachine: CommandMachine {
-    override func mismatch(with event: HistoryEvent) -> String? {
-        guard case .activityTaskCancelRequestedEventAttributes(let attributes) = event.attributes else {
-            return "it is \(event.summary)"
-        }
-        let expected = command.requestCancelActivityTaskCommandAttributes.scheduledEventID
-        return attributes.scheduledEventID == expected ? nil : "it cancels the activity of event \(attributes.scheduledEventID)"
     }
 }

@@ -5,29 +5,52 @@ import TemporalContractsConversion
 /// A child workflow: `StartChildWorkflowExecution` ↔ `StartChildWorkflowExecutionInitiated`; the
 /// start resolves with `ChildWorkflowExecutionStarted` (or `StartChildWorkflowExecutionFailed`),
 /// the result with the child's completed, failed, canceled, timed-out or terminated event.
-final class ChildWorkflowMachine: CommandMachine {
+final class ChildWorkflowMachine: CancellableMachine {
+    enum State: Equatable {
+        /// Issued; no event recorded it yet.
+        case created
+        /// `StartChildWorkflowExecutionInitiated` recorded it.
+        case initiated
+        /// `ChildWorkflowExecutionStarted`: the handle is known, the result is not.
+        case started
+        case startFailed
+        case completed
+        case failed
+        case canceled
+        case timedOut
+        case terminated
+        /// Cancelled in the task that issued it: the command was taken back, never sent.
+        case canceledBeforeSent
+    }
+
+    let command: Command
     let workflowType: String
     let workflowID: String
     let namespace: String
     /// The child's run ID once started.
     let started = PendingResult<String>()
     let result = PendingResult<[Payload]>()
-
-    override var isPending: Bool { !result.isResolved }
-    /// Whether a cancellation request was sent; the result still comes from the child's end.
-    var cancelRequested = false
+    private(set) var state = State.created
+    private(set) var recordedEventID: Int64 = 0
+    /// Whether a cancellation request was issued (once initiated); the child's own end still
+    /// resolves the result, as in the other SDKs' default.
+    private(set) var cancelRequested = false
     private var runID = ""
     private var startedEventID: Int64 = 0
+    private let failureConverter: any FailureConverter
 
-    override init(command: Command) {
+    var isPending: Bool { !result.isResolved }
+
+    init(command: Command, failureConverter: any FailureConverter) {
         let attributes = command.startChildWorkflowExecutionCommandAttributes
+        self.command = command
         workflowType = attributes.workflowType.name
         workflowID = attributes.workflowID
         namespace = attributes.namespace
-        super.init(command: command)
+        self.failureConverter = failureConverter
     }
 
-    override func mismatch(with event: HistoryEvent) -> String? {
+    func mismatch(with event: HistoryEvent) -> String? {
         guard case .startChildWorkflowExecutionInitiatedEventAttributes(let attributes) = event.attributes else {
             return "it is \(event.summary)"
         }
@@ -37,43 +60,73 @@ final class ChildWorkflowMachine: CommandMachine {
         return nil
     }
 
-    override func handle(_ event: HistoryEvent, engine: WorkflowEngine) throws {
-        switch event.attributes {
-        case .childWorkflowExecutionStartedEventAttributes(let attributes):
+    func record(_ event: HistoryEvent) throws {
+        guard state == .created else { throw invalidTransition("record", in: state) }
+        state = .initiated
+        recordedEventID = event.eventID
+    }
+
+    func handle(_ event: HistoryEvent) throws {
+        switch (event.attributes, state) {
+        case (.childWorkflowExecutionStartedEventAttributes(let attributes), .initiated):
+            state = .started
             runID = attributes.workflowExecution.runID
             startedEventID = event.eventID
             started.resolve(.success(runID))
-        case .startChildWorkflowExecutionFailedEventAttributes(let attributes):
+        case (.startChildWorkflowExecutionFailedEventAttributes(let attributes), .initiated):
+            state = .startFailed
             let failure = WorkflowAlreadyStartedError(workflowID: attributes.workflowID, workflowType: attributes.workflowType.name)
             started.resolve(.failure(failure))
             result.resolve(.failure(failure))
-        case .childWorkflowExecutionCompletedEventAttributes(let attributes):
+        case (.childWorkflowExecutionCompletedEventAttributes(let attributes), .started):
+            state = .completed
             result.resolve(.success([Payload](attributes.result)))
-        case .childWorkflowExecutionFailedEventAttributes(let attributes):
-            result.resolve(.failure(error(cause: engine.error(from: attributes.failure), retryState: attributes.retryState)))
-        case .childWorkflowExecutionCanceledEventAttributes(let attributes):
-            result.resolve(
-                .failure(
-                    error(
-                        cause: CanceledError("child workflow canceled", details: [Payload](attributes.details)),
-                        retryState: .cancelRequested
-                    )
-                )
-            )
-        case .childWorkflowExecutionTimedOutEventAttributes(let attributes):
-            result.resolve(
-                .failure(
-                    error(cause: TimeoutError("child workflow timed out", timeoutType: .startToClose), retryState: attributes.retryState)
-                )
-            )
-        case .childWorkflowExecutionTerminatedEventAttributes:
+        case (.childWorkflowExecutionFailedEventAttributes(let attributes), .started):
+            state = .failed
+            result.resolve(.failure(error(cause: failureConverter.error(from: Failure(attributes.failure)), retryState: attributes.retryState)))
+        case (.childWorkflowExecutionCanceledEventAttributes(let attributes), .started):
+            state = .canceled
+            let cause = CanceledError("child workflow canceled", details: [Payload](attributes.details))
+            result.resolve(.failure(error(cause: cause, retryState: .cancelRequested)))
+        case (.childWorkflowExecutionTimedOutEventAttributes(let attributes), .started):
+            state = .timedOut
+            let cause = TimeoutError("child workflow timed out", timeoutType: .startToClose)
+            result.resolve(.failure(error(cause: cause, retryState: attributes.retryState)))
+        case (.childWorkflowExecutionTerminatedEventAttributes, .started):
+            state = .terminated
             result.resolve(.failure(error(cause: TerminatedError(), retryState: .nonRetryableFailure)))
         default:
-            break
+            throw MachineError.unexpectedEvent(event, state: "\(state)")
         }
     }
 
-    override func abandon() {
+    /// Before it was sent the start is withdrawn; once initiated the child is asked to cancel
+    /// (once), and the wait goes on until the child ends.
+    func cancel() -> CancelAction {
+        switch state {
+        case .created:
+            state = .canceledBeforeSent
+            started.resolve(.failure(CanceledError("child workflow canceled before it started")))
+            result.resolve(.failure(CanceledError("child workflow canceled before it started")))
+            return .withdraw
+        case .initiated, .started:
+            guard !cancelRequested else { return .none }
+            cancelRequested = true
+            return .issue(
+                ExternalWorkflowMachine(
+                    command: ExternalWorkflowMachine.cancelCommand(
+                        namespace: namespace,
+                        execution: WorkflowExecution(workflowID: workflowID),
+                        childOnly: true
+                    )
+                )
+            )
+        case .startFailed, .completed, .failed, .canceled, .timedOut, .terminated, .canceledBeforeSent:
+            return .none
+        }
+    }
+
+    func tearDown() {
         started.resolve(.failure(CancellationError()))
         result.resolve(.failure(CancellationError()))
     }
@@ -84,7 +137,7 @@ final class ChildWorkflowMachine: CommandMachine {
             workflowID: workflowID,
             runID: runID,
             workflowType: workflowType,
-            initiatedEventID: initiatedEventID,
+            initiatedEventID: recordedEventID,
             startedEventID: startedEventID,
             retryState: RetryState(rawValue: retryState.rawValue) ?? .unspecified,
             cause: cause

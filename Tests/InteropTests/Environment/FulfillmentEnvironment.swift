@@ -24,7 +24,7 @@ final class FulfillmentEnvironment: Sendable {
         self.server = server
         self.worker = worker
         self.connection = connection
-        client = Fulfillment.Client(TemporalClient(transport: GRPCTemporalTransport(connection: connection)))
+        client = Fulfillment.Client(TemporalClient(connection: connection))
     }
 
     static func start(databaseFile: URL? = nil) async throws -> FulfillmentEnvironment {

@@ -45,7 +45,7 @@ final class TripsEnvironment: Sendable {
         self.swiftWorker = swiftWorker
         self.connection = connection
         self.cleanupLog = cleanupLog
-        client = Trips.Client(TemporalClient(transport: GRPCTemporalTransport(connection: connection)))
+        client = Trips.Client(TemporalClient(connection: connection))
     }
 
     static func start() async throws -> TripsEnvironment {

@@ -34,7 +34,7 @@ final class WarehouseEnvironment: Sendable {
         self.connection = connection
         self.activityWorker = activityWorker
         activityWorkerRun = Task { try await activityWorker.run() }
-        client = Warehouse.Client(TemporalClient(transport: GRPCTemporalTransport(connection: connection)))
+        client = Warehouse.Client(TemporalClient(connection: connection))
     }
 
     static func start(
