@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import MetricsTestKit
 import ServiceLifecycle
+import Synchronization
 import TemporalContracts
 import TemporalContractsGRPC
 import TemporalContractsWorker

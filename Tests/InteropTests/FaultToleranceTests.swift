@@ -1,6 +1,8 @@
 import Foundation
+import InteropWorkflows
 import TemporalContracts
 import TemporalContractsGRPC
+import TemporalDevServer
 import Testing
 
 /// The server goes away and comes back (same port, persistent database) while the client works.

@@ -1,4 +1,5 @@
 import Foundation
+import InteropWorkflows
 import TemporalContracts
 import Testing
 

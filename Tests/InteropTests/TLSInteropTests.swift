@@ -2,6 +2,7 @@ import Foundation
 import InteropWorkflows
 import TemporalContracts
 import TemporalContractsGRPC
+import TemporalDevServer
 import Testing
 
 /// The client through a real TLS-terminating proxy (nginx with `grpc_pass`) in front of the dev

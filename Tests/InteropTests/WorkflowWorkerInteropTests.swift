@@ -6,6 +6,7 @@ import TemporalContracts
 import TemporalContractsEngine
 import TemporalContractsGRPC
 import TemporalContractsWorker
+import TemporalDevServer
 import Testing
 
 /// Swift workflows on the Swift workflow worker (a separate process), with Python as the other

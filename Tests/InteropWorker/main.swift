@@ -13,6 +13,7 @@ import Logging
 import ServiceLifecycle
 import TemporalContractsGRPC
 import TemporalContractsWorker
+import UnixSignals
 
 var settings = [
     "--namespace": "default", "--task-queue": "trips-swift", "--fulfillment-queue": "fulfillment", "--version": "current",

@@ -21,7 +21,8 @@ struct CollisionFixtureTests {
     /// nested ones included.
     static func runtimePublicTypeNames() throws -> Set<String> {
         let root = TestSupport.packageRoot.appendingPathComponent("Sources/TemporalContracts")
-        let declaration = #/(?m)^[ \t]*(?:@\w+[ \t]+)*public[ \t]+(?:(?:final|indirect)[ \t]+)*(?:struct|enum|class|protocol|actor|typealias)[ \t]+([A-Za-z_][A-Za-z0-9_]*)/#
+        let declaration =
+            #/(?m)^[ \t]*(?:@\w+[ \t]+)*public[ \t]+(?:(?:final|indirect)[ \t]+)*(?:struct|enum|class|protocol|actor|typealias)[ \t]+([A-Za-z_][A-Za-z0-9_]*)/#
         var names = Set<String>()
         let files = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
         for case let file as URL in files where file.pathExtension == "swift" {

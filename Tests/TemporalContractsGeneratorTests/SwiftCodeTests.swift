@@ -6,7 +6,10 @@ import Testing
 struct SwiftCodeTests {
     static let call = SwiftCode.list(
         head: "try await backend.start",
-        items: ["Workflows.shipOrder", .list(head: "input: ShipOrderArguments", items: ["orderID: orderID", "express: express"], tail: ""), "options: options"],
+        items: [
+            "Workflows.shipOrder", .list(head: "input: ShipOrderArguments", items: ["orderID: orderID", "express: express"], tail: ""),
+            "options: options",
+        ],
         tail: ""
     )
 
@@ -59,12 +62,19 @@ struct SwiftCodeTests {
         let value = SwiftCode.list(head: "TemporalContracts.WorkflowDefinition<Order, OrderResult>", items: ["name: \"A\""], tail: "")
         let property = SwiftProperty("public static let", "processOrder", value: value)
         #expect(property.lines(indentation: 8).count == 1)
-        #expect(property.lines(indentation: 45).first == "public static let processOrder = TemporalContracts.WorkflowDefinition<Order, OrderResult>(")
+        #expect(
+            property.lines(indentation: 45).first
+                == "public static let processOrder = TemporalContracts.WorkflowDefinition<Order, OrderResult>("
+        )
         #expect(property.lines(indentation: 55).first == "public static let processOrder =")
     }
 
     @Test func aBlockNeverSitsOnOneLine() {
-        let block = SwiftCode.block(opening: .list(head: "handlers.signal", items: ["Orders.Signals.cancel"], tail: " { workflow, input, context in"), body: ["try await workflow.cancel(input, context: context)"], closing: "}")
+        let block = SwiftCode.block(
+            opening: .list(head: "handlers.signal", items: ["Orders.Signals.cancel"], tail: " { workflow, input, context in"),
+            body: ["try await workflow.cancel(input, context: context)"],
+            closing: "}"
+        )
         #expect(
             block.lines(indentation: 8) == [
                 "handlers.signal(Orders.Signals.cancel) { workflow, input, context in",

@@ -1,4 +1,5 @@
 import Foundation
+import SwiftProtobuf
 import TemporalAPI
 import TemporalContracts
 import TemporalContractsEngine

@@ -42,14 +42,6 @@ extension WorkflowEngine: WorkflowContext {
         if !fired { throw CanceledError("timer canceled") }
     }
 
-    private func cancel(_ timer: TimerMachine) {
-        guard !timer.fired.isResolved else { return }
-        if !withdraw(timer) {
-            issue(CancelTimerMachine(command: Command(.cancelTimer) { $0.cancelTimerCommandAttributes.timerID = timer.timerID }))
-        }
-        timer.fired.resolve(.success(false))
-    }
-
     public func condition(timeout: Duration?, _ predicate: @escaping () -> Bool) async throws -> Bool {
         if predicate() { return true }
         try checkNotCancelled()
@@ -111,28 +103,12 @@ extension WorkflowEngine: WorkflowContext {
                 if let policy = options.retryPolicy { attributes.retryPolicy = policy.apiRetryPolicy }
                 command.scheduleActivityTaskCommandAttributes = attributes
             },
-            cancellationType: options.cancellationType
+            cancellationType: options.cancellationType,
+            failureConverter: dataConverter.failureConverter
         )
         issue(machine)
         let result = try await wait(machine.result) { [self] in cancel(machine) }
         return try activity.output.decode(result, using: payloadConverter)
-    }
-
-    private func cancel(_ activity: ActivityMachine) {
-        guard !activity.result.isResolved else { return }
-        let canceled = CanceledError("activity '\(activity.activityType)' canceled")
-        if withdraw(activity) || activity.cancellationType == .abandon {
-            activity.result.resolve(.failure(canceled))
-            return
-        }
-        issue(
-            CancelActivityMachine(
-                command: Command(.requestCancelActivityTask) {
-                    $0.requestCancelActivityTaskCommandAttributes.scheduledEventID = activity.initiatedEventID
-                }
-            )
-        )
-        if activity.cancellationType == .tryCancel { activity.result.resolve(.failure(canceled)) }
     }
 
     public func executeLocalActivity<Input, Output>(
@@ -188,7 +164,8 @@ extension WorkflowEngine: WorkflowContext {
                 }
                 attributes.parentClosePolicy = options.parentClosePolicy.apiPolicy
                 command.startChildWorkflowExecutionCommandAttributes = attributes
-            }
+            },
+            failureConverter: dataConverter.failureConverter
         )
         issue(child)
         let runID = try await wait(child.started) { [self] in cancel(child) }
@@ -202,20 +179,6 @@ extension WorkflowEngine: WorkflowContext {
                 try await requestCancellation(of: WorkflowExecution(workflowID: workflowID, runID: runID), childOnly: true)
             }
         )
-    }
-
-    /// Cancelling the code waiting for a child asks the child to cancel; the wait goes on until
-    /// the child ends, as in the other SDKs' default.
-    private func cancel(_ child: ChildWorkflowMachine) {
-        guard !child.result.isResolved else { return }
-        if withdraw(child) {
-            child.started.resolve(.failure(CanceledError("child workflow canceled before it started")))
-            child.result.resolve(.failure(CanceledError("child workflow canceled before it started")))
-            return
-        }
-        guard !child.cancelRequested else { return }
-        child.cancelRequested = true
-        issue(ExternalWorkflowMachine(command: cancelCommand(WorkflowExecution(workflowID: child.workflowID), childOnly: true)))
     }
 
     public func signalExternalWorkflow<SignalInput>(
@@ -245,25 +208,13 @@ extension WorkflowEngine: WorkflowContext {
 
     private func requestCancellation(of execution: WorkflowExecution, childOnly: Bool) async throws {
         try checkNotCancelled()
-        try await send(ExternalWorkflowMachine(command: cancelCommand(execution, childOnly: childOnly)))
-    }
-
-    private func cancelCommand(_ execution: WorkflowExecution, childOnly: Bool) -> Command {
-        Command(.requestCancelExternalWorkflowExecution) { command in
-            var attributes = Temporal_Api_Command_V1_RequestCancelExternalWorkflowExecutionCommandAttributes()
-            attributes.namespace = info.namespace
-            attributes.workflowID = execution.workflowID
-            attributes.runID = execution.runID ?? ""
-            attributes.childWorkflowOnly = childOnly
-            command.requestCancelExternalWorkflowExecutionCommandAttributes = attributes
-        }
+        let command = ExternalWorkflowMachine.cancelCommand(namespace: info.namespace, execution: execution, childOnly: childOnly)
+        try await send(ExternalWorkflowMachine(command: command))
     }
 
     private func send(_ machine: ExternalWorkflowMachine) async throws {
         issue(machine)
-        try await wait(machine.delivered) { [self] in
-            if withdraw(machine) { machine.delivered.resolve(.failure(CanceledError("request canceled before it was sent"))) }
-        }
+        try await wait(machine.delivered) { [self] in cancel(machine) }
     }
 
     public func sideEffect<Value: Codable & Sendable>(_ body: () throws -> Value) throws -> Value {

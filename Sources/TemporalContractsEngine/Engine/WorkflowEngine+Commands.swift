@@ -7,7 +7,7 @@ import TemporalContractsConversion
 
 extension WorkflowEngine {
     /// Records a command: matched later with its history event, and sent unless replaying.
-    func issue(_ machine: CommandMachine) {
+    func issue(_ machine: any CommandMachine) {
         if let operation = readOnlyOperation {
             readOnlyViolations.append("\(operation) issued \(machine.summary)")
             return
@@ -28,14 +28,21 @@ extension WorkflowEngine {
         }
     }
 
+    /// Cancels the wait on `machine`: its cancel transition decides, by its state, whether the
+    /// command is taken back, a cancel command is sent, or nothing is.
+    func cancel(_ machine: any CancellableMachine) {
+        switch machine.cancel() {
+        case .none: break
+        case .withdraw: withdraw(machine)
+        case .issue(let cancellation): issue(cancellation)
+        }
+    }
+
     /// Takes back a command that has not reached the history (issued in this same task), so a
     /// cancellation before the server saw it costs nothing, in the first run and in replays.
-    /// Returns false when the command is already recorded.
-    func withdraw(_ machine: CommandMachine) -> Bool {
-        guard !machine.isMatched, let index = unmatched.firstIndex(where: { $0 === machine }) else { return false }
-        unmatched.remove(at: index)
+    private func withdraw(_ machine: any CommandMachine) {
+        unmatched.removeAll { $0 === machine }
         outbox.removeAll { $0 === machine }
-        return true
     }
 
     /// Waits for `pending`; cancelling the waiting task runs `onCancel` on the engine's thread.
@@ -98,7 +105,7 @@ extension WorkflowEngine {
             let failure = dataConverter.failureConverter.failure(from: error)
             command = Command(.failWorkflowExecution) { $0.failWorkflowExecutionCommandAttributes.failure = failure.apiFailure }
         }
-        issue(CommandMachine(command: command))
+        issue(CompletionMachine(command: command))
         isFinished = true
         if case .success = outcome, !runningHandlers.isEmpty {
             let handlers = runningHandlers.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")

@@ -57,7 +57,7 @@ extension WorkflowEngine {
             tearDown()
         default:
             if event.initiatingEventID != 0, let machine = machinesByEventID[event.initiatingEventID] {
-                try machine.handle(event, engine: self)
+                try transition(machine, at: event) { try machine.handle(event) }
             }
         }
     }
@@ -175,13 +175,14 @@ extension WorkflowEngine {
         while let machine = unmatched.first {
             guard let difference = machine.mismatch(with: event) else {
                 unmatched.removeFirst()
-                machine.initiatedEventID = event.eventID
+                try transition(machine, at: event) { try machine.record(event) }
                 machinesByEventID[event.eventID] = machine
                 return
             }
             // A deprecated patch may be gone from the code or missing from old histories.
-            if (machine as? MarkerMachine)?.record.isDeprecatedPatch == true {
+            if let marker = machine as? MarkerMachine, marker.marker.isDeprecatedPatch {
                 unmatched.removeFirst()
+                try transition(machine, at: event) { try marker.skip() }
                 continue
             }
             if MarkerRecord(event)?.isDeprecatedPatch == true { return }
@@ -204,7 +205,10 @@ extension WorkflowEngine {
     }
 
     private func checkAllCommandsMatched(before event: HistoryEvent) throws {
-        unmatched.removeAll { ($0 as? MarkerMachine)?.record.isDeprecatedPatch == true }
+        for case let marker as MarkerMachine in unmatched where marker.marker.isDeprecatedPatch {
+            try transition(marker, at: event) { try marker.skip() }
+        }
+        unmatched.removeAll { ($0 as? MarkerMachine)?.marker.isDeprecatedPatch == true }
         guard let machine = unmatched.first else { return }
         throw NondeterminismError(
             info: info,
@@ -213,6 +217,24 @@ extension WorkflowEngine {
             command: machine.summary,
             difference: "the history recorded no event for this command before it"
         )
+    }
+
+    /// Runs a machine's transition; a transition its state does not allow fails the task:
+    /// nondeterminism naming the event, or an internal error.
+    private func transition(_ machine: any CommandMachine, at event: HistoryEvent, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch MachineError.unexpectedEvent(let unexpected, let state) {
+            throw NondeterminismError(
+                info: info,
+                eventID: unexpected.eventID,
+                event: unexpected.summary,
+                command: machine.summary,
+                difference: "the event cannot follow it in its state '\(state)'"
+            )
+        } catch MachineError.invalidTransition(let transition) {
+            throw WorkflowTaskError("internal error in the workflow engine: \(transition)", eventID: event.eventID)
+        }
     }
 
     /// A failure from history as a typed Swift error.

@@ -36,9 +36,9 @@ extension WorkflowEngine {
     var stackTrace: String {
         var lines: [String] = []
         // In history order; commands not recorded yet last, in the order they were issued.
-        let recorded = machinesByEventID.values.filter(\.isPending).sorted { $0.initiatedEventID < $1.initiatedEventID }
+        let recorded = machinesByEventID.values.filter(\.isPending).sorted { $0.recordedEventID < $1.recordedEventID }
         for machine in recorded + unmatched.filter(\.isPending) {
-            let recorded = machine.isMatched ? " (event \(machine.initiatedEventID))" : " (not recorded yet)"
+            let recorded = machine.isRecorded ? " (event \(machine.recordedEventID))" : " (not recorded yet)"
             lines.append("waiting for \(machine.summary)\(recorded)")
         }
         for state in localActivities.values.sorted(by: { $0.request.sequence < $1.request.sequence }) where !state.result.isResolved {

@@ -40,11 +40,11 @@ public final class WorkflowEngine: @unchecked Sendable {
     var handlerTasks: [Int: Task<Void, Never>] = [:]
 
     /// Commands issued and not yet matched with their history events, in order.
-    var unmatched: [CommandMachine] = []
+    var unmatched: [any CommandMachine] = []
     /// Commands of the current workflow task, for the completion.
-    var outbox: [CommandMachine] = []
+    var outbox: [any CommandMachine] = []
     var outgoingMessages: [Temporal_Api_Protocol_V1_Message] = []
-    var machinesByEventID: [Int64: CommandMachine] = [:]
+    var machinesByEventID: [Int64: any CommandMachine] = [:]
     /// Whether the events being applied follow a `WorkflowTaskCompleted` and record its commands.
     var inCommandSection = false
 
@@ -156,7 +156,7 @@ public final class WorkflowEngine: @unchecked Sendable {
     public func tearDown() {
         _ = try? withActivation {
             isFinished = true
-            for machine in Array(machinesByEventID.values) + unmatched { machine.abandon() }
+            for machine in Array(machinesByEventID.values) + unmatched { machine.tearDown() }
             for waiter in conditions { waiter.satisfied.resolve(.failure(CancellationError())) }
             for state in localActivities.values { state.result.resolve(.failure(CancellationError())) }
             conditions.removeAll()

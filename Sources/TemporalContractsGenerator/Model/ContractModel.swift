@@ -5,6 +5,8 @@ public struct ContractModel: Sendable {
     public var format: ContractFormat
     /// The contract's name, which becomes the Swift namespace.
     public var name: String
+    /// Where the contract states its name (for `.proto` contracts: the service).
+    public var nameLocation: SourceLocation
     public var taskQueue: String?
     public var types: [NamedType]
     public var workflows: [WorkflowModel]
@@ -21,6 +23,7 @@ public struct ContractModel: Sendable {
         self.file = file
         self.format = format
         self.name = name
+        self.nameLocation = SourceLocation(file: file)
         self.taskQueue = nil
         self.types = []
         self.workflows = []

@@ -68,8 +68,11 @@ public struct GeneratorPipeline {
     }
 
     /// Stages 2 to 4 on already loaded contracts; used directly by the protoc plugin.
-    /// - Parameter rootFiles: with `FileNaming.inputFile`, the files to generate for (their imports
-    ///   are only read).
+    /// - Parameters:
+    ///   - contracts: the located syntax of every contract, as ``load(_:)`` returns it.
+    ///   - loadDiagnostics: the problems loading found, reported with the later stages' own.
+    ///   - rootFiles: with `FileNaming.inputFile`, the files to generate for (their imports
+    ///     are only read).
     public func generate(
         _ contracts: [ContractResolver.Input],
         diagnostics loadDiagnostics: Diagnostics = Diagnostics(),
@@ -78,6 +81,7 @@ public struct GeneratorPipeline {
         var diagnostics = loadDiagnostics
         let (models, resolveDiagnostics) = ContractResolver.resolve(contracts)
         diagnostics.append(contentsOf: resolveDiagnostics)
+        diagnostics.append(contentsOf: SwiftNameValidator.check(models, options: options))
         var translator = SwiftTranslator(options: options, generatorVersion: Self.version, models: models)
         var files: [GeneratedFile] = []
         // Selected outputs bring the ones they need to compile.

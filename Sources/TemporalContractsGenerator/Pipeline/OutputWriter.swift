@@ -5,9 +5,12 @@ import Foundation
 public enum OutputWriter {
     /// Writes `files` into `directory`; returns the names of the files actually written.
     ///
-    /// - Parameter touchUnchanged: also set the modification date of unchanged files. A build
-    ///   system that compares dates (SwiftPM's build plugins) otherwise sees outputs older than the
-    ///   contract and runs the generator on every build.
+    /// - Parameters:
+    ///   - files: the files to write, named relative to `directory`.
+    ///   - directory: the output folder, created when missing.
+    ///   - touchUnchanged: also set the modification date of unchanged files. A build
+    ///     system that compares dates (SwiftPM's build plugins) otherwise sees outputs older than the
+    ///     contract and runs the generator on every build.
     @discardableResult
     public static func write(_ files: [GeneratedFile], to directory: String, touchUnchanged: Bool = false) throws -> [String] {
         let manager = FileManager.default

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Derives idiomatic Swift identifiers from wire names: `order_id` → `orderID`,
-/// `line-item` → `LineItem`, `default` → `` `default` ``, `3ds` → `_3ds`. Wire names themselves are
-/// never changed; only the Swift side is.
+/// `line-item` → `LineItem`, `default` → `default` between backticks, `3ds` → `_3ds`. Wire names
+/// themselves are never changed; only the Swift side is.
 public enum SwiftNaming {
     /// Words written in capitals in Swift (the API Design Guidelines' rule for acronyms).
     static let acronyms: Set<String> = [

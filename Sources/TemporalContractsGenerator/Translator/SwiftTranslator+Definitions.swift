@@ -180,7 +180,11 @@ extension SwiftTranslator {
 
     /// `retryPolicy: TemporalContracts.RetryPolicy(…)`.
     static func retryPolicyArgument(_ policy: RetryPolicyModel) -> SwiftCode {
-        .list(head: "retryPolicy: \(QualifiedNames.runtime("RetryPolicy"))", items: retryPolicyArguments(policy).map(SwiftCode.text), tail: "")
+        .list(
+            head: "retryPolicy: \(QualifiedNames.runtime("RetryPolicy"))",
+            items: retryPolicyArguments(policy).map(SwiftCode.text),
+            tail: ""
+        )
     }
 
     static func durationLiteral(_ duration: Duration) -> String {

@@ -1,6 +1,7 @@
 extension SwiftTranslator {
-    /// Members every workflow handle has; a handler whose name would clash gets its kind appended.
-    static let handleMembers: Set<String> = ["result", "cancel", "terminate", "describe", "execution", "backend", "workflowID"]
+    /// Members every workflow handle or workflow protocol has; a handler whose name would clash gets
+    /// its kind appended (`resultQuery`).
+    static let handleMembers: Set<String> = ["result", "cancel", "terminate", "describe", "execution", "backend", "workflowID", "run"]
 
     /// Names generated methods give their own parameters, locals and properties. A contract
     /// parameter of one of these names keeps it as its argument label; inside the method it is
@@ -47,8 +48,14 @@ extension SwiftTranslator {
             let signals = handlers(workflow.signals, "Signals", "Signal")
             let queries = handlers(workflow.queries, "Queries", "Query")
             let updates = handlers(workflow.updates, "Updates", "Update")
+            // Updates also declare `start…` on the handle and, with a validator, `validate…`.
+            let updateMembers = updates.flatMap { update in
+                [("start" + update.callable.stem, update.callable.wireName)]
+                    + (update.use.handler.hasValidator ? [("validate" + update.callable.stem, update.callable.wireName)] : [])
+            }
             checkCollisions(
-                (signals + queries + updates).map { ($0.callable.name, $0.callable.wireName, workflow.location) },
+                (signals + queries + updates).map { ($0.callable.name, $0.callable.wireName, workflow.location) }
+                    + updateMembers.map { ($0.0, $0.1, workflow.location) },
                 what: "handlers of workflow '\(workflow.key)'"
             )
             workflows.append(
@@ -63,22 +70,6 @@ extension SwiftTranslator {
                     namespace: model.name
                 )
             )
-        }
-        // Handles and workflow protocols share the namespace with the payload types.
-        let typeNames = Dictionary(
-            model.types.map { (typeName(QualifiedTypeName(contract: model.name, name: $0.name)), $0.name) },
-            uniquingKeysWith: { first, _ in first }
-        )
-        for (workflow, surface) in zip(model.workflows, workflows) {
-            for generated in [surface.handleName, surface.protocolName] {
-                if let type = typeNames[generated] {
-                    diagnostics.error(
-                        "workflow '\(workflow.key)' needs the Swift type name '\(generated)', which type '\(type)' already has",
-                        at: workflow.location,
-                        hint: "rename the type or the workflow key"
-                    )
-                }
-            }
         }
         let activities = model.activities.enumerated().map { index, activity in
             activitySurface(
@@ -181,7 +172,9 @@ extension SwiftTranslator {
         let handle = workflow.stem + "Handle"
         let startOptions = SwiftParameter("options", QualifiedNames.runtime("WorkflowStartOptions"))
         let startParameters = workflow.parameters + [startOptions]
-        let handleParameters = [SwiftParameter("workflowID", QualifiedNames.string), SwiftParameter("runID", QualifiedNames.optionalString)]
+        let handleParameters = [
+            SwiftParameter("workflowID", QualifiedNames.string), SwiftParameter("runID", QualifiedNames.optionalString),
+        ]
         let defaultStartOptions = SwiftCode.text("options: \(QualifiedNames.runtime("WorkflowStartOptions"))()")
         func member(_ function: SwiftFunction, at indentation: Int = indentation) -> [String] {
             function.lines(indentation: indentation)
@@ -223,7 +216,11 @@ extension SwiftTranslator {
                     effects: "async throws",
                     result: workflow.output,
                     body: [
-                        .list(head: "try await self.start\(workflow.stem)", items: workflow.forwardArguments + ["options: options"], tail: ".result()")
+                        .list(
+                            head: "try await self.start\(workflow.stem)",
+                            items: workflow.forwardArguments + ["options: options"],
+                            tail: ".result()"
+                        )
                     ]
                 )
             ),
@@ -254,7 +251,13 @@ extension SwiftTranslator {
                     workflow.qualifiedParameters,
                     effects: "async throws",
                     result: "\(namespace).\(handle)",
-                    body: [.list(head: "try await self.start\(workflow.stem)", items: workflow.forwardArguments + [defaultStartOptions], tail: "")]
+                    body: [
+                        .list(
+                            head: "try await self.start\(workflow.stem)",
+                            items: workflow.forwardArguments + [defaultStartOptions],
+                            tail: ""
+                        )
+                    ]
                 ),
                 at: 4
             ),
@@ -264,7 +267,13 @@ extension SwiftTranslator {
                     workflow.qualifiedParameters,
                     effects: "async throws",
                     result: workflow.qualifiedOutput,
-                    body: [.list(head: "try await self.execute\(workflow.stem)", items: workflow.forwardArguments + [defaultStartOptions], tail: "")]
+                    body: [
+                        .list(
+                            head: "try await self.execute\(workflow.stem)",
+                            items: workflow.forwardArguments + [defaultStartOptions],
+                            tail: ""
+                        )
+                    ]
                 ),
                 at: 4
             ),
@@ -285,7 +294,13 @@ extension SwiftTranslator {
                     [],
                     effects: "async throws",
                     result: workflow.output,
-                    body: [.list(head: "try await backend.result", items: [.text("of: \(workflow.definition)"), "execution: execution"], tail: "")]
+                    body: [
+                        .list(
+                            head: "try await backend.result",
+                            items: [.text("of: \(workflow.definition)"), "execution: execution"],
+                            tail: ""
+                        )
+                    ]
                 )
             ),
             signals: signals.map { handlerSurface($0, kind: .signal, hasValidator: false) },
@@ -324,7 +339,11 @@ extension SwiftTranslator {
                     effects: "async throws",
                     result: workflow.output,
                     body: [
-                        .list(head: "try await self.start\(workflow.stem)", items: workflow.forwardArguments + ["options: options"], tail: ".result()")
+                        .list(
+                            head: "try await self.start\(workflow.stem)",
+                            items: workflow.forwardArguments + ["options: options"],
+                            tail: ".result()"
+                        )
                     ]
                 )
             ),
@@ -334,7 +353,13 @@ extension SwiftTranslator {
                     startParameters,
                     effects: "async throws",
                     result: handle,
-                    body: [.list(head: "try await client.start\(workflow.stem)", items: workflow.forwardArguments + ["options: options"], tail: "")]
+                    body: [
+                        .list(
+                            head: "try await client.start\(workflow.stem)",
+                            items: workflow.forwardArguments + ["options: options"],
+                            tail: ""
+                        )
+                    ]
                 )
             ),
             mockExecute: member(
@@ -343,7 +368,13 @@ extension SwiftTranslator {
                     startParameters,
                     effects: "async throws",
                     result: workflow.output,
-                    body: [.list(head: "try await client.execute\(workflow.stem)", items: workflow.forwardArguments + ["options: options"], tail: "")]
+                    body: [
+                        .list(
+                            head: "try await client.execute\(workflow.stem)",
+                            items: workflow.forwardArguments + ["options: options"],
+                            tail: ""
+                        )
+                    ]
                 )
             ),
             mockHandle: member(
@@ -516,7 +547,9 @@ extension SwiftTranslator {
                 "\(access)func \(handler.name)",
                 handler.parameters,
                 effects: "async throws",
-                body: [.list(head: "try await backend.signal", items: [.text(handler.definition), input, "execution: execution"], tail: "")]
+                body: [
+                    .list(head: "try await backend.signal", items: [.text(handler.definition), input, "execution: execution"], tail: "")
+                ]
             )
         case .query:
             send = SwiftFunction(
@@ -535,7 +568,9 @@ extension SwiftTranslator {
                 body: [
                     .list(
                         head: "try await self.start\(handler.stem)",
-                        items: handler.forwardArguments + [.text("options: \(QualifiedNames.runtime("UpdateOptions"))(waitFor: .completed)")],
+                        items: handler.forwardArguments + [
+                            .text("options: \(QualifiedNames.runtime("UpdateOptions"))(waitFor: .completed)")
+                        ],
                         tail: ".result()"
                     )
                 ]
@@ -686,7 +721,11 @@ extension SwiftTranslator {
                 effects: "async throws",
                 result: activity.output,
                 body: [
-                    .list(head: "try await recorder.call", items: [.text(activity.definition), activity.inputExpression, "context: context"], tail: "")
+                    .list(
+                        head: "try await recorder.call",
+                        items: [.text(activity.definition), activity.inputExpression, "context: context"],
+                        tail: ""
+                    )
                 ]
             ).lines(indentation: indentation),
             mockStub: SwiftFunction(

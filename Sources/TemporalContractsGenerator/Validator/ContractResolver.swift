@@ -59,6 +59,18 @@ public struct ContractResolver {
                 )
                 continue
             }
+            if SwiftNaming.reservedContractNames.contains(name.value) {
+                let hidden =
+                    SwiftNaming.moduleNames.contains(name.value)
+                    ? "the module of that name, which generated code names types through"
+                    : "Swift's own '\(name.value)' in the module of the generated code"
+                diagnostics.error(
+                    "the contract name '\(name.value)' would hide \(hidden)",
+                    at: name.location,
+                    hint: "rename the contract, e.g. `\(name.value)Contract`"
+                )
+                continue
+            }
             if !SwiftNaming.isValidTypeName(name.value) {
                 diagnostics.error(
                     "the contract name '\(name.value)' is not a Swift type name",
@@ -99,6 +111,7 @@ public struct ContractResolver {
 
     mutating func resolveContract(_ syntax: ContractSyntax, name: String) -> ContractModel {
         var model = ContractModel(file: syntax.file, format: syntax.format, name: name)
+        if let location = syntax.name?.location { model.nameLocation = location }
         model.taskQueue = syntax.taskQueue.flatMap { nonEmpty($0, what: "'taskQueue'") }
         model.importedContracts = importsByName[name] ?? []
         model.protoFieldSwiftNames = syntax.protoMessageFields.mapValues { fields in

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Metrics
+import SwiftProtobuf
 import TemporalAPI
 import TemporalContractsConversion
 import TemporalContracts

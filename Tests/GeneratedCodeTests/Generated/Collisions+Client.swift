@@ -400,7 +400,7 @@ extension Collisions {
         }
 
         /// Sends the `run` signal.
-        public func run(_ input: Payload) async throws {
+        public func runSignal(_ input: Payload) async throws {
             try await backend.signal(Signals.run, input: input, execution: execution)
         }
 

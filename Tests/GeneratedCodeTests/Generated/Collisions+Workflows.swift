@@ -21,7 +21,7 @@ extension Collisions {
         func error(_ input: Error, context: any TemporalContracts.WorkflowContext) async throws
 
         /// Handles the `run` signal.
-        func run(_ input: Payload, context: any TemporalContracts.WorkflowContext) async throws
+        func runSignal(_ input: Payload, context: any TemporalContracts.WorkflowContext) async throws
 
         /// Answers the `result` query; it must not change state or wait.
         func resultQuery(context: any TemporalContracts.WorkflowContext) throws -> Result
@@ -135,7 +135,7 @@ extension Collisions.ClientWorkflow {
                 try await workflow.error(input, context: context)
             }
             handlers.signal(Collisions.Signals.run) { workflow, input, context in
-                try await workflow.run(input, context: context)
+                try await workflow.runSignal(input, context: context)
             }
             handlers.query(Collisions.Queries.result) { workflow, _, context in
                 try workflow.resultQuery(context: context)

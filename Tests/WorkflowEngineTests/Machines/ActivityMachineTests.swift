@@ -1,5 +1,6 @@
+import TemporalAPI
 import TemporalContracts
-import TemporalContractsEngine
+@testable import TemporalContractsEngine
 import Testing
 
 /// The activity machine from canned histories: each task's commands, one task at a time and
@@ -99,7 +100,10 @@ struct ActivityMachineTests {
         history.activityCanceled(5)
         history.workflowTask()
         let tasks = try ScriptedRun.commandsPerTask(history) { _, context in
-            try await Workflow.cancel({ try await Self.echo(context, .waitCancellationCompleted) }, after: { try await context.sleep(for: .seconds(1)) })
+            try await Workflow.cancel(
+                { try await Self.echo(context, .waitCancellationCompleted) },
+                after: { try await context.sleep(for: .seconds(1)) }
+            )
         }
         #expect(
             tasks == [
@@ -120,7 +124,10 @@ struct ActivityMachineTests {
         history.timerFired("2", started: timer)
         history.workflowTask()
         let tasks = try ScriptedRun.commandsPerTask(history) { _, context in
-            let outcome = try await Workflow.cancel({ try await Self.echo(context, .tryCancel) }, after: { try await context.sleep(for: .seconds(1)) })
+            let outcome = try await Workflow.cancel(
+                { try await Self.echo(context, .tryCancel) },
+                after: { try await context.sleep(for: .seconds(1)) }
+            )
             try await context.sleep(for: .seconds(5))
             return outcome
         }
@@ -141,7 +148,10 @@ struct ActivityMachineTests {
         history.timerFired("2", started: timer)
         history.workflowTask()
         let tasks = try ScriptedRun.commandsPerTask(history) { _, context in
-            let outcome = try await Workflow.cancel({ try await Self.echo(context, .abandon) }, after: { try await context.sleep(for: .seconds(1)) })
+            let outcome = try await Workflow.cancel(
+                { try await Self.echo(context, .abandon) },
+                after: { try await context.sleep(for: .seconds(1)) }
+            )
             try await context.sleep(for: .seconds(5))
             return outcome
         }
@@ -160,8 +170,144 @@ struct ActivityMachineTests {
         history.activityCompleted(scheduled, result: HistoryBuilder.payloads("HI"))
         history.workflowTask()
         let tasks = try ScriptedRun.commandsPerTask(history) { _, context in
-            try await Workflow.cancel({ try await Self.echo(context, .waitCancellationCompleted) }, after: { try await context.sleep(for: .seconds(1)) })
+            try await Workflow.cancel(
+                { try await Self.echo(context, .waitCancellationCompleted) },
+                after: { try await context.sleep(for: .seconds(1)) }
+            )
         }
         #expect(tasks.last == [#"CompleteWorkflowExecution "HI""#])
+    }
+
+    // MARK: The machine alone
+
+    static func machine(_ cancellationType: ActivityCancellationType = .tryCancel) -> ActivityMachine {
+        let command = Command(.scheduleActivityTask) { command in
+            command.scheduleActivityTaskCommandAttributes.activityType.name = "Echo"
+            command.scheduleActivityTaskCommandAttributes.activityID = "1"
+        }
+        return ActivityMachine(command: command, cancellationType: cancellationType, failureConverter: DefaultFailureConverter())
+    }
+
+    @Test("alone: created → scheduled → started → completed, resolving the result")
+    func transitions() throws {
+        var history = MachineTesting.history()
+        let scheduled = history.activityScheduled("Echo", id: "1")
+        let started = history.activityStarted(scheduled)
+        history.activityCompleted(scheduled, result: HistoryBuilder.payloads("HI"))
+        let machine = Self.machine()
+        #expect(machine.state == .created && !machine.isRecorded)
+        #expect(machine.mismatch(with: history[scheduled]) == nil)
+        try machine.record(history[scheduled])
+        #expect(machine.state == .scheduled && machine.recordedEventID == scheduled)
+        try machine.handle(history[started])
+        #expect(machine.state == .started)
+        #expect(MachineTesting.outcome(machine.result) == "pending")
+        try machine.handle(history[history.lastEventID])
+        #expect(machine.state == .completed)
+        #expect(MachineTesting.outcome(machine.result) == #""HI""#)
+    }
+
+    @Test(
+        "alone: cancel in each state, for each cancellation type",
+        arguments: [
+            // (events before the cancel, cancellation type) → (action, state after, outcome)
+            ("", ActivityCancellationType.tryCancel, "withdraw", "canceledBeforeSent", "CanceledError"),
+            ("", .abandon, "withdraw", "canceledBeforeSent", "CanceledError"),
+            ("scheduled", .tryCancel, "issue RequestCancelActivityTask 5", "cancelRequested(started: false)", "CanceledError"),
+            ("scheduled", .waitCancellationCompleted, "issue RequestCancelActivityTask 5", "cancelRequested(started: false)", "pending"),
+            (
+                "scheduled started", .waitCancellationCompleted, "issue RequestCancelActivityTask 5", "cancelRequested(started: true)",
+                "pending"
+            ),
+            ("scheduled started", .abandon, "none", "abandoned", "CanceledError"),
+            ("scheduled started completed", .tryCancel, "none", "completed", #""HI""#),
+            ("scheduled timedOut", .waitCancellationCompleted, "none", "timedOut", "ActivityError(TimeoutError)"),
+        ]
+    )
+    func cancel(events: String, type: ActivityCancellationType, action: String, state: String, outcome: String) throws {
+        var history = MachineTesting.history()
+        let scheduled = history.activityScheduled("Echo", id: "1")
+        history.activityStarted(scheduled)
+        history.activityCompleted(scheduled, result: HistoryBuilder.payloads("HI"))
+        history.activityTimedOut(scheduled)
+        let byName = ["scheduled": scheduled, "started": scheduled + 1, "completed": scheduled + 2, "timedOut": scheduled + 3]
+        let machine = Self.machine(type)
+        for (index, name) in events.split(separator: " ").enumerated() {
+            let event = history[byName[String(name)]!]
+            if index == 0 { try machine.record(event) } else { try machine.handle(event) }
+        }
+        #expect(machine.cancel().line == action)
+        #expect("\(machine.state)" == state)
+        #expect(MachineTesting.outcome(machine.result) == outcome)
+        // A second cancellation changes nothing.
+        #expect(machine.cancel().line == "none")
+    }
+
+    @Test("alone: after a cancellation request the activity may still start, then ends canceled, completed or failed")
+    func afterCancellationRequest() throws {
+        var history = MachineTesting.history()
+        let scheduled = history.activityScheduled("Echo", id: "1")
+        let started = history.activityStarted(scheduled)
+        history.activityCanceled(scheduled)
+        let machine = Self.machine(.waitCancellationCompleted)
+        try machine.record(history[scheduled])
+        _ = machine.cancel()
+        try machine.handle(history[started])
+        #expect(machine.state == .cancelRequested(started: true))
+        try machine.handle(history[history.lastEventID])
+        #expect(machine.state == .canceled)
+        #expect(MachineTesting.outcome(machine.result) == "ActivityError(CanceledError)")
+    }
+
+    @Test("alone: an abandoned activity ignores its later events")
+    func abandonedIgnoresEvents() throws {
+        var history = MachineTesting.history()
+        let scheduled = history.activityScheduled("Echo", id: "1")
+        let started = history.activityStarted(scheduled)
+        history.activityCompleted(scheduled, result: HistoryBuilder.payloads("HI"))
+        let machine = Self.machine(.abandon)
+        try machine.record(history[scheduled])
+        _ = machine.cancel()
+        try machine.handle(history[started])
+        try machine.handle(history[history.lastEventID])
+        #expect(machine.state == .abandoned)
+        #expect(MachineTesting.outcome(machine.result) == "CanceledError")
+    }
+
+    @Test("alone: events the state does not allow throw, naming the event and the state; the state stays")
+    func invalidTransitions() throws {
+        var history = MachineTesting.history()
+        let scheduled = history.activityScheduled("Echo", id: "1")
+        let started = history.activityStarted(scheduled)
+        history.activityCompleted(scheduled, result: HistoryBuilder.payloads("HI"))
+        let completed = history.lastEventID
+        history.activityCanceled(scheduled)
+        let canceled = history.lastEventID
+        history.timerFired("1", started: scheduled)
+        let timerFired = history.lastEventID
+
+        let machine = Self.machine()
+        try machine.record(history[scheduled])
+        #expect(
+            MachineTesting.failure { try machine.record(history[scheduled]) }
+                == "invalid record of ScheduleActivityTask 'Echo' (activity ID 1) in state scheduled"
+        )
+        #expect(MachineTesting.failure { try machine.handle(history[completed]) } == "unexpected activityTaskCompleted in scheduled")
+        #expect(MachineTesting.failure { try machine.handle(history[canceled]) } == "unexpected activityTaskCanceled in scheduled")
+        #expect(MachineTesting.failure { try machine.handle(history[timerFired]) } == "unexpected timerFired in scheduled")
+        #expect(machine.state == .scheduled)
+        try machine.handle(history[started])
+        try machine.handle(history[completed])
+        #expect(MachineTesting.failure { try machine.handle(history[completed]) } == "unexpected activityTaskCompleted in completed")
+        #expect(MachineTesting.failure { try machine.handle(history[started]) } == "unexpected activityTaskStarted in completed")
+    }
+
+    @Test("alone: the scheduled event must name the same activity type and ID")
+    func mismatch() {
+        var history = MachineTesting.history()
+        let other = history.activityScheduled("Other", id: "1")
+        let timer = history.timerStarted("1", seconds: 1)
+        #expect(Self.machine().mismatch(with: history[other]) == "it schedules activity 'Other' with ID 1")
+        #expect(Self.machine().mismatch(with: history[timer]) == "it is TimerStarted event \(timer) 1")
     }
 }

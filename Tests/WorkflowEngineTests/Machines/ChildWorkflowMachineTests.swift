@@ -1,5 +1,6 @@
+import TemporalAPI
 import TemporalContracts
-import TemporalContractsEngine
+@testable import TemporalContractsEngine
 import Testing
 
 /// The child workflow machine from canned histories.
@@ -116,5 +117,68 @@ struct ChildWorkflowMachineTests {
             try await Workflow.cancel({ try await Self.child(context) }, after: { try await context.sleep(for: .seconds(1)) })
         }
         #expect(tasks.last == [#"CompleteWorkflowExecution "grown""#])
+    }
+
+    // MARK: The machine alone
+
+    static func machine() -> ChildWorkflowMachine {
+        let command = Command(.startChildWorkflowExecution) { command in
+            command.startChildWorkflowExecutionCommandAttributes.namespace = "default"
+            command.startChildWorkflowExecutionCommandAttributes.workflowType.name = "Kid"
+            command.startChildWorkflowExecutionCommandAttributes.workflowID = "kid-1"
+        }
+        return ChildWorkflowMachine(command: command, failureConverter: DefaultFailureConverter())
+    }
+
+    @Test("alone: created → initiated → started → completed; events out of order are unexpected")
+    func transitions() throws {
+        var history = MachineTesting.history()
+        let initiated = history.childInitiated("Kid", workflowID: "kid-1")
+        history.childCompleted(initiated, result: HistoryBuilder.payloads("early"))
+        let early = history.lastEventID
+        history.childStarted(initiated, runID: "kid-run")
+        let started = history.lastEventID
+        history.childCompleted(initiated, result: HistoryBuilder.payloads("grown"))
+        let machine = Self.machine()
+        try machine.record(history[initiated])
+        #expect(machine.state == .initiated)
+        #expect(MachineTesting.failure { try machine.handle(history[early]) } == "unexpected childWorkflowExecutionCompleted in initiated")
+        try machine.handle(history[started])
+        #expect(machine.state == .started && MachineTesting.outcome(machine.started) == "kid-run")
+        try machine.handle(history[history.lastEventID])
+        #expect(machine.state == .completed && MachineTesting.outcome(machine.result) == #""grown""#)
+        #expect(MachineTesting.failure { try machine.handle(history[started]) } == "unexpected childWorkflowExecutionStarted in completed")
+    }
+
+    @Test("alone: a failed start resolves the start and the result")
+    func startFailed() throws {
+        var history = MachineTesting.history()
+        let initiated = history.childInitiated("Kid", workflowID: "kid-1")
+        history.childStartFailed(initiated)
+        let machine = Self.machine()
+        try machine.record(history[initiated])
+        try machine.handle(history[history.lastEventID])
+        #expect(machine.state == .startFailed)
+        #expect(MachineTesting.outcome(machine.started) == "WorkflowAlreadyStartedError")
+        #expect(MachineTesting.outcome(machine.result) == "WorkflowAlreadyStartedError")
+        #expect(machine.cancel().line == "none")
+    }
+
+    @Test("alone: cancelled before it was sent the start is withdrawn; once initiated the child is asked to cancel, once")
+    func cancel() throws {
+        let unsent = Self.machine()
+        #expect(unsent.cancel().line == "withdraw")
+        #expect(unsent.state == .canceledBeforeSent && MachineTesting.outcome(unsent.result) == "CanceledError")
+
+        var history = MachineTesting.history()
+        let initiated = history.childInitiated("Kid", workflowID: "kid-1")
+        history.childStarted(initiated)
+        let machine = Self.machine()
+        try machine.record(history[initiated])
+        #expect(machine.cancel().line == "issue RequestCancelExternalWorkflowExecution kid-1 childOnly")
+        #expect(machine.cancelRequested && machine.state == .initiated)
+        try machine.handle(history[history.lastEventID])
+        #expect(machine.cancel().line == "none")
+        #expect(machine.state == .started && MachineTesting.outcome(machine.result) == "pending")
     }
 }

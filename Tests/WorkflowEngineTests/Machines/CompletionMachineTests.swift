@@ -1,5 +1,6 @@
+import TemporalAPI
 import TemporalContracts
-import TemporalContractsEngine
+@testable import TemporalContractsEngine
 import Testing
 
 /// The machine of the command that ends the run, from canned histories.
@@ -48,5 +49,26 @@ struct CompletionMachineTests {
         let error = #expect(throws: NondeterminismError.self) { try ScriptedRun.replay(history) { _, _ in "done" } }
         #expect(error?.eventID == 5)
         #expect(error?.difference == "it is WorkflowExecutionFailed event 5")
+    }
+
+    // MARK: The machine alone
+
+    @Test("alone: matched by command type, recorded once")
+    func transitions() throws {
+        var history = MachineTesting.history()
+        history.workflowCompleted()
+        let completed = history.lastEventID
+        let machine = CompletionMachine(
+            command: Command(.completeWorkflowExecution) { $0.completeWorkflowExecutionCommandAttributes = .init() }
+        )
+        let failing = CompletionMachine(command: Command(.failWorkflowExecution) { $0.failWorkflowExecutionCommandAttributes = .init() })
+        #expect(failing.mismatch(with: history[completed]) == "it is WorkflowExecutionCompleted event \(completed)")
+        #expect(machine.mismatch(with: history[completed]) == nil)
+        try machine.record(history[completed])
+        #expect(machine.state == .recorded)
+        #expect(
+            MachineTesting.failure { try machine.record(history[completed]) }
+                == "invalid record of CompleteWorkflowExecution in state recorded"
+        )
     }
 }

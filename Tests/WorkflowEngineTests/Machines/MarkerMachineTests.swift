@@ -1,5 +1,5 @@
 import TemporalContracts
-import TemporalContractsEngine
+@testable import TemporalContractsEngine
 import Testing
 
 /// Marker machines (side effects, patches, local activity results) from canned histories.
@@ -77,5 +77,33 @@ struct MarkerMachineTests {
         history.localActivityMarker(sequence: 1, activityType: "Echo", result: HistoryBuilder.payloads("recorded"))
         history.workflowCompleted(result: HistoryBuilder.payloads("recorded"))
         #expect(try ScriptedRun.replay(history, body).isFinished)
+    }
+
+    // MARK: The machine alone
+
+    @Test("alone: matched by marker name and key; recorded once; only a deprecated patch may be skipped")
+    func transitions() throws {
+        var history = MachineTesting.history()
+        history.sideEffectMarker(sequence: 1, result: HistoryBuilder.payloads("x"))
+        let sideEffect = history.lastEventID
+        history.patchMarker("p1")
+        let patch = history.lastEventID
+        let machine = MarkerMachine(record: MarkerRecord(kind: .sideEffect(sequence: 2)))
+        #expect(machine.mismatch(with: history[sideEffect]) == "it records side effect #1")
+        #expect(machine.mismatch(with: history[patch]) == "it records patch 'p1'")
+        #expect(MachineTesting.failure { try machine.skip() } == "invalid skip of RecordMarker side effect #2 in state created")
+
+        let patched = MarkerMachine(record: MarkerRecord(kind: .patch(id: "p1", deprecated: false)))
+        #expect(patched.mismatch(with: history[patch]) == nil)
+        try patched.record(history[patch])
+        #expect(patched.state == .recorded && patched.recordedEventID == patch)
+        #expect(
+            MachineTesting.failure { try patched.record(history[patch]) } == "invalid record of RecordMarker patch 'p1' in state recorded"
+        )
+        #expect(MachineTesting.failure { try patched.handle(history[sideEffect]) } == "unexpected markerRecorded in recorded")
+
+        let deprecated = MarkerMachine(record: MarkerRecord(kind: .patch(id: "p2", deprecated: true)))
+        try deprecated.skip()
+        #expect(deprecated.state == .skipped)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SwiftProtobuf
 import TemporalAPI
 import TemporalContracts
 
@@ -40,6 +41,9 @@ struct HistoryBuilder {
     }
 
     var lastEventID: Int64 { events.last?.eventID ?? 0 }
+
+    /// The event with ID `id`.
+    subscript(id: Int64) -> Event { events[Int(id) - 1] }
 
     /// Appends an event and returns its ID.
     @discardableResult

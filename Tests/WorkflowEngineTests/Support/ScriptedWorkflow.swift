@@ -20,8 +20,14 @@ final class ScriptedWorkflow: WorkflowImplementation {
     static let touch = UpdateDefinition<String, String>(name: "Touch", input: .single(), output: .single())
 
     /// A registration that runs `body` as the workflow's main function.
-    static func registration(_ body: @escaping @Sendable (ScriptedWorkflow, any WorkflowContext) async throws -> String) -> WorkflowRegistration {
-        WorkflowRegistration(definition, implementation: ScriptedWorkflow.self, run: { workflow, _, context in try await body(workflow, context) }) {
+    static func registration(
+        _ body: @escaping @Sendable (ScriptedWorkflow, any WorkflowContext) async throws -> String
+    ) -> WorkflowRegistration {
+        WorkflowRegistration(
+            definition,
+            implementation: ScriptedWorkflow.self,
+            run: { workflow, _, context in try await body(workflow, context) }
+        ) {
             table in
             table.signal(poke) { workflow, input, _ in workflow.received.append(input) }
             table.update(touch) { workflow, input, _ in

@@ -1,3 +1,4 @@
+import Foundation
 import TemporalContracts
 
 /// Signals, queries and updates on one state, and a condition with a timeout.

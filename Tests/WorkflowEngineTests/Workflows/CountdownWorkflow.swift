@@ -1,3 +1,4 @@
+import Foundation
 import TemporalContracts
 
 /// Continues as new until nothing remains.

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import TemporalContracts
 
 /// Activities (normal, local, retried, failing), `async let`, randomness, a side effect, a patch,

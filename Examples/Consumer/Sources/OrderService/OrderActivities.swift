@@ -15,7 +15,7 @@ public struct OrderActivities: Orders.ActivityImplementations {
         guard !input.cardToken.isEmpty, input.amount.amountMinor >= 0 else {
             throw ApplicationError("card declined for order \(input.orderID)", type: "CardDeclined")
         }
-        context.logger.info("charged \(input.amount.amountMinor) \(input.amount.currency) for order \(input.orderID)")
+        context.logger.info("charged \(input.amount.formatted) for order \(input.orderID)")
         return Orders.Receipt(receiptID: Self.receiptID(for: input), chargedAt: context.info.scheduledTime)
     }
 
@@ -48,5 +48,13 @@ public struct OrderActivities: Orders.ActivityImplementations {
                 bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
             )
         )
+    }
+}
+
+extension Common.Money {
+    /// The amount for people, as "28.50 EUR": two decimal places, as the example's currency has.
+    public var formatted: String {
+        let units = amountMinor.magnitude
+        return "\(amountMinor < 0 ? "-" : "")\(units / 100).\(units % 100 < 10 ? "0" : "")\(units % 100) \(currency)"
     }
 }

@@ -116,11 +116,11 @@ struct OrderDemo {
 
         Console.step("client: wait for the result (the card is charged when the grace period ends)")
         let result = try await handle.result()
-        Console.detail("order \(result.orderID) \(result.status.rawValue), total \(format(result.total))")
+        Console.detail("order \(result.orderID) \(result.status.rawValue), total \(result.total.formatted)")
         try expect(result.status == .shipped, "order 1001 should have shipped, is \(result.status.rawValue)")
         try expect(
             result.total.amountMinor == 2850,
-            "order 1001's total should be 28.50 EUR with the gift wrap, is \(format(result.total))"
+            "order 1001's total should be 28.50 EUR with the gift wrap, is \(result.total.formatted)"
         )
 
         Console.step("client: query GetStatus of the completed workflow")
@@ -159,10 +159,6 @@ struct OrderDemo {
         Console.detail("GetStatus: \(status.rawValue)")
         try expect(status == .closed, "order 1002 should report closed, reports \(status.rawValue)")
     }
-
-    static func format(_ money: Common.Money) -> String {
-        "\(money.amountMinor / 100).\(String(format: "%02d", Int(money.amountMinor % 100))) \(money.currency)"
-    }
 }
 
 /// A result other than the expected one.
@@ -192,7 +188,7 @@ func withTimeout(_ limit: Duration, _ what: String, _ body: @escaping @Sendable 
     }
 }
 
-/// The demo's output: numbered steps with the time since start, details indented under them.
+/// The demo's output: steps with the time since the first one, details indented under them.
 /// Written unbuffered, so the lines appear as they happen even through a pipe.
 enum Console {
     private static let start = ContinuousClock.now
@@ -210,7 +206,9 @@ enum Console {
     }
 
     private static var elapsed: String {
-        let milliseconds = (ContinuousClock.now - start) / .milliseconds(1)
+        // `start` first: the first read initializes it, and it must not be later than `now`.
+        let origin = start
+        let milliseconds = (ContinuousClock.now - origin) / .milliseconds(1)
         return String(format: "%6.2fs", milliseconds / 1000)
     }
 
