@@ -11,18 +11,15 @@ let package = Package(
     dependencies: [
         .package(name: "swift-temporal-contracts", path: "../.."),
         .package(name: "OrderService", path: "../Consumer"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .executableTarget(
             name: "order-demo",
             dependencies: [
                 .product(name: "OrderService", package: "OrderService"),
-                .product(name: "TemporalContracts", package: "swift-temporal-contracts"),
-                .product(name: "TemporalContractsGRPC", package: "swift-temporal-contracts"),
+                // With the runtime, the gRPC connection and swift-log, which it re-exports.
                 .product(name: "TemporalContractsWorker", package: "swift-temporal-contracts"),
                 .product(name: "TemporalDevServer", package: "swift-temporal-contracts"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
         )

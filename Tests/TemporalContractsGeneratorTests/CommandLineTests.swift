@@ -110,13 +110,13 @@ struct CommandLineTests {
         let fromConfig = try run(["generate"], in: directory)
         #expect(fromConfig.status == 0, "\(fromConfig.errors)")
         let types = try String(contentsOf: directory.appendingPathComponent("Out/Cfg+Types.swift"), encoding: .utf8)
-        #expect(types.contains("package typealias T = String"))
+        #expect(types.contains("package typealias T = Swift.String"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Out/Cfg+Definitions.swift").path))
 
         let overridden = try run(["generate", "--access-level", "internal"], in: directory)
         #expect(overridden.status == 0)
         let internalTypes = try String(contentsOf: directory.appendingPathComponent("Out/Cfg+Types.swift"), encoding: .utf8)
-        #expect(internalTypes.contains("\n    typealias T = String"))
+        #expect(internalTypes.contains("\n    typealias T = Swift.String"))
     }
 
     @Test func configFileRejectsUnknownKeys() throws {

@@ -27,19 +27,19 @@ extension WorkflowEngine {
                 }
                 continue
             }
-            isReplaying = currentTaskIndex == nil || index < (lastReplayedTaskIndex ?? -1)
+            context.isReplaying = currentTaskIndex == nil || index < (lastReplayedTaskIndex ?? -1)
             try apply(event)
         }
     }
 
     private func apply(_ event: HistoryEvent) throws {
         if event.recordedCommandType != nil {
-            try match(event)
+            try context.machines.match(event, info: info)
             return
         }
         if inCommandSection {
             inCommandSection = false
-            try checkAllCommandsMatched(before: event)
+            try context.machines.checkAllRecorded(before: event, info: info)
         }
         switch event.attributes {
         case .workflowExecutionStartedEventAttributes(let attributes):
@@ -56,20 +56,20 @@ extension WorkflowEngine {
         case .workflowExecutionTerminatedEventAttributes, .workflowExecutionTimedOutEventAttributes:
             tearDown()
         default:
-            if event.initiatingEventID != 0, let machine = machinesByEventID[event.initiatingEventID] {
-                try transition(machine, at: event) { try machine.handle(event) }
-            }
+            try context.machines.handle(event, info: info)
         }
     }
 
     private func start(_ attributes: Temporal_Api_History_V1_WorkflowExecutionStartedEventAttributes, at event: HistoryEvent) throws {
-        info.workflowType = attributes.workflowType.name
-        info.taskQueue = attributes.taskQueue.name
-        info.attempt = Int(max(attributes.attempt, 1))
-        info.firstRunID = attributes.firstExecutionRunID.isEmpty ? info.runID : attributes.firstExecutionRunID
-        info.startTime = event.eventTime.date
-        currentTime = event.eventTime.date
-        random = WorkflowRandom(seedFrom: attributes.originalExecutionRunID.isEmpty ? info.runID : attributes.originalExecutionRunID)
+        context.info.workflowType = attributes.workflowType.name
+        context.info.taskQueue = attributes.taskQueue.name
+        context.info.attempt = Int(max(attributes.attempt, 1))
+        context.info.firstRunID = attributes.firstExecutionRunID.isEmpty ? info.runID : attributes.firstExecutionRunID
+        context.info.startTime = event.eventTime.date
+        context.currentTime = event.eventTime.date
+        context.random = WorkflowRandom(
+            seedFrom: attributes.originalExecutionRunID.isEmpty ? info.runID : attributes.originalExecutionRunID
+        )
         guard attributes.workflowType.name == registration.name else {
             throw WorkflowTaskError(
                 "the history starts workflow type '\(attributes.workflowType.name)', not '\(registration.name)'",
@@ -105,9 +105,9 @@ extension WorkflowEngine {
         lookahead: [HistoryEvent],
         updates: [WorkflowUpdateRequest]
     ) throws {
-        isReplaying = replaying
-        currentTime = event.eventTime.date
-        lookaheadMarkers = lookahead.compactMap(MarkerRecord.init)
+        context.isReplaying = replaying
+        context.currentTime = event.eventTime.date
+        context.lookaheadMarkers = lookahead.compactMap(MarkerRecord.init)
         if let run = pendingRun, let instance {
             pendingRun = nil
             startMain(run, on: instance)
@@ -132,7 +132,7 @@ extension WorkflowEngine {
         if replaying {
             try replayLocalActivityResults()
         } else {
-            for state in localActivities.values.sorted(by: { $0.request.sequence < $1.request.sequence })
+            for state in context.localActivities.values.sorted(by: { $0.request.sequence < $1.request.sequence })
             where !state.handedOut && !state.result.isResolved {
                 state.handedOut = true
                 newLocalActivityRequests.append(state.request)
@@ -143,109 +143,13 @@ extension WorkflowEngine {
     /// Resolves the local activities whose results this replayed task recorded, one at a time
     /// in the order of their markers, as they were resolved the first time.
     private func replayLocalActivityResults() throws {
-        while let record = lookaheadMarkers.first(where: { record in
-            guard case .localActivity(let sequence, _) = record.kind, let state = localActivities[sequence] else { return false }
+        while let record = context.lookaheadMarkers.first(where: { record in
+            guard case .localActivity(let sequence, _) = record.kind, let state = context.localActivities[sequence] else { return false }
             return !state.result.isResolved
         }) {
-            guard case .localActivity(let sequence, _) = record.kind, let state = localActivities[sequence] else { return }
-            resolveLocalActivity(state, with: record)
+            guard case .localActivity(let sequence, _) = record.kind, let state = context.localActivities[sequence] else { return }
+            context.resolveLocalActivity(state, with: record)
             try runUntilIdle()
         }
-    }
-
-    func resolveLocalActivity(_ state: LocalActivityState, with record: MarkerRecord) {
-        issue(MarkerMachine(record: record))
-        if let failure = record.failure {
-            state.result.resolve(
-                .failure(
-                    ActivityError(
-                        activityType: state.request.activityType,
-                        activityID: state.request.activityID,
-                        cause: error(from: failure)
-                    )
-                )
-            )
-        } else {
-            state.result.resolve(.success(record.result))
-        }
-    }
-
-    /// Matches a command event with the oldest unmatched command.
-    private func match(_ event: HistoryEvent) throws {
-        while let machine = unmatched.first {
-            guard let difference = machine.mismatch(with: event) else {
-                unmatched.removeFirst()
-                try transition(machine, at: event) { try machine.record(event) }
-                machinesByEventID[event.eventID] = machine
-                return
-            }
-            // A deprecated patch may be gone from the code or missing from old histories.
-            if let marker = machine as? MarkerMachine, marker.marker.isDeprecatedPatch {
-                unmatched.removeFirst()
-                try transition(machine, at: event) { try marker.skip() }
-                continue
-            }
-            if MarkerRecord(event)?.isDeprecatedPatch == true { return }
-            throw NondeterminismError(
-                info: info,
-                eventID: event.eventID,
-                event: event.summary,
-                command: machine.summary,
-                difference: difference
-            )
-        }
-        if MarkerRecord(event)?.isDeprecatedPatch == true { return }
-        throw NondeterminismError(
-            info: info,
-            eventID: event.eventID,
-            event: event.summary,
-            command: nil,
-            difference: "the workflow issued no command for it"
-        )
-    }
-
-    private func checkAllCommandsMatched(before event: HistoryEvent) throws {
-        for case let marker as MarkerMachine in unmatched where marker.marker.isDeprecatedPatch {
-            try transition(marker, at: event) { try marker.skip() }
-        }
-        unmatched.removeAll { ($0 as? MarkerMachine)?.marker.isDeprecatedPatch == true }
-        guard let machine = unmatched.first else { return }
-        throw NondeterminismError(
-            info: info,
-            eventID: event.eventID,
-            event: event.summary,
-            command: machine.summary,
-            difference: "the history recorded no event for this command before it"
-        )
-    }
-
-    /// Runs a machine's transition; a transition its state does not allow fails the task:
-    /// nondeterminism naming the event, or an internal error.
-    private func transition(_ machine: any CommandMachine, at event: HistoryEvent, _ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch MachineError.unexpectedEvent(let unexpected, let state) {
-            throw NondeterminismError(
-                info: info,
-                eventID: unexpected.eventID,
-                event: unexpected.summary,
-                command: machine.summary,
-                difference: "the event cannot follow it in its state '\(state)'"
-            )
-        } catch MachineError.invalidTransition(let transition) {
-            throw WorkflowTaskError("internal error in the workflow engine: \(transition)", eventID: event.eventID)
-        }
-    }
-
-    /// A failure from history as a typed Swift error.
-    func error(from failure: Temporal_Api_Failure_V1_Failure) -> any TemporalFailureError {
-        dataConverter.failureConverter.error(from: Failure(failure))
-    }
-}
-
-extension MarkerRecord {
-    var isDeprecatedPatch: Bool {
-        if case .patch(_, true) = kind { return true }
-        return false
     }
 }

@@ -36,16 +36,17 @@ extension WorkflowEngine {
     var stackTrace: String {
         var lines: [String] = []
         // In history order; commands not recorded yet last, in the order they were issued.
-        let recorded = machinesByEventID.values.filter(\.isPending).sorted { $0.recordedEventID < $1.recordedEventID }
-        for machine in recorded + unmatched.filter(\.isPending) {
+        for machine in context.machines.pending {
             let recorded = machine.isRecorded ? " (event \(machine.recordedEventID))" : " (not recorded yet)"
             lines.append("waiting for \(machine.summary)\(recorded)")
         }
-        for state in localActivities.values.sorted(by: { $0.request.sequence < $1.request.sequence }) where !state.result.isResolved {
+        for state in context.localActivities.values.sorted(by: { $0.request.sequence < $1.request.sequence }) where !state.result.isResolved
+        {
             lines.append("waiting for local activity '\(state.request.activityType)' (sequence \(state.request.sequence))")
         }
-        if !conditions.isEmpty {
-            lines.append("waiting for \(conditions.count) condition\(conditions.count == 1 ? "" : "s") to hold")
+        if !context.conditions.isEmpty {
+            let count = context.conditions.count
+            lines.append("waiting for \(count) condition\(count == 1 ? "" : "s") to hold")
         }
         for handler in runningHandlers.keys.sorted() {
             lines.append("running \(runningHandlers[handler] ?? "a handler")")

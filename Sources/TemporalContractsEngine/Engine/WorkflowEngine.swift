@@ -14,65 +14,42 @@ import TemporalContractsConversion
 /// (every workflow task the history already completed) must issue the commands the history
 /// recorded, in order; any difference throws `NondeterminismError` naming the event.
 ///
+/// The engine is the driver; workflow code sees a separate context object, whose calls turn
+/// into command state machines that the engine's history application resolves.
+///
 /// Not thread-safe: call it from one task at a time (`@unchecked Sendable` so a driver can hand
 /// it from one task to the next, as a worker's cache does).
 public final class WorkflowEngine: @unchecked Sendable {
-    public internal(set) var info: WorkflowInfo
+    /// The run's info: from the driver's arguments, then from the `WorkflowExecutionStarted` event.
+    public var info: WorkflowInfo { context.info }
+    /// Whether the events being applied replay workflow tasks the history already completed.
+    public var isReplaying: Bool { context.isReplaying }
+    /// Whether the run has ended (completed, failed, cancelled, continued as new), or the engine
+    /// is torn down.
+    public var isFinished: Bool { context.isFinished }
+    /// Warnings for the worker's log and the test environment (e.g. handlers left running).
+    public internal(set) var warnings: [String] = []
+
     let registration: WorkflowRegistration
-    /// Converts values and failures; codecs are the driver's job, outside the engine.
-    let dataConverter: DataConverter
     let executor = WorkflowExecutor()
     let baseLogger: Logger
-    /// What workflow code logs through: `baseLogger`, silent while replaying.
-    let workflowLogger: Logger
-    private let replayFlag: ReplayAwareLogHandler.ReplayFlag
-
-    var currentTime = Date(timeIntervalSince1970: 0)
-    var random = WorkflowRandom(seed: 0)
-    public internal(set) var isReplaying = false {
-        didSet { replayFlag.isReplaying = isReplaying }
-    }
+    /// What workflow code receives as its `WorkflowContext`.
+    let context: EngineWorkflowContext
 
     var instance: AnyObject?
     /// The main function, decoded from the start event, started at the first workflow task.
     var pendingRun: WorkflowRegistration.WorkflowRun?
     var mainTask: Task<Void, Never>?
     var handlerTasks: [Int: Task<Void, Never>] = [:]
-
-    /// Commands issued and not yet matched with their history events, in order.
-    var unmatched: [any CommandMachine] = []
-    /// Commands of the current workflow task, for the completion.
-    var outbox: [any CommandMachine] = []
-    var outgoingMessages: [Temporal_Api_Protocol_V1_Message] = []
-    var machinesByEventID: [Int64: any CommandMachine] = [:]
-    /// Whether the events being applied follow a `WorkflowTaskCompleted` and record its commands.
-    var inCommandSection = false
-
-    var sequences = Sequences()
-    var conditions: [ConditionWaiter] = []
-    var localActivities: [Int: LocalActivityState] = [:]
-    var newLocalActivityRequests: [LocalActivityRequest] = []
-
-    /// Markers of the workflow task being replayed, read ahead from the events that record its
-    /// commands, so side effects, patches and local activities return what they returned then.
-    var lookaheadMarkers: [MarkerRecord] = []
-    var patches: [String: Bool] = [:]
-
     var runningHandlers: [Int: String] = [:]
     var nextHandlerID = 0
     var seenUpdateIDs: Set<String> = []
-
     var cancelRequested = false
-    public internal(set) var isFinished = false
-    /// A failure raised while workflow code ran (nondeterminism inside a side effect, code that
-    /// escaped the executor); thrown once the executor is drained.
-    var taskFailure: (any Error)?
-    /// Set while a query or an update validator runs: what it is, and what it tried to change.
-    var readOnlyOperation: String?
-    var readOnlyViolations: [String] = []
-    var activationThread: pthread_t?
-    /// Warnings for the worker's log and the test environment (e.g. handlers left running).
-    public internal(set) var warnings: [String] = []
+    /// Whether the events being applied follow a `WorkflowTaskCompleted` and record its commands.
+    var inCommandSection = false
+    var newLocalActivityRequests: [LocalActivityRequest] = []
+
+    var dataConverter: DataConverter { context.dataConverter }
 
     /// Recorded in each workflow task's `sdk_metadata`, so tools can tell which SDK wrote a history.
     public static let sdkName = "swift-temporal-contracts"
@@ -93,24 +70,24 @@ public final class WorkflowEngine: @unchecked Sendable {
         logger: Logger = Logger(label: "temporal.workflow")
     ) {
         self.registration = registration
-        self.dataConverter = dataConverter
-        self.info = WorkflowInfo(namespace: namespace, workflowID: workflowID, runID: runID, workflowType: registration.name, taskQueue: "")
         var logger = logger
         logger[metadataKey: "workflow_id"] = "\(workflowID)"
         logger[metadataKey: "run_id"] = "\(runID)"
         logger[metadataKey: "workflow_type"] = "\(registration.name)"
         self.baseLogger = logger
-        let replayFlag = ReplayAwareLogHandler.ReplayFlag()
-        self.replayFlag = replayFlag
-        self.workflowLogger = Logger(label: logger.label) { _ in ReplayAwareLogHandler(base: logger.handler, flag: replayFlag) }
+        self.context = EngineWorkflowContext(
+            info: WorkflowInfo(namespace: namespace, workflowID: workflowID, runID: runID, workflowType: registration.name, taskQueue: ""),
+            dataConverter: dataConverter,
+            executor: executor,
+            logger: logger
+        )
     }
 
     /// Applies one workflow task's events and update requests, runs the workflow code until it
     /// waits, and returns the task's commands.
     public func activate(_ activation: WorkflowActivation) throws -> WorkflowActivationResult {
         try withActivation {
-            outbox.removeAll()
-            outgoingMessages.removeAll()
+            context.machines.startTask()
             try apply(activation)
         }
     }
@@ -119,13 +96,13 @@ public final class WorkflowEngine: @unchecked Sendable {
     /// continues, and the result holds the task's commands so far.
     public func resolveLocalActivity(sequence: Int, outcome: LocalActivityOutcome) throws -> WorkflowActivationResult {
         try withActivation {
-            guard let state = localActivities[sequence], !state.result.isResolved else { return }
+            guard let state = context.localActivities[sequence], !state.result.isResolved else { return }
             var record = MarkerRecord(kind: .localActivity(sequence: sequence, activityType: state.request.activityType))
             switch outcome {
             case .completed(let payloads): record.result = payloads
             case .failed(let failure): record.failure = failure.apiFailure
             }
-            resolveLocalActivity(state, with: record)
+            context.resolveLocalActivity(state, with: record)
             try runUntilIdle()
         }
     }
@@ -147,7 +124,7 @@ public final class WorkflowEngine: @unchecked Sendable {
             throw UnknownHandlerError(kind: "query", name: name, workflowType: info.workflowType, known: registration.queries.keys.sorted())
         }
         let answer = try handler.bind(input, dataConverter.payloadConverter)
-        return try readOnly("query '\(name)'") { try answer(instance, self) }
+        return try context.readOnly("query '\(name)'") { try answer(instance, context) }
     }
 
     /// Ends every task of the workflow code (a cache eviction, or the end of the run): waits are
@@ -155,11 +132,7 @@ public final class WorkflowEngine: @unchecked Sendable {
     /// queries still read its last state.
     public func tearDown() {
         _ = try? withActivation {
-            isFinished = true
-            for machine in Array(machinesByEventID.values) + unmatched { machine.tearDown() }
-            for waiter in conditions { waiter.satisfied.resolve(.failure(CancellationError())) }
-            for state in localActivities.values { state.result.resolve(.failure(CancellationError())) }
-            conditions.removeAll()
+            context.tearDown()
             mainTask?.cancel()
             for task in handlerTasks.values { task.cancel() }
             executor.drain()
@@ -168,10 +141,10 @@ public final class WorkflowEngine: @unchecked Sendable {
 
     private func withActivation(_ body: () throws -> Void) throws -> WorkflowActivationResult {
         executor.setActive(true)
-        activationThread = pthread_self()
+        context.activationThread = pthread_self()
         defer {
             executor.setActive(false)
-            activationThread = nil
+            context.activationThread = nil
         }
         newLocalActivityRequests.removeAll()
         if executor.takeStrayJobCount() > 0 {
@@ -182,10 +155,10 @@ public final class WorkflowEngine: @unchecked Sendable {
         }
         try body()
         return WorkflowActivationResult(
-            commands: outbox.map(\.command),
-            messages: outgoingMessages,
+            commands: context.machines.outbox.map(\.command),
+            messages: context.machines.messages,
             localActivities: newLocalActivityRequests,
-            hasPendingLocalActivities: localActivities.values.contains { $0.handedOut && !$0.result.isResolved },
+            hasPendingLocalActivities: context.localActivities.values.contains { $0.handedOut && !$0.result.isResolved },
             isFinished: isFinished
         )
     }
@@ -194,77 +167,7 @@ public final class WorkflowEngine: @unchecked Sendable {
     func runUntilIdle() throws {
         repeat {
             executor.drain()
-            if let failure = taskFailure {
-                taskFailure = nil
-                throw failure
-            }
-        } while satisfyConditions()
-    }
-
-    private func satisfyConditions() -> Bool {
-        var satisfied = false
-        var index = 0
-        while index < conditions.count {
-            let waiter = conditions[index]
-            if waiter.predicate() {
-                conditions.remove(at: index)
-                waiter.satisfied.resolve(.success(()))
-                satisfied = true
-            } else {
-                index += 1
-            }
-        }
-        return satisfied
-    }
-
-    /// Runs `body` as a query or validator: nothing it does may change the workflow.
-    func readOnly<Value>(_ operation: String, _ body: () throws -> Value) throws -> Value {
-        let savedRandom = random
-        readOnlyOperation = operation
-        readOnlyViolations = []
-        defer {
-            readOnlyOperation = nil
-            random = savedRandom
-        }
-        let value = try body()
-        if !readOnlyViolations.isEmpty {
-            throw ReadOnlyViolationError(operation: operation, violations: readOnlyViolations)
-        }
-        return value
-    }
-
-    /// Sequence numbers of each command kind, in the order workflow code issues them.
-    struct Sequences {
-        var timer = 0
-        var activity = 0
-        var localActivity = 0
-        var sideEffect = 0
-
-        static func next(_ value: inout Int) -> Int {
-            value += 1
-            return value
-        }
-    }
-}
-
-/// Workflow code waiting for a predicate over its state.
-final class ConditionWaiter {
-    let predicate: () -> Bool
-    let satisfied = PendingResult<Void>()
-
-    init(predicate: @escaping () -> Bool) {
-        self.predicate = predicate
-    }
-}
-
-/// A local activity the workflow waits for.
-final class LocalActivityState {
-    let request: LocalActivityRequest
-    let result = PendingResult<[Payload]>()
-    /// Whether the driver was asked to run it (not while replaying: the history has its result).
-    var handedOut = false
-
-    init(request: LocalActivityRequest) {
-        self.request = request
+            if let failure = context.takeFailure() { throw failure }
+        } while context.satisfyConditions()
     }
 }

@@ -23,6 +23,12 @@ struct MarkerRecord {
     /// A local activity's failure.
     var failure: Temporal_Api_Failure_V1_Failure?
 
+    /// A patch marker of `deprecatePatch`: code may drop it and old histories may lack it.
+    var isDeprecatedPatch: Bool {
+        if case .patch(_, true) = kind { return true }
+        return false
+    }
+
     /// Identifies the marker among those of one execution.
     var key: String {
         switch kind {

@@ -80,12 +80,16 @@ final class ActivityMachine: CancellableMachine {
         case (.activityTaskFailedEventAttributes(let attributes), .started),
             (.activityTaskFailedEventAttributes(let attributes), .cancelRequested(started: true)):
             state = .failed
-            result.resolve(.failure(error(cause: failureConverter.error(from: Failure(attributes.failure)), retryState: attributes.retryState)))
+            result.resolve(
+                .failure(error(cause: failureConverter.error(from: Failure(attributes.failure)), retryState: attributes.retryState))
+            )
         case (.activityTaskTimedOutEventAttributes(let attributes), .scheduled),
             (.activityTaskTimedOutEventAttributes(let attributes), .started),
             (.activityTaskTimedOutEventAttributes(let attributes), .cancelRequested):
             state = .timedOut
-            result.resolve(.failure(error(cause: failureConverter.error(from: Failure(attributes.failure)), retryState: attributes.retryState)))
+            result.resolve(
+                .failure(error(cause: failureConverter.error(from: Failure(attributes.failure)), retryState: attributes.retryState))
+            )
         case (.activityTaskCanceledEventAttributes(let attributes), .cancelRequested):
             state = .canceled
             let cause = CanceledError("activity canceled", details: [Payload](attributes.details))

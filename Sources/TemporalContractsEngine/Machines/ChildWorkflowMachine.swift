@@ -83,7 +83,9 @@ final class ChildWorkflowMachine: CancellableMachine {
             result.resolve(.success([Payload](attributes.result)))
         case (.childWorkflowExecutionFailedEventAttributes(let attributes), .started):
             state = .failed
-            result.resolve(.failure(error(cause: failureConverter.error(from: Failure(attributes.failure)), retryState: attributes.retryState)))
+            result.resolve(
+                .failure(error(cause: failureConverter.error(from: Failure(attributes.failure)), retryState: attributes.retryState))
+            )
         case (.childWorkflowExecutionCanceledEventAttributes(let attributes), .started):
             state = .canceled
             let cause = CanceledError("child workflow canceled", details: [Payload](attributes.details))

@@ -72,10 +72,14 @@ final class ExternalWorkflowMachine: CancellableMachine {
             delivered.resolve(.success(()))
         case .signalExternalWorkflowExecutionFailedEventAttributes(let attributes) where isSignal:
             state = .failed
-            delivered.resolve(.failure(WorkflowNotFoundError(execution: WorkflowExecution(workflowID: attributes.workflowExecution.workflowID))))
+            delivered.resolve(
+                .failure(WorkflowNotFoundError(execution: WorkflowExecution(workflowID: attributes.workflowExecution.workflowID)))
+            )
         case .requestCancelExternalWorkflowExecutionFailedEventAttributes(let attributes) where !isSignal:
             state = .failed
-            delivered.resolve(.failure(WorkflowNotFoundError(execution: WorkflowExecution(workflowID: attributes.workflowExecution.workflowID))))
+            delivered.resolve(
+                .failure(WorkflowNotFoundError(execution: WorkflowExecution(workflowID: attributes.workflowExecution.workflowID)))
+            )
         default:
             throw MachineError.unexpectedEvent(event, state: "\(state)")
         }

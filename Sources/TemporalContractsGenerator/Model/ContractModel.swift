@@ -8,6 +8,8 @@ public struct ContractModel: Sendable {
     /// Where the contract states its name (for `.proto` contracts: the service).
     public var nameLocation: SourceLocation
     public var taskQueue: String?
+    /// What the contract is for, as its author describes it.
+    public var description: String?
     public var types: [NamedType]
     public var workflows: [WorkflowModel]
     public var signals: [HandlerModel]

@@ -9,8 +9,9 @@ indirect enum SwiftCode: Hashable, Sendable {
     /// `head(item, item)tail`: a call, a signature or an initializer.
     case list(head: String, items: [SwiftCode], tail: String)
     /// `prefix value`, e.g. `public static let x =` and a call: the value moves to the next line,
-    /// indented, when even its first line does not fit after the prefix.
-    case binding(prefix: String, value: SwiftCode)
+    /// indented, when even its first line does not fit after the prefix, or, for a type annotation
+    /// (`_ body:` and a function type), whenever it wraps.
+    case binding(prefix: String, value: SwiftCode, isAnnotation: Bool = false)
     /// `opening` (ending with `{` or `{ parameters in`), the statements indented, and `closing`
     /// (`}`, or nothing when a later piece closes it): a closure or a trailing closure. Never on
     /// one line, and a list with a block in it always wraps.
@@ -24,7 +25,7 @@ indirect enum SwiftCode: Hashable, Sendable {
         switch self {
         case .text(let text): text
         case .list(let head, let items, let tail): "\(head)(\(items.map(\.flat).joined(separator: ", ")))\(tail)"
-        case .binding(let prefix, let value): "\(prefix) \(value.flat)"
+        case .binding(let prefix, let value, _): "\(prefix) \(value.flat)"
         case .block(let opening, let body, let closing):
             ([opening.flat] + body.map(\.flat) + [closing ?? ""]).joined(separator: " ")
         }
@@ -35,7 +36,7 @@ indirect enum SwiftCode: Hashable, Sendable {
         switch self {
         case .text: true
         case .list(_, let items, _): items.allSatisfy(\.isSingleLine)
-        case .binding(_, let value): value.isSingleLine
+        case .binding(_, let value, _): value.isSingleLine
         case .block: false
         }
     }
@@ -58,9 +59,9 @@ indirect enum SwiftCode: Hashable, Sendable {
                 lines += itemLines
             }
             return lines + [")\(tail)"]
-        case .binding(let prefix, let value):
+        case .binding(let prefix, let value, let isAnnotation):
             // Keep the value's first line after the prefix when it fits there, as swift-format does.
-            if case .list(let head, let items, let tail) = value,
+            if !isAnnotation, case .list(let head, let items, let tail) = value,
                 indentation + prefix.count + head.count + 2 <= Self.lineLimit
             {
                 return SwiftCode.list(head: "\(prefix) \(head)", items: items, tail: tail)
@@ -82,7 +83,8 @@ extension SwiftCode {
         switch self {
         case .text(let text): .text(prefix + text)
         case .list(let head, let items, let tail): .list(head: prefix + head, items: items, tail: tail)
-        case .binding(let bindingPrefix, let value): .binding(prefix: prefix + bindingPrefix, value: value)
+        case .binding(let bindingPrefix, let value, let isAnnotation):
+            .binding(prefix: prefix + bindingPrefix, value: value, isAnnotation: isAnnotation)
         case .block(let opening, let body, let closing): .block(opening: opening.prefixed(prefix), body: body, closing: closing)
         }
     }

@@ -33,7 +33,10 @@ struct SwiftParameter: Hashable, Sendable {
         case let label? where SwiftNaming.unescaped(label) == SwiftNaming.unescaped(name): names = name
         case let label?: names = "\(label) \(name)"
         }
-        guard let defaultValue else { return type.prefixed("\(names): ") }
+        guard let defaultValue else {
+            if case .text(let type) = type { return .text("\(names): \(type)") }
+            return .binding(prefix: "\(names):", value: type, isAnnotation: true)
+        }
         return .text("\(names): \(type.flat) = \(defaultValue)")
     }
 

@@ -7,6 +7,8 @@ public struct ContractSyntax: Sendable {
     public var version: Located<Int>?
     public var name: Located<String>?
     public var taskQueue: Located<String>?
+    /// What the contract is for, carried into the doc comment of its namespace.
+    public var description: String?
     public var imports: [Located<String>] = []
     public var types: [TypeDeclarationSyntax] = []
     public var workflows: [WorkflowSyntax] = []

@@ -74,6 +74,7 @@ extension SwiftTranslator {
         let activities = model.activities.enumerated().map { index, activity in
             activitySurface(
                 isFirst: index == 0,
+                isOnly: model.activities.count == 1,
                 callable(
                     key: activity.key,
                     wireName: activity.wireName,
@@ -679,7 +680,9 @@ extension SwiftTranslator {
     // MARK: Activities
 
     /// Every member generated for one activity, in the workflow, activity and mock files.
-    func activitySurface(isFirst: Bool, _ activity: SwiftCallable) -> ActivitySurfaceViewModel {
+    /// - Parameter isOnly: the only activity, whose entry in `registrations` takes no trailing
+    ///   comma (swift-format's rule for a one-element array).
+    func activitySurface(isFirst: Bool, isOnly: Bool, _ activity: SwiftCallable) -> ActivitySurfaceViewModel {
         let indentation = Self.memberIndentation
         let context = SwiftParameter("context", QualifiedNames.activityContext)
         let input = activity.inputExpression.prefixed("input: ")
@@ -711,7 +714,7 @@ extension SwiftTranslator {
                     tail: " { \(activity.hasInput ? "input" : "_"), context in"
                 ),
                 body: [.list(head: "try await self.\(activity.name)", items: activity.unpackedArguments + ["context: context"], tail: "")],
-                closing: "},"
+                closing: isOnly ? "}" : "},"
             ).lines(indentation: 12),
             stub: stub(activity.name, "executeActivity"),
             localStub: stub(name + "Locally", "executeLocalActivity"),

@@ -62,7 +62,7 @@ public struct SwiftTranslator {
             imports: imports,
             namespace: model.name,
             access: access,
-            namespaceDoc: ["/// The payload types and definitions of the `\(model.name)` contract."],
+            namespaceDoc: Self.doc(model.description) + ["/// The payload types and definitions of the `\(model.name)` contract."],
             declaresNamespace: declaresNamespace
         )
     }

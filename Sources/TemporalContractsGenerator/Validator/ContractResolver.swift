@@ -112,6 +112,7 @@ public struct ContractResolver {
     mutating func resolveContract(_ syntax: ContractSyntax, name: String) -> ContractModel {
         var model = ContractModel(file: syntax.file, format: syntax.format, name: name)
         if let location = syntax.name?.location { model.nameLocation = location }
+        model.description = syntax.description
         model.taskQueue = syntax.taskQueue.flatMap { nonEmpty($0, what: "'taskQueue'") }
         model.importedContracts = importsByName[name] ?? []
         model.protoFieldSwiftNames = syntax.protoMessageFields.mapValues { fields in

@@ -8,6 +8,8 @@ public struct SwiftNameValidator {
     let options: GeneratorOptions
     var diagnostics = Diagnostics()
 
+    /// The errors of `models`, checked together: a contract's generated code names the contracts
+    /// it imports.
     public static func check(_ models: [ContractModel], options: GeneratorOptions) -> Diagnostics {
         var validator = SwiftNameValidator(options: options)
         let byName = Dictionary(models.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -654,6 +654,9 @@ extension Collisions {
     /// The `StartWorkflowResponse` type of the `Collisions` contract.
     public typealias StartWorkflowResponse = Swift.String
 
+    /// The `TemporalClientConnection` type of the `Collisions` contract.
+    public typealias TemporalClientConnection = Swift.String
+
     /// The `TemporalFailureError` type of the `Collisions` contract.
     public typealias TemporalFailureError = Swift.String
 
@@ -671,6 +674,9 @@ extension Collisions {
 
     /// The `TimeoutType` type of the `Collisions` contract.
     public typealias TimeoutType = Swift.String
+
+    /// The `TypedCall` type of the `Collisions` contract.
+    public typealias TypedCall = Swift.String
 
     /// The `UnstubbedCallError` type of the `Collisions` contract.
     public typealias UnstubbedCallError = Swift.String

@@ -4,6 +4,8 @@
 import Foundation
 import TemporalContracts
 
+/// Types shared by several contracts.
+///
 /// The payload types and definitions of the `Common` contract.
 public enum Common {}
 

@@ -23,7 +23,7 @@ extension Naming.ActivityImplementations {
         [
             TemporalContracts.ActivityRegistration(Naming.Activities.sendHTTPRequest) { input, context in
                 try await self.sendHTTPRequest(request: input.request, retryCount: input.retryCount, context: context)
-            },
+            }
         ]
     }
 }

@@ -24,7 +24,7 @@ extension Payments.ActivityImplementations {
         [
             TemporalContracts.ActivityRegistration(Payments.Activities.capture) { input, context in
                 try await self.capture(input, context: context)
-            },
+            }
         ]
     }
 }

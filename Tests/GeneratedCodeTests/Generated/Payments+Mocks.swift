@@ -77,10 +77,11 @@ extension Payments {
 
         /// Answers the `payments.v1.Payments.Capture` activity with `body`.
         public func stubCapture(
-            _ body: @escaping @Sendable (
-                Payments_V1_CaptureRequest,
-                any TemporalContracts.ActivityContext
-            ) async throws -> Payments_V1_CaptureConfirmation
+            _ body:
+                @escaping @Sendable (
+                    Payments_V1_CaptureRequest,
+                    any TemporalContracts.ActivityContext
+                ) async throws -> Payments_V1_CaptureConfirmation
         ) {
             recorder.stub(Activities.capture, body)
         }

@@ -5,6 +5,8 @@ import Foundation
 import TemporalContracts
 import TemporalContractsProtobuf
 
+/// Payments settles invoices. The same file generates Go with protoc-gen-go-temporal.
+///
 /// The payload types and definitions of the `Payments` contract.
 public enum Payments {}
 

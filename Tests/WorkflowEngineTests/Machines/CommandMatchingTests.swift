@@ -94,4 +94,19 @@ struct CommandMatchingTests {
         #expect(error?.command == "StartTimer 2 (2s)")
         #expect(error?.difference == "the history recorded no event for this command before it")
     }
+
+    @Test("an event the machine's state does not allow: an activity completed before it started")
+    func unexpectedEvent() {
+        let error = Self.replay(
+            { history in
+                let scheduled = history.activityScheduled("Echo", id: "1")
+                history.activityCompleted(scheduled, result: HistoryBuilder.payloads("HI"))
+            },
+            Self.activity
+        )
+        #expect(error?.eventID == 6)
+        #expect(error?.event == "ActivityTaskCompleted event 6")
+        #expect(error?.command == "ScheduleActivityTask 'Echo' (activity ID 1)")
+        #expect(error?.difference == "the event cannot follow it in its state 'scheduled'")
+    }
 }

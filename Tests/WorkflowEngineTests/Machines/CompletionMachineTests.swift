@@ -68,7 +68,7 @@ struct CompletionMachineTests {
         #expect(machine.state == .recorded)
         #expect(
             MachineTesting.failure { try machine.record(history[completed]) }
-                == "invalid record of CompleteWorkflowExecution in state recorded"
+                == "invalid record of completeWorkflowExecution in state recorded"
         )
     }
 }

@@ -94,5 +94,12 @@ struct OrderServiceTests {
         #expect(error?.type == "CardDeclined")
         try await activities.reserveStock(sku: "book", quantity: 2, context: context)
         await #expect(throws: ApplicationError.self) { try await activities.reserveStock(sku: "book", quantity: 0, context: context) }
+        #expect(context.logLines.first == "info: charged 25.00 EUR for order o-1")
+    }
+
+    @Test func moneyIsFormattedWithTwoDecimals() {
+        #expect(Common.Money(amountMinor: 2850, currency: "EUR").formatted == "28.50 EUR")
+        #expect(Common.Money(amountMinor: 5, currency: "EUR").formatted == "0.05 EUR")
+        #expect(Common.Money(amountMinor: -120, currency: "EUR").formatted == "-1.20 EUR")
     }
 }

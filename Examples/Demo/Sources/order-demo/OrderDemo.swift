@@ -1,8 +1,6 @@
 import Foundation
-import Logging
 import OrderService
-import TemporalContracts
-import TemporalContractsGRPC
+// Re-exports what a worker's main needs: the runtime, the gRPC connection and swift-log.
 import TemporalContractsWorker
 import TemporalDevServer
 
@@ -65,7 +63,7 @@ struct OrderDemo {
             workflows: [ProcessOrder.registration],
             activities: OrderActivities().registrations
         )
-        let orders = Orders.Client(TemporalClient(transport: GRPCTemporalTransport(connection: connection)))
+        let orders = Orders.Client(TemporalClient(connection: connection))
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await worker.run() }
             await worker.waitUntilPolling()
@@ -155,8 +153,10 @@ struct OrderDemo {
             Console.detail("failed as expected: \(cause?.type ?? "\(type(of: error.cause))"): \(error.cause.message)")
             try expect(cause?.type == "OrderCanceled", "order 1002 should fail with OrderCanceled: \(error)")
         }
+
+        Console.step("client: query GetStatus of the failed workflow")
         let status = try await handle.getStatus()
-        Console.detail("GetStatus: \(status.rawValue)")
+        Console.detail("status: \(status.rawValue)")
         try expect(status == .closed, "order 1002 should report closed, reports \(status.rawValue)")
     }
 }

@@ -61,6 +61,7 @@ public struct ProtoContractReader {
             var contract = ContractSyntax(file: path, format: .proto)
             contract.version = Located(ContractResolver.supportedVersion, at: location(of: service, in: path))
             contract.name = Located(SwiftNaming.typeName(service.name), at: location(of: service, in: path))
+            contract.description = comments(of: service)
             if serviceOptions.hasTemporal_V1_service {
                 let options = serviceOptions.Temporal_V1_service
                 if !options.taskQueue.isEmpty {

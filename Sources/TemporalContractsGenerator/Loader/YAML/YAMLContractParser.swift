@@ -77,7 +77,7 @@ public struct YAMLContractParser {
             case "contract": contract.version = reader.integer(value, context: "'contract' (the format version)")
             case "name": contract.name = reader.string(value, context: "'name'")
             case "taskQueue": contract.taskQueue = reader.string(value, context: "'taskQueue'")
-            case "description": _ = reader.string(value, context: "'description'")
+            case "description": contract.description = reader.string(value, context: "'description'")?.value
             case "imports": contract.imports = reader.strings(value, context: "'imports'")
             case "types":
                 contract.types = reader.namedEntries(value, context: "'types'").map { name, node in

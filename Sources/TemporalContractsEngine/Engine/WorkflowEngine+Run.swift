@@ -5,61 +5,9 @@ import TemporalAPI
 import TemporalContracts
 import TemporalContractsConversion
 
+/// The run's main function, its signal and update handlers, and its end: each a task on the
+/// run's executor, given the context.
 extension WorkflowEngine {
-    /// Records a command: matched later with its history event, and sent unless replaying.
-    func issue(_ machine: any CommandMachine) {
-        if let operation = readOnlyOperation {
-            readOnlyViolations.append("\(operation) issued \(machine.summary)")
-            return
-        }
-        guard let activationThread, pthread_equal(activationThread, pthread_self()) != 0 else {
-            fail(
-                WorkflowTaskError(
-                    "workflow code issued \(machine.summary) from outside the workflow executor (an unstructured or detached Task?)"
-                )
-            )
-            return
-        }
-        guard !isFinished else { return }
-        unmatched.append(machine)
-        if !isReplaying {
-            outbox.append(machine)
-            if let message = machine.message { outgoingMessages.append(message) }
-        }
-    }
-
-    /// Cancels the wait on `machine`: its cancel transition decides, by its state, whether the
-    /// command is taken back, a cancel command is sent, or nothing is.
-    func cancel(_ machine: any CancellableMachine) {
-        switch machine.cancel() {
-        case .none: break
-        case .withdraw: withdraw(machine)
-        case .issue(let cancellation): issue(cancellation)
-        }
-    }
-
-    /// Takes back a command that has not reached the history (issued in this same task), so a
-    /// cancellation before the server saw it costs nothing, in the first run and in replays.
-    private func withdraw(_ machine: any CommandMachine) {
-        unmatched.removeAll { $0 === machine }
-        outbox.removeAll { $0 === machine }
-    }
-
-    /// Waits for `pending`; cancelling the waiting task runs `onCancel` on the engine's thread.
-    func wait<Value>(_ pending: PendingResult<Value>, onCancel: @escaping () -> Void) async throws -> Value {
-        let cancel = UncheckedSendable(onCancel)
-        return try await withTaskCancellationHandler {
-            try await pending.wait()
-        } onCancel: {
-            cancel.value()
-        }
-    }
-
-    /// Stops the activation with a workflow task failure once the executor is drained.
-    func fail(_ error: any Error) {
-        if taskFailure == nil { taskFailure = error }
-    }
-
     /// Workflow code's only way to spawn work: a task on the workflow executor.
     func spawn(_ body: @escaping () async -> Void) -> Task<Void, Never> {
         let body = UncheckedSendable(body)
@@ -70,7 +18,7 @@ extension WorkflowEngine {
         let instance = UncheckedSendable(instance)
         mainTask = spawn { [self] in
             do {
-                finish(.success(try await run(instance.value, self)))
+                finish(.success(try await run(instance.value, context)))
             } catch {
                 finish(.failure(error))
             }
@@ -79,7 +27,7 @@ extension WorkflowEngine {
 
     /// Ends the run with the command its outcome calls for.
     func finish(_ outcome: Result<[Payload], any Error>) {
-        guard !isFinished else { return }
+        guard !context.isFinished else { return }
         let command: Command
         switch outcome {
         case .success(let payloads):
@@ -99,21 +47,21 @@ extension WorkflowEngine {
             command = Command(.cancelWorkflowExecution) { $0.cancelWorkflowExecutionCommandAttributes = .init() }
         case .failure(let error):
             if let taskError = error as? WorkflowTaskError {
-                fail(taskError)
+                context.fail(taskError)
                 return
             }
             let failure = dataConverter.failureConverter.failure(from: error)
             command = Command(.failWorkflowExecution) { $0.failWorkflowExecutionCommandAttributes.failure = failure.apiFailure }
         }
-        issue(CompletionMachine(command: command))
-        isFinished = true
+        context.issue(CompletionMachine(command: command))
+        context.isFinished = true
         if case .success = outcome, !runningHandlers.isEmpty {
             let handlers = runningHandlers.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")
             let warning =
                 "workflow '\(info.workflowType)' (ID \(info.workflowID)) completed while handlers still ran: \(handlers); "
                 + "wait for them with `context.condition` before returning"
             warnings.append(warning)
-            if !isReplaying { baseLogger.warning("\(warning)") }
+            if !context.isReplaying { baseLogger.warning("\(warning)") }
         }
     }
 
@@ -146,7 +94,7 @@ extension WorkflowEngine {
         }
         startHandler("signal '\(name)'") { [self] in
             do {
-                try await run(instance.value, self)
+                try await run(instance.value, context)
             } catch {
                 finish(.failure(error))
             }
@@ -159,7 +107,7 @@ extension WorkflowEngine {
         let updateID = request.protocolInstanceID
         guard let instance = instance.map(UncheckedSendable.init), seenUpdateIDs.insert(updateID).inserted else { return }
         let name = request.request.input.name
-        guard !isFinished else {
+        guard !context.isFinished else {
             reject(
                 request,
                 because: ApplicationError("workflow '\(info.workflowType)' has finished", type: "WorkflowFinished", isNonRetryable: true)
@@ -182,7 +130,7 @@ extension WorkflowEngine {
         do {
             update = try handler.bind([Payload](request.request.input.args), dataConverter.payloadConverter)
             if validate, let validator = update.validate {
-                try readOnly("validator of update '\(name)'") { try validator(instance.value, self) }
+                try context.readOnly("validator of update '\(name)'") { try validator(instance.value, context) }
             }
         } catch {
             reject(request, because: error)
@@ -192,27 +140,27 @@ extension WorkflowEngine {
         acceptance.acceptedRequestMessageID = request.messageID
         acceptance.acceptedRequestSequencingEventID = request.sequencingEventID
         acceptance.acceptedRequest = request.request
-        issue(UpdateMessageMachine(message: message(updateID, "accept", acceptance), updateID: updateID, isCompletion: false))
+        context.issue(UpdateMessageMachine(message: message(updateID, "accept", acceptance), updateID: updateID, isCompletion: false))
         startHandler("update '\(name)' (ID \(updateID))") { [self] in
             var response = Temporal_Api_Update_V1_Response()
             response.meta = request.request.meta
             do {
-                response.outcome.success = try await update.run(instance.value, self).apiPayloads
+                response.outcome.success = try await update.run(instance.value, context).apiPayloads
             } catch {
                 response.outcome.failure = dataConverter.failureConverter.failure(from: error).apiFailure
             }
-            issue(UpdateMessageMachine(message: message(updateID, "complete", response), updateID: updateID, isCompletion: true))
+            context.issue(UpdateMessageMachine(message: message(updateID, "complete", response), updateID: updateID, isCompletion: true))
         }
     }
 
     private func reject(_ request: WorkflowUpdateRequest, because error: any Error) {
-        guard !isReplaying else { return }
+        guard !context.isReplaying else { return }
         var rejection = Temporal_Api_Update_V1_Rejection()
         rejection.rejectedRequestMessageID = request.messageID
         rejection.rejectedRequestSequencingEventID = request.sequencingEventID
         rejection.rejectedRequest = request.request
         rejection.failure = dataConverter.failureConverter.failure(from: error).apiFailure
-        outgoingMessages.append(message(request.protocolInstanceID, "reject", rejection))
+        context.machines.send(message(request.protocolInstanceID, "reject", rejection))
     }
 
     private func message(_ updateID: String, _ kind: String, _ body: some SwiftProtobuf.Message) -> Temporal_Api_Protocol_V1_Message {
@@ -225,27 +173,6 @@ extension WorkflowEngine {
 
     func warn(_ warning: String) {
         warnings.append(warning)
-        if !isReplaying { baseLogger.warning("\(warning)") }
-    }
-}
-
-extension Error {
-    /// Whether the error reports a cancellation, directly or as an activity's or child's cause.
-    var isCancellation: Bool {
-        switch self {
-        case is CancellationError, is CanceledError: true
-        case let error as ActivityError: error.cause is CanceledError
-        case let error as ChildWorkflowError: error.cause is CanceledError
-        default: false
-        }
-    }
-}
-
-/// Hands a value that only the engine's thread touches to a task that runs on that thread.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-
-    init(_ value: Value) {
-        self.value = value
+        if !context.isReplaying { baseLogger.warning("\(warning)") }
     }
 }

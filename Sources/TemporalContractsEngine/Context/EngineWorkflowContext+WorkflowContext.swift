@@ -4,18 +4,18 @@ import TemporalAPI
 import TemporalContracts
 import TemporalContractsConversion
 
-/// The engine is the context workflow code receives: every call turns into commands and waits
-/// resolved from history.
-extension WorkflowEngine: WorkflowContext {
-    public var now: Date { currentTime }
-    public var payloadConverter: any PayloadConverter { dataConverter.payloadConverter }
-    public var logger: Logger { workflowLogger }
+/// Every call of workflow code turns into commands, through their machines, and waits resolved
+/// from history.
+extension EngineWorkflowContext: WorkflowContext {
+    var now: Date { currentTime }
+    var payloadConverter: any PayloadConverter { dataConverter.payloadConverter }
+    var logger: Logger { workflowLogger }
 
-    public func randomUInt64() -> UInt64 {
+    func randomUInt64() -> UInt64 {
         draw("a random number") { $0.next() }
     }
 
-    public func uuid() -> UUID {
+    func uuid() -> UUID {
         draw("a UUID") { $0.nextUUID() }
     }
 
@@ -27,7 +27,7 @@ extension WorkflowEngine: WorkflowContext {
         return body(&copy)
     }
 
-    public func sleep(for duration: Duration) async throws {
+    func sleep(for duration: Duration) async throws {
         guard duration > .zero else { return }
         try checkNotCancelled()
         let id = Sequences.next(&sequences.timer)
@@ -42,7 +42,7 @@ extension WorkflowEngine: WorkflowContext {
         if !fired { throw CanceledError("timer canceled") }
     }
 
-    public func condition(timeout: Duration?, _ predicate: @escaping () -> Bool) async throws -> Bool {
+    func condition(timeout: Duration?, _ predicate: @escaping () -> Bool) async throws -> Bool {
         if predicate() { return true }
         try checkNotCancelled()
         guard let timeout else {
@@ -73,7 +73,7 @@ extension WorkflowEngine: WorkflowContext {
         }
     }
 
-    public func executeActivity<Input, Output>(
+    func executeActivity<Input, Output>(
         _ activity: ActivityDefinition<Input, Output>,
         input: Input,
         options: ActivityOptions
@@ -111,7 +111,7 @@ extension WorkflowEngine: WorkflowContext {
         return try activity.output.decode(result, using: payloadConverter)
     }
 
-    public func executeLocalActivity<Input, Output>(
+    func executeLocalActivity<Input, Output>(
         _ activity: ActivityDefinition<Input, Output>,
         input: Input,
         options: ActivityOptions
@@ -133,7 +133,7 @@ extension WorkflowEngine: WorkflowContext {
         return try activity.output.decode(result, using: payloadConverter)
     }
 
-    public func startChildWorkflow<Input, Output>(
+    func startChildWorkflow<Input, Output>(
         _ workflow: WorkflowDefinition<Input, Output>,
         input: Input,
         options: ChildWorkflowOptions
@@ -181,7 +181,7 @@ extension WorkflowEngine: WorkflowContext {
         )
     }
 
-    public func signalExternalWorkflow<SignalInput>(
+    func signalExternalWorkflow<SignalInput>(
         _ signal: SignalDefinition<SignalInput>,
         input: SignalInput,
         execution: WorkflowExecution
@@ -202,7 +202,7 @@ extension WorkflowEngine: WorkflowContext {
         try await send(machine)
     }
 
-    public func cancelExternalWorkflow(_ execution: WorkflowExecution) async throws {
+    func cancelExternalWorkflow(_ execution: WorkflowExecution) async throws {
         try await requestCancellation(of: execution, childOnly: false)
     }
 
@@ -217,7 +217,7 @@ extension WorkflowEngine: WorkflowContext {
         try await wait(machine.delivered) { [self] in cancel(machine) }
     }
 
-    public func sideEffect<Value: Codable & Sendable>(_ body: () throws -> Value) throws -> Value {
+    func sideEffect<Value: Codable & Sendable>(_ body: () throws -> Value) throws -> Value {
         if let operation = readOnlyOperation {
             readOnlyViolations.append("\(operation) ran a side effect")
             return try body()
@@ -247,7 +247,7 @@ extension WorkflowEngine: WorkflowContext {
         return value
     }
 
-    public func patched(_ patchID: String) -> Bool {
+    func patched(_ patchID: String) -> Bool {
         if let operation = readOnlyOperation {
             readOnlyViolations.append("\(operation) checked patch '\(patchID)'")
             return patches[patchID] ?? !isReplaying
@@ -263,13 +263,13 @@ extension WorkflowEngine: WorkflowContext {
         return recorded
     }
 
-    public func deprecatePatch(_ patchID: String) {
+    func deprecatePatch(_ patchID: String) {
         guard readOnlyOperation == nil, patches[patchID] == nil else { return }
         patches[patchID] = true
         issue(MarkerMachine(record: MarkerRecord(kind: .patch(id: patchID, deprecated: true))))
     }
 
-    public func continueAsNew<Input, Output>(
+    func continueAsNew<Input, Output>(
         _ workflow: WorkflowDefinition<Input, Output>,
         input: Input,
         options: ContinueAsNewOptions
@@ -277,7 +277,7 @@ extension WorkflowEngine: WorkflowContext {
         throw try ContinueAsNewError(workflow, input: input, options: options, using: payloadConverter)
     }
 
-    public func shielded<Value: Sendable>(_ body: @escaping () async throws -> Value) async throws -> Value {
+    func shielded<Value: Sendable>(_ body: @escaping () async throws -> Value) async throws -> Value {
         let body = UncheckedSendable(body)
         return try await Task(executorPreference: executor) { try await body.value() }.value
     }
