@@ -200,6 +200,7 @@ let package = Package(
             dependencies: [
                 "TemporalContracts", "TemporalContractsEngine", "TemporalContractsTesting", "TemporalAPI",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             plugins: [.plugin(name: "TemporalContractsPlugin")]
         ),

@@ -23,6 +23,8 @@ extension WorkflowEngine {
                 finish(.failure(error))
             }
         }
+        // A cancel request recorded before the first workflow task finds no task to cancel.
+        if cancelRequested { mainTask?.cancel() }
     }
 
     /// Ends the run with the command its outcome calls for.

@@ -78,6 +78,17 @@ indirect enum SwiftCode: Hashable, Sendable {
 }
 
 extension SwiftCode {
+    /// Lines as one block of text for a template to place: continuation lines carry the
+    /// `indentation` the template gives the first one, so the block renders as one value.
+    static func joined(_ lines: [String], indentation: Int) -> String {
+        lines.joined(separator: "\n" + String(repeating: " ", count: indentation))
+    }
+
+    /// The code as one block of text, for a position `indentation` columns in.
+    func code(indentation: Int) -> String {
+        Self.joined(lines(indentation: indentation), indentation: indentation)
+    }
+
     /// The code with `prefix` before its first line: `input: ` before a call makes an argument.
     func prefixed(_ prefix: String) -> SwiftCode {
         switch self {

@@ -34,4 +34,9 @@ struct SwiftFunction: Hashable, Sendable {
         }
         return signature + statements + ["}"]
     }
+
+    /// The declaration as one block of text, for a position `indentation` columns in.
+    func code(indentation: Int) -> String {
+        SwiftCode.joined(lines(indentation: indentation), indentation: indentation)
+    }
 }

@@ -29,4 +29,9 @@ struct SwiftProperty: Hashable, Sendable {
         }
         return [declaration + " {"] + statements + ["}"]
     }
+
+    /// The declaration as one block of text, for a position `indentation` columns in.
+    func code(indentation: Int) -> String {
+        SwiftCode.joined(lines(indentation: indentation), indentation: indentation)
+    }
 }

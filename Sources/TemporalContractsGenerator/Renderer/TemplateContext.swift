@@ -9,6 +9,7 @@ enum TemplateContext {
         case let text as String: return text
         case let flag as Bool: return flag
         case let lines as [String]: return lines
+        case let optional as any OptionalValue: return optional.wrapped.map(make) as Any
         default: break
         }
         let mirror = Mirror(reflecting: value)
@@ -16,23 +17,24 @@ enum TemplateContext {
         case .struct, .class:
             var dictionary: [String: Any] = [:]
             for child in mirror.children {
-                guard let label = child.label, let value = unwrapped(child.value) else { continue }
-                dictionary[label] = make(value)
+                guard let label = child.label else { continue }
+                if let optional = child.value as? any OptionalValue, optional.wrapped == nil { continue }
+                dictionary[label] = make(child.value)
             }
             return dictionary
         case .collection:
             return mirror.children.map { make($0.value) }
-        case .optional:
-            return unwrapped(value).map(make) as Any
         default:
             return value
         }
     }
+}
 
-    /// The value an optional holds, nil for none; any other value as it is.
-    static func unwrapped(_ value: Any) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first.map { unwrapped($0.value) } ?? nil
-    }
+/// An `Optional` of any wrapped type, seen through a cast instead of a `Mirror` per value.
+protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? { self.map { $0 as Any } }
 }

@@ -46,23 +46,48 @@ public enum SwiftNaming {
         "Void", "Never", "Duration",
     ]).union(moduleNames)
 
+    /// How `words(_:)` sees a character.
+    enum CharacterKind {
+        case upper, lower, digit, otherLetter, separator
+    }
+
+    /// ASCII, nearly every wire name, is classified without the Unicode property lookups that
+    /// otherwise dominate naming a large contract.
+    static func kind(of character: Character) -> CharacterKind {
+        if let ascii = character.asciiValue {
+            switch ascii {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): return .upper
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): return .lower
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
+            default: return .separator
+            }
+        }
+        if character.isUppercase { return .upper }
+        if character.isLowercase { return .lower }
+        if character.isNumber { return .digit }
+        return character.isLetter ? .otherLetter : .separator
+    }
+
     /// Splits a wire name into words at separators, case changes and letter/digit boundaries.
     static func words(_ name: String) -> [String] {
         var words: [String] = []
         var current = ""
         let characters = Array(name)
+        let kinds = characters.map(kind(of:))
         for (index, character) in characters.enumerated() {
-            guard character.isLetter || character.isNumber else {
+            let kind = kinds[index]
+            guard kind != .separator else {
                 if !current.isEmpty { words.append(current) }
                 current = ""
                 continue
             }
-            if let last = current.last {
-                let next = index + 1 < characters.count ? characters[index + 1] : nil
+            if !current.isEmpty {
+                let last = kinds[index - 1]
+                let next = index + 1 < kinds.count ? kinds[index + 1] : nil
                 let startsWord =
-                    (last.isLowercase && character.isUppercase)
-                    || (last.isUppercase && character.isUppercase && (next?.isLowercase ?? false))
-                    || (last.isNumber != character.isNumber && !(last.isNumber && character.isLowercase))
+                    (last == .lower && kind == .upper)
+                    || (last == .upper && kind == .upper && next == .lower)
+                    || ((last == .digit) != (kind == .digit) && !(last == .digit && kind == .lower))
                 if startsWord {
                     words.append(current)
                     current = ""

@@ -81,7 +81,7 @@ extension SwiftTranslator {
             wireName: wireName,
             kind: kind,
             hasDefaults: hasDefaults,
-            declaration: constant.lines(indentation: 8)
+            declaration: constant.code(indentation: 8)
         )
     }
 

@@ -177,8 +177,8 @@ extension SwiftTranslator {
             SwiftParameter("workflowID", QualifiedNames.string), SwiftParameter("runID", QualifiedNames.optionalString),
         ]
         let defaultStartOptions = SwiftCode.text("options: \(QualifiedNames.runtime("WorkflowStartOptions"))()")
-        func member(_ function: SwiftFunction, at indentation: Int = indentation) -> [String] {
-            function.lines(indentation: indentation)
+        func member(_ function: SwiftFunction, at indentation: Int = indentation) -> String {
+            function.code(indentation: indentation)
         }
         return WorkflowSurfaceViewModel(
             isFirst: isFirst,
@@ -316,8 +316,10 @@ extension SwiftTranslator {
                     body: nil
                 )
             ),
-            registration: registration(workflow, signals: signals, queries: queries, updates: updates)
-                .flatMap { $0.lines(indentation: indentation) },
+            registration: SwiftCode.joined(
+                registration(workflow, signals: signals, queries: queries, updates: updates).flatMap { $0.lines(indentation: indentation) },
+                indentation: indentation
+            ),
             startChild: member(
                 SwiftFunction(
                     "\(access)func start\(workflow.stem)",
@@ -428,7 +430,7 @@ extension SwiftTranslator {
             doc: signal.doc,
             wireName: signal.wireName,
             requirement: SwiftFunction("func start\(workflow.stem)", parameters, effects: "async throws", result: handle, body: nil)
-                .lines(indentation: Self.memberIndentation),
+                .code(indentation: Self.memberIndentation),
             implementation: SwiftFunction(
                 "\(access)func start\(workflow.stem)",
                 parameters,
@@ -445,7 +447,7 @@ extension SwiftTranslator {
                     ),
                     .text("return \(handle)(execution: execution, backend: backend)"),
                 ]
-            ).lines(indentation: Self.memberIndentation),
+            ).code(indentation: Self.memberIndentation),
             withDefaults: SwiftFunction(
                 "\(access)func start\(workflow.stem)",
                 workflow.qualifiedParameters + [SwiftParameter(label: label, name: "signal", type: signal.qualifiedInputType)],
@@ -458,14 +460,14 @@ extension SwiftTranslator {
                         tail: ""
                     )
                 ]
-            ).lines(indentation: 4),
+            ).code(indentation: 4),
             mock: SwiftFunction(
                 "\(access)func start\(workflow.stem)",
                 parameters,
                 effects: "async throws",
                 result: handle,
                 body: [.list(head: "try await client.start\(workflow.stem)", items: forward + ["options: options"], tail: "")]
-            ).lines(indentation: Self.memberIndentation)
+            ).code(indentation: Self.memberIndentation)
         )
     }
 
@@ -485,7 +487,7 @@ extension SwiftTranslator {
             doc: update.doc,
             wireName: update.wireName,
             requirement: SwiftFunction("func start\(workflow.stem)", parameters, effects: "async throws", result: result, body: nil)
-                .lines(indentation: Self.memberIndentation),
+                .code(indentation: Self.memberIndentation),
             implementation: SwiftFunction(
                 "\(access)func start\(workflow.stem)",
                 parameters,
@@ -502,7 +504,7 @@ extension SwiftTranslator {
                     ),
                     .text("return (\(handle)(execution: execution, backend: backend), handle)"),
                 ]
-            ).lines(indentation: Self.memberIndentation),
+            ).code(indentation: Self.memberIndentation),
             withDefaults: SwiftFunction(
                 "\(access)func start\(workflow.stem)",
                 workflow.qualifiedParameters + [SwiftParameter(label: label, name: "update", type: update.qualifiedInputType)],
@@ -518,7 +520,7 @@ extension SwiftTranslator {
                         tail: ""
                     )
                 ]
-            ).lines(indentation: 4),
+            ).code(indentation: 4),
             mock: SwiftFunction(
                 "\(access)func start\(workflow.stem)",
                 parameters,
@@ -531,7 +533,7 @@ extension SwiftTranslator {
                         tail: ""
                     )
                 ]
-            ).lines(indentation: Self.memberIndentation)
+            ).code(indentation: Self.memberIndentation)
         )
     }
 
@@ -541,7 +543,7 @@ extension SwiftTranslator {
         let context = SwiftParameter("context", QualifiedNames.workflowContext)
         let input = handler.inputExpression.prefixed("input: ")
         let send: SwiftFunction
-        var startUpdate: [String] = []
+        var startUpdate = ""
         switch kind {
         case .signal:
             send = SwiftFunction(
@@ -588,7 +590,7 @@ extension SwiftTranslator {
                         tail: ""
                     )
                 ]
-            ).lines(indentation: indentation)
+            ).code(indentation: indentation)
         }
         let requirement = SwiftFunction(
             "func \(handler.name)",
@@ -601,14 +603,14 @@ extension SwiftTranslator {
             doc: handler.doc,
             wireName: handler.wireName,
             indefiniteWireName: Prose.indefinite(handler.wireName),
-            send: send.lines(indentation: indentation),
+            send: send.code(indentation: indentation),
             startUpdate: startUpdate,
-            requirement: requirement.lines(indentation: indentation),
+            requirement: requirement.code(indentation: indentation),
             hasValidator: hasValidator,
             validatorRequirement: hasValidator
                 ? SwiftFunction("func validate\(handler.stem)", handler.parameters + [context], effects: "throws", body: nil)
-                    .lines(indentation: indentation)
-                : []
+                    .code(indentation: indentation)
+                : ""
         )
     }
 
@@ -687,14 +689,14 @@ extension SwiftTranslator {
         let context = SwiftParameter("context", QualifiedNames.activityContext)
         let input = activity.inputExpression.prefixed("input: ")
         let name = SwiftNaming.unescaped(activity.name)
-        func stub(_ method: String, _ run: String) -> [String] {
+        func stub(_ method: String, _ run: String) -> String {
             SwiftFunction(
                 "\(access)func \(method)",
                 activity.parameters + [Self.optionsParameter("ActivityOptions")],
                 effects: "async throws",
                 result: activity.output,
                 body: [.list(head: "try await context.\(run)", items: [.text(activity.definition), input, "options: options"], tail: "")]
-            ).lines(indentation: indentation)
+            ).code(indentation: indentation)
         }
         return ActivitySurfaceViewModel(
             isFirst: isFirst,
@@ -706,7 +708,7 @@ extension SwiftTranslator {
                 effects: "async throws",
                 result: activity.output,
                 body: nil
-            ).lines(indentation: indentation),
+            ).code(indentation: indentation),
             registration: SwiftCode.block(
                 opening: .list(
                     head: QualifiedNames.runtime("ActivityRegistration"),
@@ -715,7 +717,7 @@ extension SwiftTranslator {
                 ),
                 body: [.list(head: "try await self.\(activity.name)", items: activity.unpackedArguments + ["context: context"], tail: "")],
                 closing: isOnly ? "}" : "},"
-            ).lines(indentation: 12),
+            ).code(indentation: 12),
             stub: stub(activity.name, "executeActivity"),
             localStub: stub(name + "Locally", "executeLocalActivity"),
             mock: SwiftFunction(
@@ -730,20 +732,20 @@ extension SwiftTranslator {
                         tail: ""
                     )
                 ]
-            ).lines(indentation: indentation),
+            ).code(indentation: indentation),
             mockStub: SwiftFunction(
                 "\(access)func stub\(activity.stem)",
                 [
                     Self.bodyParameter([activity.inputType, QualifiedNames.activityContext], result: activity.outputType)
                 ],
                 body: [.list(head: "recorder.stub", items: [.text(activity.definition), "body"], tail: "")]
-            ).lines(indentation: indentation),
+            ).code(indentation: indentation),
             mockCalls: SwiftProperty(
                 "\(access)var",
                 name + "Calls",
                 type: "[\(activity.inputType)]",
                 getter: [.list(head: "recorder.inputs", items: [.text("of: \(activity.definition)")], tail: "")]
-            ).lines(indentation: indentation)
+            ).code(indentation: indentation)
         )
     }
 }

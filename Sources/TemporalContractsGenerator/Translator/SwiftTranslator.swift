@@ -172,7 +172,7 @@ public struct SwiftTranslator {
                     wireName: type.name,
                     access: access,
                     declaration: SwiftProperty("\(access)typealias", name, value: .text(swiftType(target, from: model.name)))
-                        .lines(indentation: 4)
+                        .code(indentation: 4)
                 )
             }
             declarations.append(declaration)
@@ -242,21 +242,30 @@ public struct SwiftTranslator {
                     doc: Self.doc(member.property.description),
                     wireName: member.property.wireName,
                     isOptional: !member.property.isRequired,
-                    declaration: SwiftProperty("\(access)var", member.name, type: member.type).lines(indentation: 8)
+                    declaration: SwiftProperty("\(access)var", member.name, type: member.type).code(indentation: 8)
                 )
             },
             hasProperties: !members.isEmpty,
-            initializer: initializer.lines(indentation: 8),
-            codingKeys: members.map { member in
-                SwiftNaming.unescaped(member.name) == member.property.wireName
-                    ? "case \(member.name)" : "case \(member.name) = \(SwiftNaming.stringLiteral(member.property.wireName))"
-            },
-            encodeStatements: members.flatMap { member in
-                let value = wireValue(member.property, swiftName: Self.read(member.name, shadowedBy: ["container", "encoder"]))
-                return SwiftCode.list(head: "try container.encode", items: [.text(value), .text("forKey: .\(member.name)")], tail: "")
-                    .lines(indentation: 12)
-            }
+            initializer: initializer.code(indentation: 8),
+            codingKeys: SwiftCode.joined(
+                members.map { member in
+                    SwiftNaming.unescaped(member.name) == member.property.wireName
+                        ? "case \(member.name)" : "case \(member.name) = \(SwiftNaming.stringLiteral(member.property.wireName))"
+                },
+                indentation: 12
+            ),
+            encodeStatements: Self.statements(
+                members.map { member in
+                    let value = wireValue(member.property, swiftName: Self.read(member.name, shadowedBy: ["container", "encoder"]))
+                    return .list(head: "try container.encode", items: [.text(value), .text("forKey: .\(member.name)")], tail: "")
+                }
+            )
         )
+    }
+
+    /// Statements of a member's body in the types file, as one block of text.
+    static func statements(_ statements: [SwiftCode]) -> String {
+        SwiftCode.joined(statements.flatMap { $0.lines(indentation: 12) }, indentation: 12)
     }
 
     /// UUIDs are written in lowercase, as the Python, Go and TypeScript SDKs write them.
@@ -289,21 +298,24 @@ public struct SwiftTranslator {
                     doc: [],
                     wireName: member.parameter.name,
                     isOptional: false,
-                    declaration: SwiftProperty("\(access)var", member.name, type: member.type).lines(indentation: 8)
+                    declaration: SwiftProperty("\(access)var", member.name, type: member.type).code(indentation: 8)
                 )
             },
-            initializer: initializer.lines(indentation: 8),
-            encodeStatements: members.flatMap { member in
-                SwiftCode.list(head: "try encoder.encode", items: [.text(Self.read(member.name, shadowedBy: ["encoder"]))], tail: "")
-                    .lines(indentation: 12)
-            },
-            decodeStatements: members.flatMap { member in
-                SwiftCode.list(
-                    head: "self.\(member.name) = try decoder.decode",
-                    items: [.text("\(member.type).self"), .text("name: \(SwiftNaming.stringLiteral(member.parameter.name))")],
-                    tail: ""
-                ).lines(indentation: 12)
-            }
+            initializer: initializer.code(indentation: 8),
+            encodeStatements: Self.statements(
+                members.map { member in
+                    .list(head: "try encoder.encode", items: [.text(Self.read(member.name, shadowedBy: ["encoder"]))], tail: "")
+                }
+            ),
+            decodeStatements: Self.statements(
+                members.map { member in
+                    .list(
+                        head: "self.\(member.name) = try decoder.decode",
+                        items: [.text("\(member.type).self"), .text("name: \(SwiftNaming.stringLiteral(member.parameter.name))")],
+                        tail: ""
+                    )
+                }
+            )
         )
     }
 

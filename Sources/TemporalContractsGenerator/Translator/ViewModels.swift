@@ -1,9 +1,10 @@
 // The values templates render. The code itself (names, types, signatures, statements) is decided
 // by `SwiftTranslator` and laid out by `SwiftCode`, so it wraps by one rule; templates place it,
-// lay out the files and write the doc comments. Fields of type `[String]` holding code are lines
-// relative to where the template puts the first one. A `doc` field holds the contract's own
-// description, followed by an empty `///` line when there is one, so a template can go on with
-// its own sentence.
+// lay out the files and write the doc comments. A field holding code is one block of text whose
+// continuation lines are indented for the column the template puts its first line at (members of
+// a type in the namespace at 8, their statements at 12). A `doc` field holds the contract's own
+// description as `///` lines, followed by an empty `///` line when there is one, so a template
+// can go on with its own sentence.
 
 /// Facts every generated file starts with.
 struct FileViewModel {
@@ -45,18 +46,18 @@ struct StructViewModel {
     var access: String
     var properties: [PropertyViewModel]
     var hasProperties: Bool
-    var initializer: [String]
+    var initializer: String
     /// `case orderID = "order_id"`, or `case items` when the names match.
-    var codingKeys: [String]
+    var codingKeys: String
     /// The statements of `encode(to:)` that write the properties.
-    var encodeStatements: [String]
+    var encodeStatements: String
 }
 
 struct PropertyViewModel {
     var doc: [String]
     var wireName: String
     var isOptional: Bool
-    var declaration: [String]
+    var declaration: String
 }
 
 struct EnumViewModel {
@@ -81,7 +82,7 @@ struct AliasViewModel {
     var name: String
     var wireName: String
     var access: String
-    var declaration: [String]
+    var declaration: String
 }
 
 /// The positional arguments of a multi-parameter workflow, handler or activity.
@@ -91,10 +92,10 @@ struct ArgumentsViewModel {
     var owner: String
     var access: String
     var properties: [PropertyViewModel]
-    var initializer: [String]
+    var initializer: String
     /// The statements of `encode(to:)` and of `init(from:)`.
-    var encodeStatements: [String]
-    var decodeStatements: [String]
+    var encodeStatements: String
+    var decodeStatements: String
 }
 
 /// The definitions file of one contract.
@@ -121,5 +122,5 @@ struct DefinitionViewModel {
     var kind: String
     /// Workflows and activities: the definition carries the contract's default options.
     var hasDefaults: Bool
-    var declaration: [String]
+    var declaration: String
 }

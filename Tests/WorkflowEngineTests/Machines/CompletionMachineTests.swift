@@ -72,3 +72,16 @@ struct CompletionMachineTests {
         )
     }
 }
+
+extension CompletionMachineTests {
+    @Test("a cancellation requested before the first workflow task cancels the run when it starts")
+    func cancelBeforeTheFirstTask() throws {
+        var history = HistoryBuilder()
+        history.workflowTask { $0.cancelRequested() }
+        let tasks = try ScriptedRun.commandsPerTask(history) { _, context in
+            try await context.sleep(for: .seconds(60))
+            return "slept"
+        }
+        #expect(tasks == [["CancelWorkflowExecution"]])
+    }
+}

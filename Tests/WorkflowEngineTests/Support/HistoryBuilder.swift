@@ -65,9 +65,10 @@ struct HistoryBuilder {
     // MARK: Workflow tasks
 
     /// `WorkflowTaskScheduled` and `WorkflowTaskStarted`: a task for the engine.
-    mutating func workflowTask() {
+    mutating func workflowTask(eventsBeforeStart: (inout HistoryBuilder) -> Void = { _ in }) {
         add(.workflowTaskScheduled)
         let scheduled = lastEventID
+        eventsBeforeStart(&self)
         add(.workflowTaskStarted) { $0.workflowTaskStartedEventAttributes.scheduledEventID = scheduled }
         taskEnds.append(events.count)
     }

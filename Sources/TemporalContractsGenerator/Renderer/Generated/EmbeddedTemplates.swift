@@ -23,9 +23,7 @@ extension {{file.namespace}} {
         {{.}}
 {{/doc}}
         /// Runs the `{{wireName}}` activity.
-{{#requirement}}
-        {{.}}
-{{/requirement}}
+        {{requirement}}
 {{/activities}}
     }
 }
@@ -35,9 +33,7 @@ extension {{file.namespace}}.ActivityImplementations {
     {{file.access}}var registrations: [TemporalContracts.ActivityRegistration] {
         [
 {{#activities}}
-{{#registration}}
-            {{.}}
-{{/registration}}
+            {{registration}}
 {{/activities}}
         ]
     }
@@ -63,28 +59,20 @@ extension {{file.namespace}} {
         {{.}}
 {{/doc}}
         /// Starts `{{wireName}}` and returns its handle.
-{{#startRequirement}}
-        {{.}}
-{{/startRequirement}}
+        {{startRequirement}}
 
         /// Starts `{{wireName}}` and waits for its result.
-{{#executeRequirement}}
-        {{.}}
-{{/executeRequirement}}
+        {{executeRequirement}}
 
         /// A handle to the `{{wireName}}` workflow with this ID (the latest run when `runID` is nil).
-{{#handleRequirement}}
-        {{.}}
-{{/handleRequirement}}
+        {{handleRequirement}}
 {{#signalsWithStart}}
 
 {{#doc}}
         {{.}}
 {{/doc}}
         /// Sends `{{wireName}}`, starting the workflow first if it is not running (signal-with-start).
-{{#requirement}}
-        {{.}}
-{{/requirement}}
+        {{requirement}}
 {{/signalsWithStart}}
 {{#updatesWithStart}}
 
@@ -92,9 +80,7 @@ extension {{file.namespace}} {
         {{.}}
 {{/doc}}
         /// Sends `{{wireName}}`, starting the workflow first if it is not running (update-with-start).
-{{#requirement}}
-        {{.}}
-{{/requirement}}
+        {{requirement}}
 {{/updatesWithStart}}
 {{/workflows}}
     }
@@ -112,32 +98,22 @@ extension {{file.namespace}} {
 {{#workflows}}
 
         /// Starts `{{wireName}}` and returns its handle.
-{{#start}}
-        {{.}}
-{{/start}}
+        {{start}}
 
         /// Starts `{{wireName}}` and waits for its result.
-{{#execute}}
-        {{.}}
-{{/execute}}
+        {{execute}}
 
         /// A handle to the `{{wireName}}` workflow with this ID (the latest run when `runID` is nil).
-{{#handle}}
-        {{.}}
-{{/handle}}
+        {{handle}}
 {{#signalsWithStart}}
 
         /// Sends `{{wireName}}`, starting the workflow first if it is not running (signal-with-start).
-{{#implementation}}
-        {{.}}
-{{/implementation}}
+        {{implementation}}
 {{/signalsWithStart}}
 {{#updatesWithStart}}
 
         /// Sends `{{wireName}}`, starting the workflow first if it is not running (update-with-start).
-{{#implementation}}
-        {{.}}
-{{/implementation}}
+        {{implementation}}
 {{/updatesWithStart}}
 {{/workflows}}
     }
@@ -163,18 +139,14 @@ extension {{file.namespace}} {
         {{file.access}}var workflowID: Swift.String { execution.workflowID }
 
         /// Waits for the workflow's result, following continue-as-new to the last run.
-{{#result}}
-        {{.}}
-{{/result}}
+        {{result}}
 {{#signals}}
 
 {{#doc}}
         {{.}}
 {{/doc}}
         /// Sends the `{{wireName}}` signal.
-{{#send}}
-        {{.}}
-{{/send}}
+        {{send}}
 {{/signals}}
 {{#queries}}
 
@@ -182,9 +154,7 @@ extension {{file.namespace}} {
         {{.}}
 {{/doc}}
         /// Runs the `{{wireName}}` query.
-{{#send}}
-        {{.}}
-{{/send}}
+        {{send}}
 {{/queries}}
 {{#updates}}
 
@@ -192,14 +162,10 @@ extension {{file.namespace}} {
         {{.}}
 {{/doc}}
         /// Runs the `{{wireName}}` update and waits for its result.
-{{#send}}
-        {{.}}
-{{/send}}
+        {{send}}
 
         /// Sends the `{{wireName}}` update and returns once it reached `options.waitFor`.
-{{#startUpdate}}
-        {{.}}
-{{/startUpdate}}
+        {{startUpdate}}
 {{/updates}}
 
         /// Requests cancellation; the workflow sees it and decides how to end.
@@ -227,33 +193,23 @@ extension {{file.namespace}}.ClientProtocol {
 
 {{/isFirst}}
     /// Starts `{{wireName}}` with the contract's default options and returns its handle.
-{{#startWithDefaults}}
-    {{.}}
-{{/startWithDefaults}}
+    {{startWithDefaults}}
 
     /// Starts `{{wireName}}` with the contract's default options and waits for its result.
-{{#executeWithDefaults}}
-    {{.}}
-{{/executeWithDefaults}}
+    {{executeWithDefaults}}
 
     /// A handle to the latest run of the `{{wireName}}` workflow with this ID.
-{{#handleOfLatestRun}}
-    {{.}}
-{{/handleOfLatestRun}}
+    {{handleOfLatestRun}}
 {{#signalsWithStart}}
 
     /// Sends `{{wireName}}`, starting the workflow with the contract's default options first if it is not running.
-{{#withDefaults}}
-    {{.}}
-{{/withDefaults}}
+    {{withDefaults}}
 {{/signalsWithStart}}
 {{#updatesWithStart}}
 
     /// Runs `{{wireName}}` to its result, starting the workflow with the contract's default options first if it is not
     /// running.
-{{#withDefaults}}
-    {{.}}
-{{/withDefaults}}
+    {{withDefaults}}
 {{/updatesWithStart}}
 {{/workflows}}
 }
@@ -284,9 +240,7 @@ extension {{file.namespace}} {
         {{.}}
 {{/doc}}
         /// The `{{wireName}}` {{kind}}: its wire name and payload codings{{#hasDefaults}}, and the contract's defaults{{/hasDefaults}}.
-{{#declaration}}
-        {{.}}
-{{/declaration}}
+        {{declaration}}
 {{/definitions}}
     }
 }
@@ -324,37 +278,25 @@ extension {{file.namespace}} {
 {{#workflows}}
 
         /// Records a start of `{{wireName}}` and returns its handle.
-{{#mockStart}}
-        {{.}}
-{{/mockStart}}
+        {{mockStart}}
 
         /// Records a start of `{{wireName}}` and answers its result from the stub.
-{{#mockExecute}}
-        {{.}}
-{{/mockExecute}}
+        {{mockExecute}}
 
         /// A handle to the `{{wireName}}` workflow with this ID, answered by the mock.
-{{#mockHandle}}
-        {{.}}
-{{/mockHandle}}
+        {{mockHandle}}
 
         /// Answers `result()` of `{{wireName}}` workflows started through this mock.
-{{#mockStub}}
-        {{.}}
-{{/mockStub}}
+        {{mockStub}}
 {{#signalsWithStart}}
 
         /// Records `{{wireName}}` and a start of the workflow (signal-with-start).
-{{#mock}}
-        {{.}}
-{{/mock}}
+        {{mock}}
 {{/signalsWithStart}}
 {{#updatesWithStart}}
 
         /// Records `{{wireName}}` and a start of the workflow (update-with-start), answering the update from its stub.
-{{#mock}}
-        {{.}}
-{{/mock}}
+        {{mock}}
 {{/updatesWithStart}}
 {{/workflows}}
     }
@@ -374,19 +316,13 @@ extension {{file.namespace}} {
 {{#activities}}
 
         /// Answers the `{{wireName}}` activity from its stub and records its input.
-{{#mock}}
-        {{.}}
-{{/mock}}
+        {{mock}}
 
         /// Answers the `{{wireName}}` activity with `body`.
-{{#mockStub}}
-        {{.}}
-{{/mockStub}}
+        {{mockStub}}
 
         /// The inputs `{{wireName}}` was called with, in order.
-{{#mockCalls}}
-        {{.}}
-{{/mockCalls}}
+        {{mockCalls}}
 {{/activities}}
     }
 }
@@ -422,21 +358,15 @@ extension {{file.namespace}} {
         {{.}}
 {{/doc}}
         /// The `{{wireName}}` field{{#isOptional}}, `null` on the wire when absent{{/isOptional}}.
-{{#declaration}}
-        {{.}}
-{{/declaration}}
+        {{declaration}}
 {{/properties}}
 
         /// Creates {{indefiniteName}}.
-{{#initializer}}
-        {{.}}
-{{/initializer}}
+        {{initializer}}
 {{#hasProperties}}
 
         enum CodingKeys: Swift.String, Swift.CodingKey {
-{{#codingKeys}}
-            {{.}}
-{{/codingKeys}}
+            {{codingKeys}}
         }
 {{/hasProperties}}
 
@@ -444,13 +374,11 @@ extension {{file.namespace}} {
         {{access}}func encode(to encoder: any Swift.Encoder) throws {
 {{#hasProperties}}
             var container = encoder.container(keyedBy: CodingKeys.self)
+            {{encodeStatements}}
 {{/hasProperties}}
 {{^hasProperties}}
             _ = encoder.container(keyedBy: CodingKeys.self)
 {{/hasProperties}}
-{{#encodeStatements}}
-            {{.}}
-{{/encodeStatements}}
         }
     }
 {{/structType}}
@@ -471,37 +399,27 @@ extension {{file.namespace}} {
     {{.}}
 {{/doc}}
     /// The `{{wireName}}` type of the `{{file.namespace}}` contract.
-{{#declaration}}
-    {{.}}
-{{/declaration}}
+    {{declaration}}
 {{/alias}}
 {{#arguments}}
     /// The arguments of `{{owner}}`, sent as one payload each, in this order.
     {{access}}struct {{name}}: TemporalContracts.PositionalArguments, Swift.Hashable {
 {{#properties}}
         /// The `{{wireName}}` argument.
-{{#declaration}}
-        {{.}}
-{{/declaration}}
+        {{declaration}}
 {{/properties}}
 
         /// Creates the arguments of `{{owner}}`.
-{{#initializer}}
-        {{.}}
-{{/initializer}}
+        {{initializer}}
 
         /// Writes each argument as one payload, in order.
         {{access}}func encode(to encoder: inout TemporalContracts.ArgumentsEncoder) throws {
-{{#encodeStatements}}
-            {{.}}
-{{/encodeStatements}}
+            {{encodeStatements}}
         }
 
         /// Reads each argument from its payload, in order.
         {{access}}init(from decoder: inout TemporalContracts.ArgumentsDecoder) throws {
-{{#decodeStatements}}
-            {{.}}
-{{/decodeStatements}}
+            {{decodeStatements}}
         }
     }
 {{/arguments}}
@@ -536,18 +454,14 @@ extension {{file.namespace}} {
     /// randomness, timers and activities from `context`, never from the system.
     {{file.access}}protocol {{protocolName}}: TemporalContracts.WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
-{{#runRequirement}}
-        {{.}}
-{{/runRequirement}}
+        {{runRequirement}}
 {{#signals}}
 
 {{#doc}}
         {{.}}
 {{/doc}}
         /// Handles the `{{wireName}}` signal.
-{{#requirement}}
-        {{.}}
-{{/requirement}}
+        {{requirement}}
 {{/signals}}
 {{#queries}}
 
@@ -555,9 +469,7 @@ extension {{file.namespace}} {
         {{.}}
 {{/doc}}
         /// Answers the `{{wireName}}` query; it must not change state or wait.
-{{#requirement}}
-        {{.}}
-{{/requirement}}
+        {{requirement}}
 {{/queries}}
 {{#updates}}
 
@@ -565,15 +477,11 @@ extension {{file.namespace}} {
         {{.}}
 {{/doc}}
         /// Handles the `{{wireName}}` update.
-{{#requirement}}
-        {{.}}
-{{/requirement}}
+        {{requirement}}
 {{#hasValidator}}
 
         /// Validates {{indefiniteWireName}} update before it is accepted; throw to reject it (no history is written).
-{{#validatorRequirement}}
-        {{.}}
-{{/validatorRequirement}}
+        {{validatorRequirement}}
 {{/hasValidator}}
 {{/updates}}
     }
@@ -585,9 +493,7 @@ extension {{file.namespace}}.{{protocolName}} {
     /// This implementation bound to the `{{wireName}}` workflow and its handlers, for a
     /// worker or a test environment to register.
     {{file.access}}static var registration: TemporalContracts.WorkflowRegistration {
-{{#registration}}
-        {{.}}
-{{/registration}}
+        {{registration}}
     }
 }
 {{/workflows}}
@@ -605,14 +511,10 @@ extension {{file.namespace}} {
 {{#workflows}}
 
         /// Starts `{{wireName}}` as a child workflow.
-{{#startChild}}
-        {{.}}
-{{/startChild}}
+        {{startChild}}
 
         /// Runs `{{wireName}}` as a child workflow and waits for its result.
-{{#executeChild}}
-        {{.}}
-{{/executeChild}}
+        {{executeChild}}
 {{/workflows}}
     }
 }
@@ -636,14 +538,10 @@ extension {{file.namespace}} {
         {{.}}
 {{/doc}}
         /// Runs the `{{wireName}}` activity and waits for its result.
-{{#stub}}
-        {{.}}
-{{/stub}}
+        {{stub}}
 
         /// Runs the `{{wireName}}` activity as a local activity, in the workflow's worker.
-{{#localStub}}
-        {{.}}
-{{/localStub}}
+        {{localStub}}
 {{/activities}}
     }
 }
