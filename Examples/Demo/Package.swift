@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // The example contract end to end: `order-demo` starts a Temporal dev server, serves the
-// OrderService workflow and activities (Examples/Consumer) on a Swift worker, and drives an order
+// OrderService workflow and activities (Examples/Consumer) on a Swift worker, and drives two orders
 // with the generated typed client. A package of its own so that Examples/Consumer, which the
 // build-plugin check copies and builds, does not have to build gRPC.
 import PackageDescription
