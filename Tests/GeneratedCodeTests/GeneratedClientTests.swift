@@ -169,6 +169,23 @@ struct GeneratedClientTests {
         #expect(transport.state.withLock { $0.updates.first?.waitFor } == .completed)
     }
 
+    @Test func theAwaitingUpdateMethodSendsTheUpdateIDItIsGiven() async throws {
+        let transport = ScriptedTransport()
+        // Through the connection initializer: the scripted transport stands in for a connection.
+        let handle = Orders.Client(connection: ScriptedConnection(transport: transport)).processOrder(workflowID: "order-o-42")
+        _ = try? await handle.addItem(Orders.LineItem(sku: "a", quantity: 1, unitPrice: 0), updateID: "add-a-once")
+        _ = try? await handle.addItem(Orders.LineItem(sku: "b", quantity: 1, unitPrice: 0))
+        let ids = transport.state.withLock { $0.updates.map(\.updateID) }
+        #expect(ids.first == "add-a-once")
+        #expect(ids.count == 2 && ids[1] != "add-a-once" && !ids[1].isEmpty)
+    }
+
+    /// A `TemporalClientConnection` over a scripted transport.
+    struct ScriptedConnection: TemporalClientConnection {
+        let transport: ScriptedTransport
+        var clientTransport: any TemporalTransport { transport }
+    }
+
     @Test func waitingForTheAdmittedStageIsRefusedBeforeSending() async throws {
         let transport = ScriptedTransport()
         let handle = Orders.Client(TemporalClient(transport: transport)).processOrder(workflowID: "order-o-42")

@@ -7,8 +7,8 @@ extension SwiftTranslator {
     /// parameter of one of these names keeps it as its argument label; inside the method it is
     /// called `name_`, so it neither repeats a parameter name nor hides what the body uses.
     static let reservedParameterNames: Set<String> = [
-        "options", "context", "signal", "update", "updateOptions", "body", "workflowID", "runID", "execution", "handle",
-        "backend", "mock", "client", "recorder",
+        "options", "context", "signal", "update", "updateOptions", "updateID", "body", "workflowID", "runID", "execution",
+        "handle", "backend", "mock", "client", "recorder",
     ]
 
     /// Members of types nested in the namespace start this many columns in; members of
@@ -563,16 +563,17 @@ extension SwiftTranslator {
                 body: [.list(head: "try await backend.query", items: [.text(handler.definition), input, "execution: execution"], tail: "")]
             )
         case .update:
+            // The update ID makes a retried call the same update: the server runs it once.
             send = SwiftFunction(
                 "\(access)func \(handler.name)",
-                handler.parameters,
+                handler.parameters + [SwiftParameter("updateID", "Swift.String?", defaultValue: "nil")],
                 effects: "async throws",
                 result: handler.output,
                 body: [
                     .list(
                         head: "try await self.start\(handler.stem)",
                         items: handler.forwardArguments + [
-                            .text("options: \(QualifiedNames.runtime("UpdateOptions"))(waitFor: .completed)")
+                            .text("options: \(QualifiedNames.runtime("UpdateOptions"))(id: updateID, waitFor: .completed)")
                         ],
                         tail: ".result()"
                     )

@@ -140,6 +140,14 @@ extension Collisions {
             self.backend = backend
         }
 
+        /// A client over `connection`, such as a `TemporalConnection` or a `WorkflowTestEnvironment`.
+        public init(
+            connection: some TemporalContracts.TemporalClientConnection,
+            dataConverter: TemporalContracts.DataConverter = .default
+        ) {
+            self.init(TemporalContracts.TemporalClient(connection: connection, dataConverter: dataConverter))
+        }
+
         /// Starts `Client` and returns its handle.
         public func startClient(_ input: Payload, options: TemporalContracts.WorkflowStartOptions) async throws -> ClientHandle {
             let execution = try await backend.start(Workflows.client, input: input, options: options)
@@ -421,9 +429,10 @@ extension Collisions {
             try await backend.query(Queries.execution, input: ExecutionArguments(backend: backend_, self_: self_), execution: execution)
         }
 
-        /// Runs the `terminate` update and waits for its result.
-        public func terminateUpdate(_ input: Payload) async throws -> Payload {
-            try await self.startTerminateUpdate(input, options: TemporalContracts.UpdateOptions(waitFor: .completed)).result()
+        /// Runs the `terminate` update and waits for its result; an `updateID` makes a retried call
+        /// the same update, which the server runs once.
+        public func terminateUpdate(_ input: Payload, updateID: Swift.String? = nil) async throws -> Payload {
+            try await self.startTerminateUpdate(input, options: TemporalContracts.UpdateOptions(id: updateID, waitFor: .completed)).result()
         }
 
         /// Sends the `terminate` update and returns once it reached `options.waitFor`.
@@ -434,12 +443,13 @@ extension Collisions {
             try await backend.startUpdate(Updates.terminate, input: input, execution: execution, options: options)
         }
 
-        /// Runs the `init` update and waits for its result.
-        public func init_(options options_: Swift.String, update update_: Error) async throws -> Void {
+        /// Runs the `init` update and waits for its result; an `updateID` makes a retried call
+        /// the same update, which the server runs once.
+        public func init_(options options_: Swift.String, update update_: Error, updateID: Swift.String? = nil) async throws -> Void {
             try await self.startInit(
                 options: options_,
                 update: update_,
-                options: TemporalContracts.UpdateOptions(waitFor: .completed)
+                options: TemporalContracts.UpdateOptions(id: updateID, waitFor: .completed)
             ).result()
         }
 
@@ -457,9 +467,10 @@ extension Collisions {
             )
         }
 
-        /// Runs the `describe` update and waits for its result.
-        public func describeUpdate() async throws -> Date {
-            try await self.startDescribeUpdate(options: TemporalContracts.UpdateOptions(waitFor: .completed)).result()
+        /// Runs the `describe` update and waits for its result; an `updateID` makes a retried call
+        /// the same update, which the server runs once.
+        public func describeUpdate(updateID: Swift.String? = nil) async throws -> Date {
+            try await self.startDescribeUpdate(options: TemporalContracts.UpdateOptions(id: updateID, waitFor: .completed)).result()
         }
 
         /// Sends the `describe` update and returns once it reached `options.waitFor`.

@@ -38,6 +38,14 @@ extension Interop {
             self.backend = backend
         }
 
+        /// A client over `connection`, such as a `TemporalConnection` or a `WorkflowTestEnvironment`.
+        public init(
+            connection: some TemporalContracts.TemporalClientConnection,
+            dataConverter: TemporalContracts.DataConverter = .default
+        ) {
+            self.init(TemporalContracts.TemporalClient(connection: connection, dataConverter: dataConverter))
+        }
+
         /// Starts `Echo` and returns its handle.
         public func startEcho(
             text: Swift.String,

@@ -38,6 +38,14 @@ extension Naming {
             self.backend = backend
         }
 
+        /// A client over `connection`, such as a `TemporalConnection` or a `WorkflowTestEnvironment`.
+        public init(
+            connection: some TemporalContracts.TemporalClientConnection,
+            dataConverter: TemporalContracts.DataConverter = .default
+        ) {
+            self.init(TemporalContracts.TemporalClient(connection: connection, dataConverter: dataConverter))
+        }
+
         /// Starts `fetch_url.v2` and returns its handle.
         public func startFetchURL(_ input: HTTPRequest, options: TemporalContracts.WorkflowStartOptions) async throws -> FetchURLHandle {
             let execution = try await backend.start(Workflows.fetchURL, input: input, options: options)

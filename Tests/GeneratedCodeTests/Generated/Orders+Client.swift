@@ -68,6 +68,14 @@ extension Orders {
             self.backend = backend
         }
 
+        /// A client over `connection`, such as a `TemporalConnection` or a `WorkflowTestEnvironment`.
+        public init(
+            connection: some TemporalContracts.TemporalClientConnection,
+            dataConverter: TemporalContracts.DataConverter = .default
+        ) {
+            self.init(TemporalContracts.TemporalClient(connection: connection, dataConverter: dataConverter))
+        }
+
         /// Starts `ProcessOrder` and returns its handle.
         public func startProcessOrder(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> ProcessOrderHandle {
             let execution = try await backend.start(Workflows.processOrder, input: input, options: options)
@@ -185,9 +193,10 @@ extension Orders {
 
         /// Adds an item while the order is open.
         ///
-        /// Runs the `AddItem` update and waits for its result.
-        public func addItem(_ input: LineItem) async throws -> Order {
-            try await self.startAddItem(input, options: TemporalContracts.UpdateOptions(waitFor: .completed)).result()
+        /// Runs the `AddItem` update and waits for its result; an `updateID` makes a retried call
+        /// the same update, which the server runs once.
+        public func addItem(_ input: LineItem, updateID: Swift.String? = nil) async throws -> Order {
+            try await self.startAddItem(input, options: TemporalContracts.UpdateOptions(id: updateID, waitFor: .completed)).result()
         }
 
         /// Sends the `AddItem` update and returns once it reached `options.waitFor`.

@@ -46,6 +46,14 @@ extension Payments {
             self.backend = backend
         }
 
+        /// A client over `connection`, such as a `TemporalConnection` or a `WorkflowTestEnvironment`.
+        public init(
+            connection: some TemporalContracts.TemporalClientConnection,
+            dataConverter: TemporalContracts.DataConverter = .default
+        ) {
+            self.init(TemporalContracts.TemporalClient(connection: connection, dataConverter: dataConverter))
+        }
+
         /// Starts `payments.v1.Payments.SettleInvoice` and returns its handle.
         public func startSettleInvoice(
             _ input: Payments_V1_SettleInvoiceRequest,
@@ -124,9 +132,13 @@ extension Payments {
 
         /// ChangeAmount adjusts the amount before capture.
         ///
-        /// Runs the `payments.v1.Payments.ChangeAmount` update and waits for its result.
-        public func changeAmount(_ input: Payments_V1_ChangeAmountRequest) async throws -> Payments_V1_Settlement {
-            try await self.startChangeAmount(input, options: TemporalContracts.UpdateOptions(waitFor: .completed)).result()
+        /// Runs the `payments.v1.Payments.ChangeAmount` update and waits for its result; an `updateID` makes a retried call
+        /// the same update, which the server runs once.
+        public func changeAmount(
+            _ input: Payments_V1_ChangeAmountRequest,
+            updateID: Swift.String? = nil
+        ) async throws -> Payments_V1_Settlement {
+            try await self.startChangeAmount(input, options: TemporalContracts.UpdateOptions(id: updateID, waitFor: .completed)).result()
         }
 
         /// Sends the `payments.v1.Payments.ChangeAmount` update and returns once it reached `options.waitFor`.

@@ -95,6 +95,14 @@ extension {{file.namespace}} {
         {{file.access}}init(_ backend: any TemporalContracts.WorkflowClientBackend) {
             self.backend = backend
         }
+
+        /// A client over `connection`, such as a `TemporalConnection` or a `WorkflowTestEnvironment`.
+        {{file.access}}init(
+            connection: some TemporalContracts.TemporalClientConnection,
+            dataConverter: TemporalContracts.DataConverter = .default
+        ) {
+            self.init(TemporalContracts.TemporalClient(connection: connection, dataConverter: dataConverter))
+        }
 {{#workflows}}
 
         /// Starts `{{wireName}}` and returns its handle.
@@ -161,7 +169,8 @@ extension {{file.namespace}} {
 {{#doc}}
         {{.}}
 {{/doc}}
-        /// Runs the `{{wireName}}` update and waits for its result.
+        /// Runs the `{{wireName}}` update and waits for its result; an `updateID` makes a retried call
+        /// the same update, which the server runs once.
         {{send}}
 
         /// Sends the `{{wireName}}` update and returns once it reached `options.waitFor`.

@@ -1,0 +1,6 @@
+/// What the server does when a workflow with the ID is running.
+public enum IDConflictPolicyModel: String, CaseIterable, Sendable {
+    case fail
+    case useExisting
+    case terminateExisting
+}

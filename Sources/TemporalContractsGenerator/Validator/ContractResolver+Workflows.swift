@@ -1,0 +1,129 @@
+import Foundation
+
+/// Workflows and the signals, queries and updates they accept, own or imported.
+extension ContractResolver {
+    mutating func resolveWorkflow(
+        _ workflow: WorkflowSyntax,
+        in syntax: ContractSyntax,
+        contract: String,
+        model: ContractModel
+    ) -> WorkflowModel {
+        let owner = "workflow '\(workflow.key.value)'"
+        let signature = resolveSignature(
+            input: workflow.input,
+            output: workflow.output,
+            in: syntax,
+            contract: contract,
+            owner: owner
+        )
+        var resolved = WorkflowModel(
+            key: workflow.key.value,
+            wireName: wireName(workflow.wireName, key: workflow.key),
+            signature: signature,
+            location: workflow.key.location
+        )
+        resolved.description = workflow.description
+        resolved.signals = handlerUses(workflow.signals, kind: .signal, available: \.signals, model: model, owner: owner)
+        resolved.queries = handlerUses(workflow.queries, kind: .query, available: \.queries, model: model, owner: owner)
+        resolved.updates = handlerUses(workflow.updates, kind: .update, available: \.updates, model: model, owner: owner)
+        for query in workflow.queries where query.withStart {
+            diagnostics.error(
+                "query '\(query.name.value)' is marked 'start', but there is no query-with-start",
+                at: query.name.location,
+                hint: "'start' applies to signals and updates"
+            )
+        }
+        resolved.idTemplate = workflow.idTemplate.flatMap { resolveIDTemplate($0, signature: signature, owner: owner) }
+        resolved.taskQueue = workflow.taskQueue.flatMap { nonEmpty($0, what: "'taskQueue'") } ?? model.taskQueue
+        resolved.executionTimeout = duration(workflow.executionTimeout, what: "'executionTimeout'")
+        resolved.runTimeout = duration(workflow.runTimeout, what: "'runTimeout'")
+        resolved.taskTimeout = duration(workflow.taskTimeout, what: "'taskTimeout'")
+        resolved.retryPolicy = retryPolicy(workflow.retryPolicy)
+        resolved.idReusePolicy = workflow.idReusePolicy.flatMap { policy(IDReusePolicyModel.self, $0, what: "'idReusePolicy'") }
+        resolved.idConflictPolicy = workflow.idConflictPolicy.flatMap {
+            policy(IDConflictPolicyModel.self, $0, what: "'idConflictPolicy'")
+        }
+        if let run = resolved.runTimeout, let execution = resolved.executionTimeout, run > execution {
+            diagnostics.warning(
+                "'runTimeout' is longer than 'executionTimeout'",
+                at: workflow.runTimeout!.location,
+                hint: "the execution timeout bounds all runs, so the run timeout never fires"
+            )
+        }
+        if resolved.taskQueue == nil {
+            diagnostics.warning(
+                "\(owner) has no task queue",
+                at: workflow.key.location,
+                hint: "set 'taskQueue' on the contract or the workflow; callers will have to pass one"
+            )
+        }
+        return resolved
+    }
+
+    mutating func handlerUses(
+        _ references: [HandlerReferenceSyntax],
+        kind: HandlerKind,
+        available: KeyPath<ContractModel, [HandlerModel]>,
+        model: ContractModel,
+        owner: String
+    ) -> [HandlerUse] {
+        var uses: [HandlerUse] = []
+        var wireNames: [String: Located<String>] = [:]
+        for reference in references {
+            guard let handler = findHandler(reference.name, kind: kind, available: available, model: model, owner: owner)
+            else { continue }
+            if let earlier = wireNames[handler.wireName] {
+                diagnostics.error(
+                    "\(owner) accepts two \(kind.rawValue)s with the wire name '\(handler.wireName)'",
+                    at: reference.name.location,
+                    hint: "the other is listed at line \(earlier.location.line); each \(kind.rawValue) name must be unique per workflow"
+                )
+                continue
+            }
+            wireNames[handler.wireName] = reference.name
+            uses.append(HandlerUse(handler: handler, withStart: reference.withStart && kind != .query))
+        }
+        return uses
+    }
+
+    mutating func findHandler(
+        _ name: Located<String>,
+        kind: HandlerKind,
+        available: KeyPath<ContractModel, [HandlerModel]>,
+        model: ContractModel,
+        owner: String
+    ) -> HandlerModel? {
+        if let own = model[keyPath: available].first(where: { $0.key == name.value }) { return own }
+        // Handlers of imported contracts, by `Contract.Key` or by key alone.
+        let parts = name.value.split(separator: ".", maxSplits: 1).map(String.init)
+        for imported in model.importedContracts {
+            guard let syntax = syntaxByName[imported] else { continue }
+            let key = parts.count == 2 && parts[0] == imported ? parts[1] : name.value
+            let declarations: [HandlerSyntax]
+            switch kind {
+            case .signal: declarations = syntax.signals
+            case .query: declarations = syntax.queries
+            case .update: declarations = syntax.updates
+            }
+            if let declaration = declarations.first(where: { $0.key.value == key }) {
+                var quiet = ContractResolver()
+                quiet.syntaxByName = syntaxByName
+                quiet.importsByName = importsByName
+                quiet.visibleTypeNamesByContract = visibleTypeNamesByContract
+                // Already validated where it is declared; resolve it again without repeating its diagnostics.
+                return quiet.resolveHandler(declaration, kind: kind, in: syntax, contract: imported)
+            }
+        }
+        let candidates = model[keyPath: available].map(\.key)
+        let plural = kind == .query ? "queries" : "\(kind.rawValue)s"
+        diagnostics.error(
+            "\(owner) names \(kind.rawValue) '\(name.value)', which is not declared",
+            at: name.location,
+            hint: candidates.isEmpty
+                ? "declare it under `\(plural):`"
+                : YAMLNodeReader.suggestion(for: name.value, among: candidates)
+                    .replacingOccurrences(of: "allowed keys: ", with: "declared \(plural): ")
+        )
+        return nil
+    }
+}
