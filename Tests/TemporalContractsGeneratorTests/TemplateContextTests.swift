@@ -33,7 +33,7 @@ struct TemplateContextTests {
         let file = FileViewModel(
             sourceFile: "a.temporal.yaml",
             generatorVersion: "1",
-            imports: ["Foundation"],
+            imports: [ImportViewModel(module: "Foundation", spi: false), ImportViewModel(module: "TemporalContracts", spi: true)],
             namespace: "A",
             access: "",
             namespaceDoc: [],
@@ -41,6 +41,6 @@ struct TemplateContextTests {
         )
         let text = try renderer.render(file, template: "Header")
         #expect(text.contains("from a.temporal.yaml."))
-        #expect(text.contains("import Foundation"))
+        #expect(text.contains("\nimport Foundation\n@_spi(Generated) import TemporalContracts\n"))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import TemporalContracts
+@_spi(Generated) import TemporalContracts
 import TemporalContractsEngine
 import Testing
 

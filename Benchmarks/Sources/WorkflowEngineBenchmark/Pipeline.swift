@@ -1,4 +1,4 @@
-import TemporalContracts
+@_spi(Generated) import TemporalContracts
 
 /// The benchmark's workflow, declared by hand as generated code would: 10 Step activities, each
 /// followed by a one-minute timer (the Python side in python/replay_pipeline.py is the same).

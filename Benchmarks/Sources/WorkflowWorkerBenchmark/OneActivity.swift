@@ -1,4 +1,4 @@
-import TemporalContracts
+@_spi(Generated) import TemporalContracts
 
 /// The benchmark's workflow, declared by hand as generated code would: one Echo activity, then
 /// its result (the Python side in python/one_activity_worker.py is the same).

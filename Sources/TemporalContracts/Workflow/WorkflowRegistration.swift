@@ -8,17 +8,19 @@ public struct WorkflowRegistration: Sendable {
     /// only such registrations defaults to it.
     public let taskQueue: String?
     /// Creates the instance that serves one execution.
-    public let makeInstance: @Sendable () -> AnyObject
+    package let makeInstance: @Sendable () -> AnyObject
     /// Decodes the start input; the returned closure runs the workflow and encodes its result.
-    public let run: @Sendable ([Payload], any PayloadConverter) throws -> WorkflowRun
-    public let signals: [String: SignalHandler]
-    public let queries: [String: QueryHandler]
-    public let updates: [String: UpdateHandler]
+    package let run: @Sendable ([Payload], any PayloadConverter) throws -> WorkflowRun
+    package let signals: [String: SignalHandler]
+    package let queries: [String: QueryHandler]
+    package let updates: [String: UpdateHandler]
 
     /// Runs the workflow on an instance and returns its encoded result.
-    public typealias WorkflowRun = @Sendable (AnyObject, any WorkflowContext) async throws -> [Payload]
+    package typealias WorkflowRun = @Sendable (AnyObject, any WorkflowContext) async throws -> [Payload]
 
-    public init<Workflow: AnyObject, Input, Output>(
+    /// Binds `implementation` to `definition` and its handlers: what a generated workflow
+    /// protocol's `registration` calls (the `Generated` SPI, out of an app's completion lists).
+    @_spi(Generated) public init<Workflow: AnyObject, Input, Output>(
         _ definition: WorkflowDefinition<Input, Output>,
         implementation: Workflow.Type,
         run: @escaping @Sendable (Workflow, Input, any WorkflowContext) async throws -> Output,
@@ -43,27 +45,27 @@ public struct WorkflowRegistration: Sendable {
     }
 
     /// A signal handler: decodes the input, then the returned closure runs the handler.
-    public struct SignalHandler: Sendable {
-        public let bind:
+    package struct SignalHandler: Sendable {
+        package let bind:
             @Sendable ([Payload], any PayloadConverter) throws -> @Sendable (AnyObject, any WorkflowContext) async throws -> Void
     }
 
     /// A query handler: decodes the input, then the returned closure answers synchronously.
-    public struct QueryHandler: Sendable {
-        public let bind:
+    package struct QueryHandler: Sendable {
+        package let bind:
             @Sendable ([Payload], any PayloadConverter) throws -> @Sendable (AnyObject, any WorkflowContext) throws -> [Payload]
     }
 
     /// An update handler with its optional validator, both on the decoded input.
-    public struct UpdateHandler: Sendable {
-        public let bind: @Sendable ([Payload], any PayloadConverter) throws -> BoundUpdate
+    package struct UpdateHandler: Sendable {
+        package let bind: @Sendable ([Payload], any PayloadConverter) throws -> BoundUpdate
     }
 
     /// An update whose input is decoded.
-    public struct BoundUpdate: Sendable {
+    package struct BoundUpdate: Sendable {
         /// Throws to reject the update before it is accepted.
-        public let validate: (@Sendable (AnyObject, any WorkflowContext) throws -> Void)?
-        public let run: @Sendable (AnyObject, any WorkflowContext) async throws -> [Payload]
+        package let validate: (@Sendable (AnyObject, any WorkflowContext) throws -> Void)?
+        package let run: @Sendable (AnyObject, any WorkflowContext) async throws -> [Payload]
     }
 }
 
@@ -88,7 +90,7 @@ public protocol WorkflowImplementation: AnyObject, SendableMetatype {
 
 /// The signal, query and update handlers of a workflow implementation, filled in by generated
 /// code when it builds a `WorkflowRegistration`.
-public struct WorkflowHandlerTable<Workflow: WorkflowImplementation>: Sendable {
+@_spi(Generated) public struct WorkflowHandlerTable<Workflow: WorkflowImplementation>: Sendable {
     let workflowType: String
     var signals: [String: WorkflowRegistration.SignalHandler] = [:]
     var queries: [String: WorkflowRegistration.QueryHandler] = [:]

@@ -3,8 +3,10 @@
 /// its own: a contract type `Payload`, `RetryPolicy` or `Result`, or an app's `Client`, would
 /// otherwise take the place of the runtime's or the standard library's type of that name.
 enum QualifiedNames {
+    /// The runtime module generated code imports.
+    static let runtimeModule = "TemporalContracts"
     /// `TemporalContracts.WorkflowDefinition`.
-    static func runtime(_ name: String) -> String { "TemporalContracts.\(name)" }
+    static func runtime(_ name: String) -> String { "\(runtimeModule).\(name)" }
     /// `Swift.String`.
     static func swift(_ name: String) -> String { "Swift.\(name)" }
     /// `Foundation.Date`.

@@ -87,7 +87,7 @@ extension SwiftTranslator {
         }
         let imports = (["Foundation", "TemporalContracts"] + (options.protoMessagesModule.map { [$0] } ?? [])).sorted()
         return SurfaceViewModel(
-            file: file(for: model, imports: imports, declaresNamespace: false),
+            file: file(for: model, imports: imports, usesGeneratedSPI: true, declaresNamespace: false),
             workflows: workflows,
             hasWorkflows: !workflows.isEmpty,
             activities: activities,

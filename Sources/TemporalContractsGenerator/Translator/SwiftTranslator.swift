@@ -55,11 +55,13 @@ public struct SwiftTranslator {
 
     // MARK: Shared pieces
 
-    func file(for model: ContractModel, imports: [String], declaresNamespace: Bool) -> FileViewModel {
+    /// The header facts of a file of `model` that imports `imports`, the runtime's `Generated` SPI
+    /// included when `usesGeneratedSPI`.
+    func file(for model: ContractModel, imports: [String], usesGeneratedSPI: Bool = false, declaresNamespace: Bool) -> FileViewModel {
         FileViewModel(
             sourceFile: (model.file as NSString).lastPathComponent,
             generatorVersion: generatorVersion,
-            imports: imports,
+            imports: imports.sorted().map { ImportViewModel(module: $0, spi: usesGeneratedSPI && $0 == QualifiedNames.runtimeModule) },
             namespace: model.name,
             access: access,
             namespaceDoc: Self.doc(model.description) + ["/// The payload types and definitions of the `\(model.name)` contract."],

@@ -10,7 +10,7 @@
 struct FileViewModel {
     var sourceFile: String
     var generatorVersion: String
-    var imports: [String]
+    var imports: [ImportViewModel]
     var namespace: String
     var access: String
     var namespaceDoc: [String]
@@ -123,4 +123,11 @@ struct DefinitionViewModel {
     /// Workflows and activities: the definition carries the contract's default options.
     var hasDefaults: Bool
     var declaration: String
+}
+
+/// One import of a generated file.
+struct ImportViewModel {
+    var module: String
+    /// Whether the file uses the module's `Generated` SPI (the runtime's registration tables).
+    var spi: Bool
 }

@@ -2,7 +2,7 @@
 // Change the contract and generate again instead.
 
 import Foundation
-import TemporalContracts
+@_spi(Generated) import TemporalContracts
 
 extension Collisions {
     /// A `ClientProtocol` for tests: records every call in `mock.calls` and answers results,

@@ -2,7 +2,7 @@
 // Change the contract and generate again instead.
 
 import Foundation
-import TemporalContracts
+@_spi(Generated) import TemporalContracts
 
 extension Collisions {
     /// Opens an account for a client.

@@ -2,7 +2,7 @@
 // Change the contract and generate again instead.
 
 import Foundation
-import TemporalContracts
+@_spi(Generated) import TemporalContracts
 
 extension Naming {
     /// The `fetch_url.v2` workflow, for implementing it in Swift: `run` and one method per

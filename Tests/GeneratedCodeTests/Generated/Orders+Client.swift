@@ -2,7 +2,7 @@
 // Change the contract and generate again instead.
 
 import Foundation
-import TemporalContracts
+@_spi(Generated) import TemporalContracts
 
 extension Orders {
     /// Starts the `Orders` workflows and talks to them. Depend on this protocol, so tests

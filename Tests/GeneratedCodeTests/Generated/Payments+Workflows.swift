@@ -2,7 +2,7 @@
 // Change the contract and generate again instead.
 
 import Foundation
-import TemporalContracts
+@_spi(Generated) import TemporalContracts
 
 extension Payments {
     /// SettleInvoice charges a customer for an invoice and waits for the bank's answer.

@@ -1,4 +1,4 @@
-import TemporalContracts
+@_spi(Generated) import TemporalContracts
 
 /// A workflow whose body each machine test writes inline, with definitions declared by hand
 /// rather than generated: the tests run it on the engine from canned histories.

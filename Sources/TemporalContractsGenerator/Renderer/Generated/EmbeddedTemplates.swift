@@ -261,7 +261,7 @@ extension {{file.namespace}} {
 // Change the contract and generate again instead.
 
 {{#imports}}
-import {{.}}
+{{#spi}}@_spi(Generated) {{/spi}}import {{module}}
 {{/imports}}
 """#,
         "Mocks": #"""
