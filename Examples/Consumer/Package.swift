@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // A package that uses swift-temporal-contracts as a user would: the build plugin generates the
-// contract's Swift on every build, and the tests use the generated mocks. Examples/Demo runs its
-// workflow and activities on a dev server through the `OrderService` library.
+// contract's Swift on every build, and the tests use the generated mocks, which a test-support
+// target generates so that the shipping `OrderService` target carries none. Examples/Demo runs
+// its workflow and activities on a dev server through the `OrderService` library.
 import PackageDescription
 
 let package = Package(
@@ -19,9 +20,20 @@ let package = Package(
             dependencies: [.product(name: "TemporalContracts", package: "swift-temporal-contracts")],
             plugins: [.plugin(name: "TemporalContractsPlugin", package: "swift-temporal-contracts")]
         ),
+        // The mocks of OrderService's contracts (its config: `outputs: [mocks]`, `outputsModule:
+        // OrderService`), for tests only.
+        .target(
+            name: "OrderServiceTestSupport",
+            dependencies: ["OrderService", .product(name: "TemporalContracts", package: "swift-temporal-contracts")],
+            path: "Tests/OrderServiceTestSupport",
+            plugins: [.plugin(name: "TemporalContractsPlugin", package: "swift-temporal-contracts")]
+        ),
         .testTarget(
             name: "OrderServiceTests",
-            dependencies: ["OrderService", .product(name: "TemporalContracts", package: "swift-temporal-contracts")]
+            dependencies: [
+                "OrderService", "OrderServiceTestSupport",
+                .product(name: "TemporalContracts", package: "swift-temporal-contracts"),
+            ]
         ),
     ]
 )

@@ -14,8 +14,18 @@ struct TemporalContractsPlugin: BuildToolPlugin {
         guard let target = target as? SourceModuleTarget else { return [] }
         let files = target.sourceFiles.map(\.url)
         let config = files.first { $0.lastPathComponent == "temporal-contracts.yaml" }
-        let contracts = files.filter {
-            $0.lastPathComponent.hasSuffix(".temporal.yaml") || (config != nil && $0.pathExtension == "proto")
+        var contracts = Self.contracts(in: files, withConfig: config != nil)
+        // A test-support target generates its mocks from the contracts of the target its config
+        // names as `outputsModule`, which holds the other outputs.
+        if contracts.isEmpty, let config, let module = try Self.outputsModule(in: config),
+            let source = target.dependencies.lazy.compactMap({ dependency -> SourceModuleTarget? in
+                guard case .target(let dependency) = dependency else { return nil }
+                return dependency as? SourceModuleTarget
+            }).first(where: { $0.name == module })
+        {
+            let sourceFiles = source.sourceFiles.map(\.url)
+            let sourceConfig = sourceFiles.contains { $0.lastPathComponent == "temporal-contracts.yaml" }
+            contracts = Self.contracts(in: sourceFiles, withConfig: sourceConfig)
         }
         let tool = try context.tool(named: "temporal-contracts")
         let output = context.pluginWorkDirectoryURL.appending(path: "Generated")
@@ -32,6 +42,24 @@ struct TemporalContractsPlugin: BuildToolPlugin {
                 outputFiles: Self.outputKinds.map { output.appending(path: "\(base)+\($0).swift") }
             )
         }
+    }
+
+    /// The contracts among a target's files: every `*.temporal.yaml`, and `.proto` files when the
+    /// target has a config.
+    static func contracts(in files: [URL], withConfig: Bool) -> [URL] {
+        files.filter { $0.lastPathComponent.hasSuffix(".temporal.yaml") || (withConfig && $0.pathExtension == "proto") }
+    }
+
+    /// The config's `outputsModule: Name` line. The plugin cannot use the CLI's YAML reader, and a
+    /// module name is one plain scalar; the CLI reads the whole file and reports its errors.
+    static func outputsModule(in config: URL) throws -> String? {
+        for line in try String(contentsOf: config, encoding: .utf8).split(separator: "\n") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == "outputsModule" else { continue }
+            let value = parts[1].split(separator: "#", maxSplits: 1).first ?? ""
+            return value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+        }
+        return nil
     }
 
     /// The CLI's name for a contract file: `orders` for `orders.temporal.yaml`.

@@ -31,6 +31,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "The module of the swift-protobuf messages, when not the generated code's own module.")
     var protoMessagesModule: String?
 
+    @Option(
+        name: .long,
+        help: "The module where the other outputs are generated: write only the selected outputs (e.g. mocks), importing it."
+    )
+    var outputsModule: String?
+
     func run() throws {
         let (configuration, base) = try contracts.loadConfiguration()
         guard let outputDirectory = output ?? configuration.output.map({ resolve($0, base: base) }) else {
@@ -42,6 +48,7 @@ struct GenerateCommand: ParsableCommand {
             protoMessagesModule: protoMessagesModule ?? configuration.protoMessagesModule
         )
         options.fileNaming = fileNaming ?? .contract
+        options.outputsModule = outputsModule ?? configuration.outputsModule
         let renderer = try TemplateRenderer(
             templateDirectory: templates ?? configuration.templates.map { resolve($0, base: base) }
         )

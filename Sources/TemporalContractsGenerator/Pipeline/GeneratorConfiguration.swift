@@ -12,11 +12,13 @@ import Yams
 /// protoc: /usr/bin/protoc
 /// protoIncludes: [proto]
 /// protoMessagesModule: OrderMessages
+/// outputsModule: OrderService  # the other outputs are generated in that module
 /// ```
 public struct GeneratorConfiguration: Sendable {
     public static let fileName = "temporal-contracts.yaml"
     static let keys = [
         "inputs", "output", "accessLevel", "outputs", "templates", "protoc", "protoIncludes", "protoMessagesModule",
+        "outputsModule",
     ]
 
     /// Paths are relative to the config file's folder, as written.
@@ -28,6 +30,8 @@ public struct GeneratorConfiguration: Sendable {
     public var protoc: String?
     public var protoIncludes: [String] = []
     public var protoMessagesModule: String?
+    /// See ``GeneratorOptions/outputsModule``.
+    public var outputsModule: String?
 
     public init() {}
 
@@ -54,6 +58,7 @@ public struct GeneratorConfiguration: Sendable {
             case "protoIncludes": configuration.protoIncludes = reader.strings(value, context: "'protoIncludes'").map(\.value)
             case "protoMessagesModule":
                 configuration.protoMessagesModule = reader.string(value, context: "'protoMessagesModule'")?.value
+            case "outputsModule": configuration.outputsModule = reader.string(value, context: "'outputsModule'")?.value
             case "accessLevel":
                 guard let level = reader.string(value, context: "'accessLevel'") else { continue }
                 if let parsed = GeneratorOptions.AccessLevel(rawValue: level.value) {

@@ -52,6 +52,10 @@ public struct GeneratorOptions: Hashable, Sendable {
     public var fileNaming: FileNaming = .contract
     /// The module of the swift-protobuf messages of `.proto` contracts, when it is not the target itself.
     public var protoMessagesModule: String?
+    /// The module where another target generated this contract's other outputs (a test-support
+    /// target generating `mocks` beside the app's target): the outputs are then exactly those
+    /// selected, without the ones they need, and the generated files import that module.
+    public var outputsModule: String?
 
     public init(
         outputs: Set<Output> = Set(Output.allCases),

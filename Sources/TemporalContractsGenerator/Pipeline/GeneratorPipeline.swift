@@ -84,8 +84,9 @@ public struct GeneratorPipeline {
         diagnostics.append(contentsOf: SwiftNameValidator.check(models, options: options))
         var translator = SwiftTranslator(options: options, generatorVersion: Self.version, models: models)
         var files: [GeneratedFile] = []
-        // Selected outputs bring the ones they need to compile.
-        let outputs = options.outputs.reduce(into: options.outputs) { $0.formUnion($1.requirements) }
+        // Selected outputs bring the ones they need to compile, unless another module has them.
+        let outputs =
+            options.outputsModule == nil ? options.outputs.reduce(into: options.outputs) { $0.formUnion($1.requirements) } : options.outputs
         let byInputFile = options.fileNaming == .inputFile
         let roots = Set(rootFiles.map(ContractLoader.normalize))
         var producers: [String: String] = [:]

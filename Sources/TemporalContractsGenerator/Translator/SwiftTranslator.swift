@@ -61,7 +61,9 @@ public struct SwiftTranslator {
         FileViewModel(
             sourceFile: (model.file as NSString).lastPathComponent,
             generatorVersion: generatorVersion,
-            imports: imports.sorted().map { ImportViewModel(module: $0, spi: usesGeneratedSPI && $0 == QualifiedNames.runtimeModule) },
+            imports: (imports + (options.outputsModule.map { [$0] } ?? [])).sorted().map {
+                ImportViewModel(module: $0, spi: usesGeneratedSPI && $0 == QualifiedNames.runtimeModule)
+            },
             namespace: model.name,
             access: access,
             namespaceDoc: Self.doc(model.description) + ["/// The payload types and definitions of the `\(model.name)` contract."],

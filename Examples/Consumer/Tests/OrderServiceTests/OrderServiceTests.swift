@@ -1,5 +1,5 @@
 import Foundation
-import OrderService
+import OrderServiceTestSupport
 import TemporalContracts
 import Testing
 
