@@ -202,8 +202,8 @@ struct DeterminismTests {
 
     @Test("the workflow logger writes during the first run and stays silent on replay")
     func replayAwareLogger() async throws {
-        let lines = LogCapture()
-        let logger = Logger(label: "test") { _ in lines }
+        let capture = LogCapture()
+        let logger = capture.logger(label: "test")
         let environment = WorkflowTestEnvironment(
             workflows: [GreeterWorkflow.registration],
             activities: EngineActivities().registrations,
@@ -212,9 +212,9 @@ struct DeterminismTests {
         _ = try await Engine.Client(environment.client).executeGreeter("Ada", options: WorkflowStartOptions(id: "logged"))
         let history = try await environment.history(of: WorkflowExecution(workflowID: "logged"))
         await environment.shutdown()
-        #expect(lines.messages.filter { $0 == "greeting Ada" }.count == 1)
+        #expect(capture.lines.filter { $0 == "info: greeting Ada" }.count == 1)
         try WorkflowReplayer(workflows: [GreeterWorkflow.registration], logger: logger).replay(history).tearDown()
-        #expect(lines.messages.filter { $0 == "greeting Ada" }.count == 1)
+        #expect(capture.lines.filter { $0 == "info: greeting Ada" }.count == 1)
     }
 }
 
@@ -239,23 +239,5 @@ final class Noise: Sendable {
 
     func stop() {
         running.store(false, ordering: .relaxed)
-    }
-}
-
-/// A swift-log handler that keeps messages.
-final class LogCapture: LogHandler, @unchecked Sendable {
-    private let lines = Mutex<[String]>([])
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    var messages: [String] { lines.withLock { $0 } }
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        lines.withLock { $0.append("\(event.message)") }
     }
 }
