@@ -20,6 +20,8 @@ public struct ContractModel: Sendable {
     public var importedContracts: [String]
     /// For `.proto` contracts: swift-protobuf's property name of each message field, by JSON name.
     public var protoFieldSwiftNames: [String: [String: String]] = [:]
+    /// For `.proto` contracts: the shape of every message and enum the payloads reach, by full name.
+    public var protoMessages: [String: ProtoMessageModel] = [:]
 
     public init(file: String, format: ContractFormat, name: String) {
         self.file = file
@@ -51,6 +53,8 @@ public struct HandlerModel: Sendable {
     public var key: String
     /// The name on the wire.
     public var wireName: String
+    /// Former wire names that workers still answer to, so renames do not break running executions.
+    public var aliases: [String] = []
     /// The contract that declares it.
     public var contract: String
     public var description: String?
@@ -96,6 +100,8 @@ public struct HandlerUse: Sendable {
 public struct WorkflowModel: Sendable {
     public var key: String
     public var wireName: String
+    /// Former workflow type names that workers still register, so executions started under them keep running.
+    public var aliases: [String] = []
     public var description: String?
     public var signature: HandlerSignature
     public var signals: [HandlerUse]
@@ -127,6 +133,8 @@ public struct WorkflowModel: Sendable {
 public struct ActivityModel: Sendable {
     public var key: String
     public var wireName: String
+    /// Former activity type names that workers still register.
+    public var aliases: [String] = []
     public var description: String?
     public var signature: HandlerSignature
     public var taskQueue: String?

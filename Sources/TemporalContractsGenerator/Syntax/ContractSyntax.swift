@@ -20,6 +20,8 @@ public struct ContractSyntax: Sendable {
     public var format: ContractFormat
     /// For `.proto` contracts: the fields of each message by full name, for checking ID templates.
     public var protoMessageFields: [String: [PropertySyntax]] = [:]
+    /// For `.proto` contracts: every message and enum the payloads reach, by full name.
+    public var protoMessages: [String: ProtoMessageModel] = [:]
     /// The file could not be read as YAML at all; its one diagnostic says why, and nothing else is checked.
     public var isUnreadable = false
 
@@ -99,6 +101,8 @@ public struct HandlerSyntax: Sendable {
     public var key: Located<String>
     /// The wire name; defaults to the key.
     public var wireName: Located<String>?
+    /// Former wire names (`aliases:`), still served by workers.
+    public var aliases: [Located<String>] = []
     public var description: String?
     public var input: InputSyntax = .none
     public var output: SchemaNode?
@@ -116,6 +120,8 @@ public struct HandlerSyntax: Sendable {
 public struct WorkflowSyntax: Sendable {
     public var key: Located<String>
     public var wireName: Located<String>?
+    /// Former wire names (`aliases:`), still served by workers.
+    public var aliases: [Located<String>] = []
     public var description: String?
     public var input: InputSyntax = .none
     public var output: SchemaNode?
@@ -140,6 +146,8 @@ public struct WorkflowSyntax: Sendable {
 public struct ActivitySyntax: Sendable {
     public var key: Located<String>
     public var wireName: Located<String>?
+    /// Former wire names (`aliases:`), still served by workers.
+    public var aliases: [Located<String>] = []
     public var description: String?
     public var input: InputSyntax = .none
     public var output: SchemaNode?

@@ -119,6 +119,7 @@ public struct ContractResolver {
         model.protoFieldSwiftNames = syntax.protoMessageFields.mapValues { fields in
             Dictionary(fields.map { ($0.wireName.value, $0.swiftName ?? $0.wireName.value) }, uniquingKeysWith: { a, _ in a })
         }
+        model.protoMessages = syntax.protoMessages
         model.types = syntax.types.compactMap { resolveType($0, in: syntax, contract: name) }
         model.signals = syntax.signals.map { resolveHandler($0, kind: .signal, in: syntax, contract: name) }
         model.queries = syntax.queries.map { resolveHandler($0, kind: .query, in: syntax, contract: name) }

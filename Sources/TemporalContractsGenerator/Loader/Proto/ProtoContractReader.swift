@@ -319,6 +319,7 @@ public struct ProtoContractReader {
         at location: SourceLocation
     ) -> SchemaNode {
         if message.fullName == "google.protobuf.Empty" { return SchemaNode(.protoEmpty, at: location) }
+        collectShapes(of: message, into: &contract.protoMessages)
         if contract.protoMessageFields[message.fullName] == nil {
             contract.protoMessageFields[message.fullName] = message.fields.map { field in
                 let swiftName = namer.messagePropertyNames(field: field, prefixed: "", includeHasAndClear: false).name
