@@ -13,12 +13,15 @@ import Yams
 /// protoIncludes: [proto]
 /// protoMessagesModule: OrderMessages
 /// outputsModule: OrderService  # the other outputs are generated in that module
+/// breaking:                     # changes `temporal-contracts breaking` accepts
+///   ignore:
+///     - {rule: FIELD_REMOVED, element: Orders.Order.note, reason: unused since 1.3}
 /// ```
 public struct GeneratorConfiguration: Sendable {
     public static let fileName = "temporal-contracts.yaml"
     static let keys = [
         "inputs", "output", "accessLevel", "outputs", "templates", "protoc", "protoIncludes", "protoMessagesModule",
-        "outputsModule",
+        "outputsModule", "breaking",
     ]
 
     /// Paths are relative to the config file's folder, as written.
@@ -32,6 +35,8 @@ public struct GeneratorConfiguration: Sendable {
     public var protoMessagesModule: String?
     /// See ``GeneratorOptions/outputsModule``.
     public var outputsModule: String?
+    /// Changes the breaking-change check accepts, each with its reason.
+    public var breakingIgnores: [CompatibilityChecker.Ignore] = []
 
     public init() {}
 
@@ -59,6 +64,7 @@ public struct GeneratorConfiguration: Sendable {
             case "protoMessagesModule":
                 configuration.protoMessagesModule = reader.string(value, context: "'protoMessagesModule'")?.value
             case "outputsModule": configuration.outputsModule = reader.string(value, context: "'outputsModule'")?.value
+            case "breaking": configuration.breakingIgnores = parseBreaking(value, reader: &reader)
             case "accessLevel":
                 guard let level = reader.string(value, context: "'accessLevel'") else { continue }
                 if let parsed = GeneratorOptions.AccessLevel(rawValue: level.value) {
