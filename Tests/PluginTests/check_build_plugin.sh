@@ -6,7 +6,8 @@
 #      which makes SwiftPM rebuild its host tools and so re-run every plugin command);
 #   3. editing the contract regenerates;
 #   4. a contract error fails the build with the error at the contract's file and line;
-#   5. the command plugin writes the generated files into the target.
+#   5. the command plugin writes the generated files into the target;
+#   6. the check plugin passes an unchanged contract against a git tag and fails a breaking change.
 # Prints "N passed, M failed" and exits non-zero on any failure.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -69,6 +70,19 @@ swift package --allow-writing-to-package-directory generate-temporal-contracts -
 test -f Sources/OrderService/Generated/Orders+Client.swift && grep -q "protocol ClientProtocol" Sources/OrderService/Generated/Orders+Client.swift
 check $? "the command plugin writes the generated Swift into the target"
 [ -f Sources/OrderService/Generated/Orders+Client.swift ] || tail -20 command.log
+
+# The check plugin compares every target's contracts with a git reference.
+git init -q . && git add -A && git -c user.name=test -c user.email=test@example.com commit -qm v1 && git tag v1
+swift package check-temporal-contracts --against v1 >check1.log 2>&1
+status=$?
+check $status "the check plugin passes an unchanged contract"
+[ $status = 0 ] || tail -20 check1.log
+sed -i 's/      unit_price: { type: number }/      unit_price: { type: integer }/' "$contract"
+swift package check-temporal-contracts --against v1 >check2.log 2>&1
+status=$?
+grep -q "error: \[NUMBER_TO_INTEGER\] Orders.LineItem.unit_price" check2.log
+check $(( status == 0 || $? != 0 )) "the check plugin fails a breaking change against the tag"
+grep -q "NUMBER_TO_INTEGER" check2.log || tail -20 check2.log
 
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
