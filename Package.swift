@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "protoc-gen-swift-temporal", targets: ["protoc-gen-swift-temporal"]),
         .plugin(name: "TemporalContractsPlugin", targets: ["TemporalContractsPlugin"]),
         .plugin(name: "GenerateTemporalContracts", targets: ["GenerateTemporalContracts"]),
+        .plugin(name: "CheckTemporalContracts", targets: ["CheckTemporalContracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -166,6 +167,17 @@ let package = Package(
             ),
             dependencies: ["temporal-contracts"]
         ),
+        // Runs the breaking-change check on every target's contracts, for CI.
+        .plugin(
+            name: "CheckTemporalContracts",
+            capability: .command(
+                intent: .custom(
+                    verb: "check-temporal-contracts",
+                    description: "Report contract changes that break running executions or peers, against a previous version"
+                )
+            ),
+            dependencies: ["temporal-contracts"]
+        ),
 
         .testTarget(
             name: "TemporalContractsGeneratorTests",
@@ -240,6 +252,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/InteropWorker"
+        ),
+        // Two versions of one contract, generated into separate modules so a test can encode with one
+        // version's types and decode with the other's (Tests/ContractEvolutionTests).
+        .target(name: "EvolvingContractV1", dependencies: ["TemporalContracts"], path: "Tests/ContractEvolution/V1"),
+        .target(name: "EvolvingContractV2", dependencies: ["TemporalContracts"], path: "Tests/ContractEvolution/V2"),
+        .testTarget(
+            name: "ContractEvolutionTests",
+            dependencies: ["EvolvingContractV1", "EvolvingContractV2", "TemporalContracts", "TemporalContractsGenerator"],
+            exclude: ["Fixtures"]
         ),
         // Compiles the committed golden output of every fixture contract and exercises it.
         .testTarget(
