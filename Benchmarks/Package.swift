@@ -5,7 +5,8 @@ import PackageDescription
 // Run them in release mode: `swift run -c release --package-path Benchmarks GeneratorBenchmark`, and
 // `swift run -c release --package-path Benchmarks ConverterBenchmark` (which also runs the Python SDK), and
 // `swift run -c release --package-path Benchmarks ClientStartBenchmark` (workflow starts against a dev server), and
-// `swift run -c release --package-path Benchmarks WorkflowWorkerBenchmark` (end-to-end workflows, Swift vs Python workers).
+// `swift run -c release --package-path Benchmarks WorkflowWorkerBenchmark` (end-to-end workflows, Swift vs Python workers), and
+// `swift run -c release --package-path Benchmarks ContractEvolutionBenchmark` (`breaking` and `docs` on the synthetic contract).
 let package = Package(
     name: "GeneratorBenchmarks",
     platforms: [.macOS(.v15)],
@@ -17,10 +18,20 @@ let package = Package(
     targets: [
         // Formatting, statistics and the shared Python venv of the benchmarks below.
         .target(name: "BenchmarkSupport"),
+        // The large synthetic contract the generator and contract-evolution benchmarks share.
+        .target(name: "SyntheticContracts"),
         .executableTarget(
             name: "GeneratorBenchmark",
             dependencies: [
-                .product(name: "TemporalContractsGenerator", package: "swift-temporal-contracts")
+                "SyntheticContracts",
+                .product(name: "TemporalContractsGenerator", package: "swift-temporal-contracts"),
+            ]
+        ),
+        .executableTarget(
+            name: "ContractEvolutionBenchmark",
+            dependencies: [
+                "SyntheticContracts",
+                .product(name: "TemporalContractsGenerator", package: "swift-temporal-contracts"),
             ]
         ),
         .executableTarget(

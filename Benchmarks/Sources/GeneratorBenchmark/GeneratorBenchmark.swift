@@ -1,4 +1,5 @@
 import Foundation
+import SyntheticContracts
 import TemporalContractsGenerator
 
 /// Measures the generator end to end (YAML text → load → resolve → translate → render) on a large

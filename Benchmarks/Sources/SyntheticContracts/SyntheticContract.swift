@@ -1,15 +1,17 @@
 /// A deterministic generator of a large, valid `*.temporal.yaml` contract: many object types with
 /// scalars, formats, arrays, maps and references; string and integer enums; workflows with inputs,
 /// parameters, ID templates, timeouts and retry policies; signals, queries and updates; activities.
-struct SyntheticContract {
-    var typeCount = 1_000
-    var workflowCount = 200
+public struct SyntheticContract {
+    public var typeCount = 1_000
+    public var workflowCount = 200
     /// Signals, queries and updates each.
-    var handlerCountPerKind = 200
-    var activityCount = 100
-    var seed: UInt64 = 0x5EED_2026
+    public var handlerCountPerKind = 200
+    public var activityCount = 100
+    public var seed: UInt64 = 0x5EED_2026
 
-    struct Summary: CustomStringConvertible {
+    public init() {}
+
+    public struct Summary: CustomStringConvertible, Sendable {
         var objects = 0
         var stringEnums = 0
         var integerEnums = 0
@@ -20,7 +22,7 @@ struct SyntheticContract {
         var updates = 0
         var activities = 0
 
-        var description: String {
+        public var description: String {
             "\(objects + stringEnums + integerEnums) types (\(objects) objects with \(properties) properties, "
                 + "\(stringEnums) string enums, \(integerEnums) integer enums), \(workflows) workflows, "
                 + "\(signals) signals, \(queries) queries, \(updates) updates, \(activities) activities"
@@ -62,7 +64,7 @@ struct SyntheticContract {
     }
 
     /// The YAML text and what it declares.
-    func make() -> (yaml: String, summary: Summary) {
+    public func make() -> (yaml: String, summary: Summary) {
         var random = SplitMix64(seed: seed)
         var summary = Summary()
         var out: [String] = []
