@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Embeds Templates/*.mustache and the temporal.v1 options file into the generator's sources, so
-the `temporal-contracts` binary works when copied alone. Run after editing either; a test fails
-while the embedded copies differ from the files."""
+"""Embeds Templates/**/*.mustache, the temporal.v1 options file and the JSON Schemas of Schemas/
+into the generator's sources, so the `temporal-contracts` binary works when copied alone. Run after
+editing any of them; a test fails while the embedded copies differ from the files."""
 import pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent
@@ -23,9 +23,11 @@ def write(path: pathlib.Path, body: str) -> None:
         print(f"wrote {path.relative_to(root)}")
 
 
-templates = sorted((root / "Templates").glob("*.mustache"))
+# Templates in subfolders (the documentation's, in Templates/Docs) are named by their path.
+templates = sorted((root / "Templates").rglob("*.mustache"))
 entries = "\n".join(
-    f'        "{t.stem}": {literal(t.read_text())},' for t in templates
+    f'        "{t.relative_to(root / "Templates").with_suffix("").as_posix()}": {literal(t.read_text())},'
+    for t in templates
 )
 write(
     root / "Sources/TemporalContractsGenerator/Renderer/Generated/EmbeddedTemplates.swift",
@@ -38,6 +40,7 @@ write(
 )
 options = (root / "Schemas/temporal/v1/temporal.proto").read_text()
 schema = (root / "Schemas/temporal-contract.schema.json").read_text()
+manifest_schema = (root / "Schemas/contract-manifest.schema.json").read_text()
 write(
     root / "Sources/TemporalContractsGenerator/Loader/Generated/EmbeddedSchemas.swift",
     "/// The published contract formats of `Schemas/`.\n"
@@ -45,6 +48,8 @@ write(
     "    /// `temporal/v1/temporal.proto`, given to protoc when the contract's include paths lack it.\n"
     f"    public static let temporalProto = {literal(options)}\n\n"
     "    /// `temporal-contract.schema.json`, the JSON Schema of the YAML format, for editors.\n"
-    f"    public static let contractJSONSchema = {literal(schema)}\n"
+    f"    public static let contractJSONSchema = {literal(schema)}\n\n"
+    "    /// `contract-manifest.schema.json`, the JSON Schema of the manifests `export --format manifest` writes.\n"
+    f"    public static let contractManifestJSONSchema = {literal(manifest_schema)}\n"
     "}\n",
 )

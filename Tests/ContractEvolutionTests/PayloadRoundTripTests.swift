@@ -110,7 +110,7 @@ struct PayloadRoundTripTests {
         ),
     ]
 
-    /// The check's verdict per type: the most serious finding anchored at it (or, for `NestedIn`, below it).
+    /// The check's verdict per case: the most serious finding anchored at its type (or at the types below it).
     static let verdicts: [String: Severity] = {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
         func models(_ file: String) -> [ContractModel] {
@@ -122,7 +122,9 @@ struct PayloadRoundTripTests {
         for finding in report.findings where finding.severity != .info {
             let parts = finding.element.split(separator: ".")
             guard parts.count >= 2 else { continue }
-            let type = parts[1] == "NestedItem" ? "NestedIn" : String(parts[1])
+            // Enum findings are anchored at the case's enum type, `<Case>Value`.
+            var type = parts[1] == "NestedItem" ? "NestedIn" : String(parts[1])
+            if type.hasSuffix("Value") { type.removeLast("Value".count) }
             verdicts[type] = max(verdicts[type] ?? finding.severity, finding.severity)
         }
         return verdicts

@@ -106,7 +106,9 @@ struct CompatibilityTests {
         try Data("contract: 1\nname: Greetings\n".utf8).write(to: contract)
         let result = try CommandLineTests().run(["breaking", "Contracts/greetings.temporal.yaml", "--against", "v1"], in: directory)
         #expect(result.status == 1)
-        #expect(result.output.contains("v1:Contracts/greetings.temporal.yaml:20:3: error: [WORKFLOW_REMOVED] Greetings.Greet"))
+        let oldText = try String(contentsOf: source.appendingPathComponent("old.temporal.yaml"), encoding: .utf8)
+        let line = try #require(oldText.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "  Greet:")) + 1
+        #expect(result.output.contains("v1:Contracts/greetings.temporal.yaml:\(line):3: error: [WORKFLOW_REMOVED] Greetings.Greet"))
 
         let unknown = try CommandLineTests().run(["breaking", "Contracts/greetings.temporal.yaml", "--against", "v9"], in: directory)
         #expect(unknown.status == 2)

@@ -389,6 +389,13 @@ message FieldOptions {
         { "type": "array", "items": { "type": "string" } }
       ]
     },
+    "aliases": {
+      "description": "Former wire names, kept when a workflow, handler or activity is renamed: one name or a list of names, none empty and none repeated.",
+      "oneOf": [
+        { "type": "string", "minLength": 1 },
+        { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }
+      ]
+    },
     "duration": {
       "description": "A positive duration: one or more number+unit groups with no spaces, e.g. 250ms, 30s, 1h30m, 2d. Units: ns, us, ms, s, m, h, d.",
       "type": "string",
@@ -611,6 +618,10 @@ message FieldOptions {
           "type": "string",
           "minLength": 1
         },
+        "aliases": {
+          "description": "Former workflow types (after a rename). Workers register the workflow under each of them as well as under its current name, so runs started under an old name keep running and old clients keep starting it; generated clients start the current name. Each must differ from every other workflow's name and aliases.",
+          "$ref": "#/$defs/aliases"
+        },
         "description": {
           "description": "Free text explaining the workflow; copied into documentation comments.",
           "type": "string"
@@ -685,6 +696,10 @@ message FieldOptions {
           "type": "string",
           "minLength": 1
         },
+        "aliases": {
+          "description": "Former signal names (after a rename). Workflows handle the signal under each of them as well as under its current name, so senders still using an old name keep working; generated clients send the current name. Each must differ from every other signal's name and aliases.",
+          "$ref": "#/$defs/aliases"
+        },
         "description": {
           "description": "Free text explaining the signal; copied into documentation comments.",
           "type": "string"
@@ -715,6 +730,10 @@ message FieldOptions {
           "type": "string",
           "minLength": 1
         },
+        "aliases": {
+          "description": "Former query names (after a rename). Workflows answer the query under each of them as well as under its current name, so callers still using an old name keep working; generated clients send the current name. Each must differ from every other query's name and aliases.",
+          "$ref": "#/$defs/aliases"
+        },
         "description": {
           "description": "Free text explaining the query; copied into documentation comments.",
           "type": "string"
@@ -743,6 +762,10 @@ message FieldOptions {
           "description": "Update name sent on the wire, when it differs from the key.",
           "type": "string",
           "minLength": 1
+        },
+        "aliases": {
+          "description": "Former update names (after a rename). Workflows handle the update under each of them as well as under its current name, so callers still using an old name keep working; generated clients send the current name. Each must differ from every other update's name and aliases.",
+          "$ref": "#/$defs/aliases"
         },
         "description": {
           "description": "Free text explaining the update; copied into documentation comments.",
@@ -780,6 +803,10 @@ message FieldOptions {
           "description": "Temporal activity type sent on the wire, when it differs from the key.",
           "type": "string",
           "minLength": 1
+        },
+        "aliases": {
+          "description": "Former activity types (after a rename). Workers run the activity under each of them as well as under its current name, so activities scheduled under an old name (by running workflows or older code) still run; generated workflow code schedules the current name. Each must differ from every other activity's name and aliases.",
+          "$ref": "#/$defs/aliases"
         },
         "description": {
           "description": "Free text explaining the activity; copied into documentation comments.",
@@ -823,6 +850,526 @@ message FieldOptions {
           "$ref": "#/$defs/retryPolicy"
         }
       }
+    }
+  }
+}
+"""##
+
+    /// `contract-manifest.schema.json`, the JSON Schema of the manifests `export --format manifest` writes.
+    public static let contractManifestJSONSchema = ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://swift-temporal-contracts.dev/schemas/contract-manifest.schema.json",
+  "title": "Temporal contract manifest",
+  "description": "What `temporal-contracts export --format manifest` writes for one contract: its workflows, signals, queries, updates and activities with wire names, aliases, Swift names, payload type references and start defaults, and its payload types. Lists keep the contract's order; optional members are left out when the contract does not set them; durations are in seconds. `manifestVersion` changes when a member changes meaning or goes away; a newer generator may add members, so tools should ignore members they do not know.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "manifestVersion",
+    "generator",
+    "name",
+    "format",
+    "file",
+    "jsonSchema",
+    "imports",
+    "workflows",
+    "signals",
+    "queries",
+    "updates",
+    "activities",
+    "types"
+  ],
+  "properties": {
+    "$schema": {
+      "description": "The `$id` of this schema, for editors.",
+      "type": "string"
+    },
+    "manifestVersion": {
+      "description": "The version of the manifest format.",
+      "const": 1
+    },
+    "generator": {
+      "description": "The tool that wrote the manifest.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["name", "version"],
+      "properties": {
+        "name": { "const": "temporal-contracts" },
+        "version": { "type": "string" }
+      }
+    },
+    "name": {
+      "description": "The contract's name, the Swift namespace of its generated code.",
+      "$ref": "#/$defs/contractName"
+    },
+    "format": {
+      "description": "The contract's source format: a *.temporal.yaml file or a .proto service.",
+      "enum": ["yaml", "proto"]
+    },
+    "file": {
+      "description": "The contract's file, relative to the folder the export ran in when it lies inside it.",
+      "type": "string",
+      "minLength": 1
+    },
+    "description": {
+      "description": "What the contract is for, as its author describes it.",
+      "type": "string"
+    },
+    "taskQueue": {
+      "description": "The contract's default task queue.",
+      "$ref": "#/$defs/nonEmptyString"
+    },
+    "jsonSchema": {
+      "description": "The `$id` of the contract's JSON Schema (`export --format json-schema`), whose `$defs` the `jsonSchemaDef` members name.",
+      "type": "string",
+      "minLength": 1
+    },
+    "imports": {
+      "description": "The contracts this one imports, whose types it may use.",
+      "type": "array",
+      "items": { "$ref": "#/$defs/contractName" }
+    },
+    "workflows": {
+      "type": "array",
+      "items": { "$ref": "#/$defs/workflow" }
+    },
+    "signals": {
+      "description": "The signals the contract declares.",
+      "type": "array",
+      "items": { "$ref": "#/$defs/handler", "properties": { "kind": { "const": "signal" } } }
+    },
+    "queries": {
+      "description": "The queries the contract declares.",
+      "type": "array",
+      "items": { "$ref": "#/$defs/handler", "properties": { "kind": { "const": "query" } } }
+    },
+    "updates": {
+      "description": "The updates the contract declares.",
+      "type": "array",
+      "items": { "$ref": "#/$defs/handler", "properties": { "kind": { "const": "update" } } }
+    },
+    "activities": {
+      "type": "array",
+      "items": { "$ref": "#/$defs/activity" }
+    },
+    "types": {
+      "description": "The payload types the contract declares (`.proto` contracts have `protoMessages` instead).",
+      "type": "array",
+      "items": { "$ref": "#/$defs/namedType" }
+    },
+    "protoMessages": {
+      "description": "For `.proto` contracts: every message and enum the payloads reach, by full name.",
+      "type": "array",
+      "items": { "$ref": "#/$defs/protoMessage" }
+    }
+  },
+  "$defs": {
+    "nonEmptyString": {
+      "type": "string",
+      "minLength": 1
+    },
+    "contractName": {
+      "type": "string",
+      "minLength": 1
+    },
+    "seconds": {
+      "description": "A duration in seconds; fractions down to nanoseconds.",
+      "type": "number",
+      "minimum": 0
+    },
+    "names": {
+      "description": "key: the name in the contract (the YAML key or the .proto method); wireName: the name on the wire; aliases: former wire names that workers still answer to; swiftName: the generated definition.",
+      "type": "object",
+      "required": ["key", "wireName", "aliases", "swiftName", "input"],
+      "properties": {
+        "key": { "$ref": "#/$defs/nonEmptyString" },
+        "wireName": { "$ref": "#/$defs/nonEmptyString" },
+        "aliases": {
+          "type": "array",
+          "items": { "$ref": "#/$defs/nonEmptyString" },
+          "uniqueItems": true
+        },
+        "swiftName": { "$ref": "#/$defs/nonEmptyString" },
+        "description": { "type": "string" },
+        "input": { "$ref": "#/$defs/input" },
+        "output": {
+          "description": "The result's type; absent when there is none.",
+          "$ref": "#/$defs/typeReference"
+        }
+      }
+    },
+    "workflow": {
+      "description": "A workflow type and the defaults of its starts.",
+      "type": "object",
+      "$ref": "#/$defs/names",
+      "unevaluatedProperties": false,
+      "required": ["signals", "queries", "updates"],
+      "properties": {
+        "signals": { "type": "array", "items": { "$ref": "#/$defs/handlerUse" } },
+        "queries": { "type": "array", "items": { "$ref": "#/$defs/handlerUse" } },
+        "updates": { "type": "array", "items": { "$ref": "#/$defs/handlerUse" } },
+        "idTemplate": { "$ref": "#/$defs/idTemplate" },
+        "taskQueue": {
+          "description": "The workflow's task queue, or the contract's default.",
+          "$ref": "#/$defs/nonEmptyString"
+        },
+        "executionTimeout": { "$ref": "#/$defs/seconds" },
+        "runTimeout": { "$ref": "#/$defs/seconds" },
+        "taskTimeout": { "$ref": "#/$defs/seconds" },
+        "retryPolicy": { "$ref": "#/$defs/retryPolicy" },
+        "idReusePolicy": {
+          "enum": ["allowDuplicate", "allowDuplicateFailedOnly", "rejectDuplicate", "terminateIfRunning"]
+        },
+        "idConflictPolicy": {
+          "enum": ["fail", "useExisting", "terminateExisting"]
+        }
+      }
+    },
+    "handler": {
+      "description": "A signal, query or update.",
+      "type": "object",
+      "$ref": "#/$defs/names",
+      "unevaluatedProperties": false,
+      "required": ["kind", "validator"],
+      "properties": {
+        "kind": { "enum": ["signal", "query", "update"] },
+        "validator": {
+          "description": "Updates only: the workflow validates the update before accepting it.",
+          "type": "boolean"
+        }
+      }
+    },
+    "handlerUse": {
+      "description": "A signal, query or update a workflow accepts, declared by `contract`.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["contract", "key", "wireName", "withStart"],
+      "properties": {
+        "contract": { "$ref": "#/$defs/contractName" },
+        "key": { "$ref": "#/$defs/nonEmptyString" },
+        "wireName": { "$ref": "#/$defs/nonEmptyString" },
+        "withStart": {
+          "description": "Callers may send it with the start (signal-with-start, update-with-start).",
+          "type": "boolean"
+        }
+      }
+    },
+    "activity": {
+      "description": "An activity type and the defaults of its schedules.",
+      "type": "object",
+      "$ref": "#/$defs/names",
+      "unevaluatedProperties": false,
+      "properties": {
+        "taskQueue": { "$ref": "#/$defs/nonEmptyString" },
+        "scheduleToCloseTimeout": { "$ref": "#/$defs/seconds" },
+        "scheduleToStartTimeout": { "$ref": "#/$defs/seconds" },
+        "startToCloseTimeout": { "$ref": "#/$defs/seconds" },
+        "heartbeatTimeout": { "$ref": "#/$defs/seconds" },
+        "retryPolicy": { "$ref": "#/$defs/retryPolicy" }
+      }
+    },
+    "input": {
+      "description": "How the input travels: nothing, one payload, or one payload per positional parameter.",
+      "type": "object",
+      "required": ["kind"],
+      "unevaluatedProperties": false,
+      "oneOf": [
+        {
+          "properties": { "kind": { "const": "none" } }
+        },
+        {
+          "required": ["type"],
+          "properties": {
+            "kind": { "const": "single" },
+            "type": { "$ref": "#/$defs/typeReference" }
+          }
+        },
+        {
+          "required": ["parameters"],
+          "properties": {
+            "kind": { "const": "parameters" },
+            "parameters": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["name", "swiftName", "type"],
+                "properties": {
+                  "name": { "$ref": "#/$defs/nonEmptyString" },
+                  "swiftName": { "$ref": "#/$defs/nonEmptyString" },
+                  "type": { "$ref": "#/$defs/typeReference" }
+                }
+              }
+            }
+          }
+        }
+      ]
+    },
+    "idTemplate": {
+      "description": "The workflow ID template: literal text and input fields, by wire name.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["source", "segments"],
+      "properties": {
+        "source": {
+          "description": "The template as the contract writes it, e.g. `order-{order_id}`.",
+          "type": "string"
+        },
+        "segments": {
+          "type": "array",
+          "items": {
+            "oneOf": [
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["literal"],
+                "properties": { "literal": { "type": "string" } }
+              },
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["field"],
+                "properties": {
+                  "field": {
+                    "description": "A path of wire names into the input.",
+                    "type": "array",
+                    "minItems": 1,
+                    "items": { "type": "string" }
+                  }
+                }
+              }
+            ]
+          }
+        }
+      }
+    },
+    "retryPolicy": {
+      "description": "A retry policy; members the contract leaves unset keep the server's defaults.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["nonRetryableErrorTypes"],
+      "properties": {
+        "initialInterval": { "$ref": "#/$defs/seconds" },
+        "backoffCoefficient": { "type": "number", "minimum": 1 },
+        "maximumInterval": { "$ref": "#/$defs/seconds" },
+        "maximumAttempts": {
+          "description": "0 means unlimited.",
+          "type": "integer",
+          "minimum": 0
+        },
+        "nonRetryableErrorTypes": {
+          "type": "array",
+          "items": { "type": "string" }
+        }
+      }
+    },
+    "typeReference": {
+      "description": "A payload type: a scalar, a container, a type a contract declares, or a protobuf message.",
+      "type": "object",
+      "required": ["kind"],
+      "unevaluatedProperties": false,
+      "oneOf": [
+        {
+          "properties": {
+            "kind": {
+              "description": "integer: a 64-bit integer without a stated format; bytes: base64 text; dateTime: RFC 3339 text; uuid: the canonical text.",
+              "enum": ["string", "integer", "int32", "int64", "double", "float", "boolean", "bytes", "dateTime", "uuid"]
+            }
+          }
+        },
+        {
+          "required": ["items"],
+          "properties": {
+            "kind": { "const": "array" },
+            "items": { "$ref": "#/$defs/typeReference" }
+          }
+        },
+        {
+          "description": "A JSON object with arbitrary string keys.",
+          "required": ["values"],
+          "properties": {
+            "kind": { "const": "map" },
+            "values": { "$ref": "#/$defs/typeReference" }
+          }
+        },
+        {
+          "required": ["contract", "name", "swiftName", "jsonSchemaDef"],
+          "properties": {
+            "kind": { "const": "named" },
+            "contract": { "$ref": "#/$defs/contractName" },
+            "name": { "$ref": "#/$defs/nonEmptyString" },
+            "swiftName": { "$ref": "#/$defs/nonEmptyString" },
+            "jsonSchemaDef": {
+              "description": "The key of the type under `$defs` in this contract's JSON Schema.",
+              "$ref": "#/$defs/nonEmptyString"
+            }
+          }
+        },
+        {
+          "required": ["fullName", "swiftName"],
+          "properties": {
+            "kind": { "const": "protoMessage" },
+            "fullName": { "$ref": "#/$defs/nonEmptyString" },
+            "swiftName": { "$ref": "#/$defs/nonEmptyString" },
+            "jsonSchemaDef": {
+              "description": "The key of the message under `$defs` in this contract's JSON Schema; absent for well-known types, which the schema writes inline.",
+              "$ref": "#/$defs/nonEmptyString"
+            }
+          }
+        }
+      ]
+    },
+    "namedType": {
+      "description": "A payload type the contract declares under `types:`.",
+      "type": "object",
+      "required": ["name", "swiftName", "jsonSchemaDef", "kind"],
+      "unevaluatedProperties": false,
+      "properties": {
+        "name": { "$ref": "#/$defs/nonEmptyString" },
+        "swiftName": { "$ref": "#/$defs/nonEmptyString" },
+        "jsonSchemaDef": { "$ref": "#/$defs/nonEmptyString" },
+        "description": { "type": "string" }
+      },
+      "oneOf": [
+        {
+          "required": ["properties"],
+          "properties": {
+            "kind": { "const": "object" },
+            "properties": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["wireName", "swiftName", "type", "required"],
+                "properties": {
+                  "wireName": { "type": "string" },
+                  "swiftName": { "$ref": "#/$defs/nonEmptyString" },
+                  "type": { "$ref": "#/$defs/typeReference" },
+                  "required": {
+                    "description": "false: the property may be absent or null.",
+                    "type": "boolean"
+                  },
+                  "description": { "type": "string" }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": ["values"],
+          "properties": {
+            "kind": { "const": "stringEnum" },
+            "values": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["value", "swiftName"],
+                "properties": {
+                  "value": { "type": "string" },
+                  "swiftName": { "$ref": "#/$defs/nonEmptyString" }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": ["values"],
+          "properties": {
+            "kind": { "const": "integerEnum" },
+            "values": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["value", "name", "swiftName"],
+                "properties": {
+                  "value": { "type": "integer" },
+                  "name": { "$ref": "#/$defs/nonEmptyString" },
+                  "swiftName": { "$ref": "#/$defs/nonEmptyString" }
+                }
+              }
+            }
+          }
+        },
+        {
+          "description": "A named array, map or scalar.",
+          "required": ["type"],
+          "properties": {
+            "kind": { "const": "alias" },
+            "type": { "$ref": "#/$defs/typeReference" }
+          }
+        }
+      ]
+    },
+    "protoMessage": {
+      "description": "A protobuf message or enum a `.proto` contract's payloads reach.",
+      "type": "object",
+      "required": ["fullName", "kind"],
+      "unevaluatedProperties": false,
+      "properties": {
+        "fullName": { "$ref": "#/$defs/nonEmptyString" },
+        "jsonSchemaDef": {
+          "description": "The key under `$defs` in the contract's JSON Schema; absent for well-known types and map entries.",
+          "$ref": "#/$defs/nonEmptyString"
+        }
+      },
+      "oneOf": [
+        {
+          "required": ["fields"],
+          "properties": {
+            "kind": { "const": "message" },
+            "fields": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["name", "number", "jsonName", "type", "repeated"],
+                "properties": {
+                  "name": { "$ref": "#/$defs/nonEmptyString" },
+                  "number": { "type": "integer", "minimum": 1 },
+                  "jsonName": {
+                    "description": "The field's name in protobuf JSON.",
+                    "$ref": "#/$defs/nonEmptyString"
+                  },
+                  "type": {
+                    "description": "The protobuf type as written in .proto.",
+                    "enum": [
+                      "double", "float", "int64", "uint64", "int32", "fixed64", "fixed32", "bool", "string", "group",
+                      "message", "bytes", "uint32", "enum", "sfixed32", "sfixed64", "sint32", "sint64"
+                    ]
+                  },
+                  "typeName": {
+                    "description": "For message and enum fields: the type's full name.",
+                    "$ref": "#/$defs/nonEmptyString"
+                  },
+                  "repeated": { "type": "boolean" }
+                }
+              }
+            }
+          }
+        },
+        {
+          "required": ["values"],
+          "properties": {
+            "kind": { "const": "enum" },
+            "values": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["number", "name"],
+                "properties": {
+                  "number": { "type": "integer" },
+                  "name": { "$ref": "#/$defs/nonEmptyString" }
+                }
+              }
+            }
+          }
+        }
+      ]
     }
   }
 }
