@@ -36,11 +36,7 @@ struct PayloadRoundTripTests {
             _ old: Old.Type,
             _ new: New.Type
         ) -> Case {
-            Case(type: type, severity: severity, decodes: decodes, sample: sample) { payload in
-                let converter = DefaultPayloadConverter()
-                let written = try converter.toPayload(try converter.fromPayload(payload, as: Old.self))
-                _ = try converter.fromPayload(written, as: New.self)
-            }
+            Case(type: type, severity: severity, decodes: decodes, sample: sample) { try reencode($0, from: Old.self, to: New.self) }
         }
 
         /// New writes (an output): decode the sample as V2's type, encode it, decode as V1's.
@@ -52,11 +48,15 @@ struct PayloadRoundTripTests {
             _ old: Old.Type,
             _ new: New.Type
         ) -> Case {
-            Case(type: type, severity: severity, decodes: decodes, sample: sample) { payload in
-                let converter = DefaultPayloadConverter()
-                let written = try converter.toPayload(try converter.fromPayload(payload, as: New.self))
-                _ = try converter.fromPayload(written, as: Old.self)
-            }
+            Case(type: type, severity: severity, decodes: decodes, sample: sample) { try reencode($0, from: New.self, to: Old.self) }
+        }
+
+        /// What one version writes, read by the other: the writer's type checks the sample, the
+        /// default converter encodes it, the reader's type decodes the payload.
+        static func reencode<Writer: Codable, Reader: Codable>(_ sample: Payload, from: Writer.Type, to: Reader.Type) throws {
+            let converter = DefaultPayloadConverter()
+            let written = try converter.toPayload(try converter.fromPayload(sample, as: Writer.self))
+            _ = try converter.fromPayload(written, as: Reader.self)
         }
     }
 

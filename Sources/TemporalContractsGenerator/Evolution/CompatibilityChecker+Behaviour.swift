@@ -64,20 +64,15 @@ extension CompatibilityChecker {
                 newWorkflow.idConflictPolicy?.rawValue,
                 location
             )
-            for (name, oldValue, newValue) in [
-                ("executionTimeout", oldWorkflow.executionTimeout, newWorkflow.executionTimeout),
-                ("runTimeout", oldWorkflow.runTimeout, newWorkflow.runTimeout),
-                ("taskTimeout", oldWorkflow.taskTimeout, newWorkflow.taskTimeout),
-            ] {
-                compareSetting(.timeoutChanged, id, name, oldValue.map(Self.describe), newValue.map(Self.describe), location)
-            }
-            compareSetting(
-                .retryPolicyChanged,
+            compareDefaults(
                 id,
-                "retryPolicy",
-                oldWorkflow.retryPolicy.map(Self.describe),
-                newWorkflow.retryPolicy.map(Self.describe),
-                location
+                location,
+                timeouts: [
+                    ("executionTimeout", oldWorkflow.executionTimeout, newWorkflow.executionTimeout),
+                    ("runTimeout", oldWorkflow.runTimeout, newWorkflow.runTimeout),
+                    ("taskTimeout", oldWorkflow.taskTimeout, newWorkflow.taskTimeout),
+                ],
+                retryPolicies: (oldWorkflow.retryPolicy, newWorkflow.retryPolicy)
             )
         }
     }
@@ -91,21 +86,16 @@ extension CompatibilityChecker {
             let id = pair.new.id
             let location = newActivity.location
             compareSetting(.taskQueueChanged, id, "taskQueue", oldActivity.taskQueue, newActivity.taskQueue, location)
-            for (name, oldValue, newValue) in [
-                ("scheduleToCloseTimeout", oldActivity.scheduleToCloseTimeout, newActivity.scheduleToCloseTimeout),
-                ("scheduleToStartTimeout", oldActivity.scheduleToStartTimeout, newActivity.scheduleToStartTimeout),
-                ("startToCloseTimeout", oldActivity.startToCloseTimeout, newActivity.startToCloseTimeout),
-                ("heartbeatTimeout", oldActivity.heartbeatTimeout, newActivity.heartbeatTimeout),
-            ] {
-                compareSetting(.timeoutChanged, id, name, oldValue.map(Self.describe), newValue.map(Self.describe), location)
-            }
-            compareSetting(
-                .retryPolicyChanged,
+            compareDefaults(
                 id,
-                "retryPolicy",
-                oldActivity.retryPolicy.map(Self.describe),
-                newActivity.retryPolicy.map(Self.describe),
-                location
+                location,
+                timeouts: [
+                    ("scheduleToCloseTimeout", oldActivity.scheduleToCloseTimeout, newActivity.scheduleToCloseTimeout),
+                    ("scheduleToStartTimeout", oldActivity.scheduleToStartTimeout, newActivity.scheduleToStartTimeout),
+                    ("startToCloseTimeout", oldActivity.startToCloseTimeout, newActivity.startToCloseTimeout),
+                    ("heartbeatTimeout", oldActivity.heartbeatTimeout, newActivity.heartbeatTimeout),
+                ],
+                retryPolicies: (oldActivity.retryPolicy, newActivity.retryPolicy)
             )
         }
     }
@@ -131,6 +121,26 @@ extension CompatibilityChecker {
                 )
             )
         }
+    }
+
+    /// The timeouts and retry policy workflows and activities both default.
+    mutating func compareDefaults(
+        _ id: String,
+        _ location: SourceLocation,
+        timeouts: [(String, Duration?, Duration?)],
+        retryPolicies: (old: RetryPolicyModel?, new: RetryPolicyModel?)
+    ) {
+        for (name, oldValue, newValue) in timeouts {
+            compareSetting(.timeoutChanged, id, name, oldValue.map(Self.describe), newValue.map(Self.describe), location)
+        }
+        compareSetting(
+            .retryPolicyChanged,
+            id,
+            "retryPolicy",
+            retryPolicies.old.map(Self.describe),
+            retryPolicies.new.map(Self.describe),
+            location
+        )
     }
 
     /// A warning when a default changed, naming the setting.

@@ -20,43 +20,31 @@ extension CompatibilityChecker {
 
     static func elements(of kind: Element.Kind, in models: [ContractModel]) -> [Element] {
         models.flatMap { model -> [Element] in
+            func element(
+                _ key: String,
+                _ wireName: String,
+                _ aliases: [String],
+                _ signature: HandlerSignature,
+                _ location: SourceLocation
+            )
+                -> Element
+            {
+                Element(
+                    kind: kind,
+                    contract: model.name,
+                    key: key,
+                    wireName: wireName,
+                    aliases: aliases,
+                    signature: signature,
+                    location: location
+                )
+            }
             switch kind {
-            case .workflow:
-                model.workflows.map {
-                    Element(
-                        kind: kind,
-                        contract: model.name,
-                        key: $0.key,
-                        wireName: $0.wireName,
-                        aliases: $0.aliases,
-                        signature: $0.signature,
-                        location: $0.location
-                    )
-                }
-            case .activity:
-                model.activities.map {
-                    Element(
-                        kind: kind,
-                        contract: model.name,
-                        key: $0.key,
-                        wireName: $0.wireName,
-                        aliases: $0.aliases,
-                        signature: $0.signature,
-                        location: $0.location
-                    )
-                }
+            case .workflow: return model.workflows.map { element($0.key, $0.wireName, $0.aliases, $0.signature, $0.location) }
+            case .activity: return model.activities.map { element($0.key, $0.wireName, $0.aliases, $0.signature, $0.location) }
             case .signal, .query, .update:
-                (kind == .signal ? model.signals : kind == .query ? model.queries : model.updates).map {
-                    Element(
-                        kind: kind,
-                        contract: model.name,
-                        key: $0.key,
-                        wireName: $0.wireName,
-                        aliases: $0.aliases,
-                        signature: $0.signature,
-                        location: $0.location
-                    )
-                }
+                let handlers = kind == .signal ? model.signals : kind == .query ? model.queries : model.updates
+                return handlers.map { element($0.key, $0.wireName, $0.aliases, $0.signature, $0.location) }
             }
         }
     }
