@@ -115,6 +115,11 @@ struct CompatibilityTests {
         #expect(unknown.errors.contains("'v9' is neither a file, a folder nor a git reference"))
         let usage = try CommandLineTests().run(["breaking", "Contracts/greetings.temporal.yaml"], in: directory)
         #expect(usage.status == 2)
+        // A contract that does not load is an error at its line, not a report.
+        try Data("contract: 1\nname: Greetings\nworkflows:\n  Greet: { executionTimeout: forever }\n".utf8).write(to: contract)
+        let invalid = try CommandLineTests().run(["breaking", "Contracts/greetings.temporal.yaml", "--against", "v1"], in: directory)
+        #expect(invalid.status == 2)
+        #expect(invalid.errors.contains("Contracts/greetings.temporal.yaml:4:30: error: 'forever' is not a valid duration"))
     }
 
     static func git(_ arguments: [String], in directory: URL) throws -> Int32 {
