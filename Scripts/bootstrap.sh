@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the generator and its tests need on a fresh Debian machine: protoc (Debian's
-# protobuf-compiler), nginx (the TLS-terminating proxy of the TLS tests) and openssl when missing,
+# protobuf-compiler), nginx (the TLS-terminating proxy of the TLS tests), openssl and chromium (the
+# headless browser of the HTML documentation's test) when missing,
 # and a virtual environment with the pinned Python packages (the Temporal CLI and Python SDK
 # among them). Safe to run again; it only installs what is missing.
 set -euo pipefail
@@ -10,6 +11,8 @@ missing=()
 command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler libprotobuf-dev)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# The browser the HTML documentation is tested in (Tests/BrowserTests), headless.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "bootstrap: installing ${missing[*]}"
   sudo_cmd=""

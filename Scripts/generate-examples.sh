@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The main job, the whole loop: builds the `temporal-contracts` CLI, generates Swift from the
 # example contracts (a YAML contract with an import, and a .proto contract) into
-# Examples/Generated, then runs the example contract end to end on a Temporal dev server
-# (Examples/Demo's `order-demo`: a Swift worker serves the OrderService workflow and activities of
-# Examples/Consumer, and the generated typed client starts, queries, updates and signals orders).
+# Examples/Generated and their reference documentation into Examples/Docs, then runs the example
+# contract end to end on a Temporal dev server (Examples/Demo's `order-demo`: a Swift worker
+# serves the OrderService workflow and activities of Examples/Consumer, and the generated typed
+# client starts, queries, updates and signals orders).
 # Exits non-zero if any step fails.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +30,16 @@ step "generating Swift from the example contracts into Examples/Generated"
 "$cli" generate Examples/Proto/payments/v1/payments.proto -I Examples/Proto --output Examples/Generated/Payments
 echo "Swift files:"
 find Examples/Generated -name '*.swift' | sort
+
+# Reference documentation for the teams on the other side of the wire (wire names, options, an
+# example JSON payload per type), as a static site and as Markdown; like Examples/Generated, not
+# committed (the Markdown golden of the same contracts is, in the generator's test fixtures).
+step "writing the example contracts' reference documentation into Examples/Docs"
+for format in html markdown; do
+    "$cli" docs Examples/Contracts/orders.temporal.yaml Examples/Proto/payments/v1/payments.proto -I Examples/Proto \
+        --format "$format" --output "Examples/Docs/$format"
+done
+echo "open Examples/Docs/html/index.html in a browser"
 
 # A package of its own (Examples/Demo, its own .build): its first build compiles gRPC, the
 # Temporal API messages, and the CLI again for the build plugin that compiles the contract.

@@ -7,7 +7,8 @@ import Testing
 struct EmbeddedResourcesTests {
     @Test func templatesMatchTheTemplatesFolder() throws {
         let folder = TestSupport.packageRoot.appendingPathComponent("Templates")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        // Templates in subfolders (Docs/) are named by their paths.
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
         #expect(Set(files.map { String($0.dropLast(".mustache".count)) }) == Set(EmbeddedTemplates.all.keys))
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)

@@ -2,19 +2,17 @@ import Foundation
 import Mustache
 
 /// Renders view models through the mustache templates: the embedded ones, or a user's folder of
-/// templates with the same names (missing ones fall back to the embedded copies).
+/// templates with the same names (missing ones fall back to the embedded copies). A template in a
+/// subfolder is named by its path: `Docs/HTMLContract` for `Docs/HTMLContract.mustache`.
 public struct TemplateRenderer: Sendable {
     private let library: MustacheLibrary
 
-    /// - Parameter templateDirectory: a folder of `*.mustache` files overriding the embedded ones.
+    /// - Parameter templateDirectory: a folder of `*.mustache` files overriding the embedded ones,
+    ///   the documentation templates in its `Docs` subfolder.
     public init(templateDirectory: String? = nil) throws {
         var templates = EmbeddedTemplates.all
         if let templateDirectory {
-            let url = URL(fileURLWithPath: templateDirectory)
-            let files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
-            for file in files where file.pathExtension == "mustache" {
-                templates[file.deletingPathExtension().lastPathComponent] = try String(contentsOf: file, encoding: .utf8)
-            }
+            try Self.read(URL(fileURLWithPath: templateDirectory), prefix: "", into: &templates)
         }
         var library = MustacheLibrary()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
@@ -25,6 +23,18 @@ public struct TemplateRenderer: Sendable {
             }
         }
         self.library = library
+    }
+
+    /// Reads the `*.mustache` files of `folder` and of its subfolders, named by their paths.
+    private static func read(_ folder: URL, prefix: String, into templates: inout [String: String]) throws {
+        let entries = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey])
+        for entry in entries {
+            if try entry.resourceValues(forKeys: [.isDirectoryKey]).isDirectory == true {
+                try read(entry, prefix: prefix + entry.lastPathComponent + "/", into: &templates)
+            } else if entry.pathExtension == "mustache" {
+                templates[prefix + entry.deletingPathExtension().lastPathComponent] = try String(contentsOf: entry, encoding: .utf8)
+            }
+        }
     }
 
     func render(_ viewModel: Any, template: String) throws -> String {
