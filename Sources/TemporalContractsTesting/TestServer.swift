@@ -49,8 +49,8 @@ actor TestServer {
         logger: Logger
     ) {
         self.namespace = namespace
-        self.workflows = Dictionary(workflows.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
-        self.activities = Dictionary(activities.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        self.workflows = Dictionary(registrations: workflows, keepingFirst: false) { ($0.name, $0.aliases) }
+        self.activities = Dictionary(registrations: activities, keepingFirst: false) { ($0.name, $0.aliases) }
         self.dataConverter = dataConverter
         self.now = startTime
         self.maximumActivityAttempts = maximumActivityAttempts

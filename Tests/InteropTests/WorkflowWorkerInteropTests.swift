@@ -67,6 +67,30 @@ struct WorkflowWorkerInteropTests {
         #expect(types.last == "EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED")
     }
 
+    /// A renamed workflow and signal (`aliases` in the contract: Ticker was `Metronome`, Approve
+    /// was `Accept`): a Python client that still uses the former names starts the workflow and
+    /// signals it, and the Swift worker serves both.
+    @Test func pythonClientUsingFormerNamesIsServedByTheSwiftWorker() async throws {
+        let environment = try TripsEnvironment.require()
+        let id = "metronome-\(UUID().uuidString)"
+        _ = try await environment.python([
+            "start", "--workflow-id", id, "--workflow-type", "Metronome", "--task-queue", TripsEnvironment.swiftQueue, "--args-json", "[3]",
+        ])
+        // Once its timers fired, the workflow waits for the signal.
+        try await environment.eventually("the ticks fired") {
+            try await environment.python(["status", "--workflow-id", id])["stage"] as? String == "ticked 3"
+        }
+        _ = try await environment.python(["signal", "--workflow-id", id, "--signal-name", "Accept", "--args-json", #"["bob"]"#])
+        let result = try await environment.python(["result", "--workflow-id", id])
+        #expect(result["result"] as? Int == 3, "the workflow failed: \(result)")
+        let types = try await environment.eventTypes(id)
+        #expect(!types.contains("EVENT_TYPE_WORKFLOW_TASK_FAILED"), "\(types)")
+        #expect(types.contains("EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED"))
+        #expect(types.last == "EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED")
+        // The server knows the run by the name it was started under.
+        #expect(try await environment.workflowCommand("describe", id).contains("Metronome"))
+    }
+
     /// An update that arrives while a workflow task runs (a three-second local activity) and that
     /// the validator rejects leaves no event, on the Swift worker as on the Python worker: each
     /// completion asks for the next task, as sdk-core does, so the update comes back at once as a

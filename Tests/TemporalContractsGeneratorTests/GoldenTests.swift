@@ -11,6 +11,7 @@ struct GoldenTests {
         TestSupport.fixtures.appendingPathComponent("valid/interop.temporal.yaml"),
         TestSupport.fixtures.appendingPathComponent("valid/naming.temporal.yaml"),
         TestSupport.collisionsContract,
+        TestSupport.fixtures.appendingPathComponent("valid/aliases.temporal.yaml"),
     ]
 
     @Test(arguments: yamlFixtures)
@@ -47,6 +48,12 @@ struct GoldenTests {
         let goldens = try FileManager.default.contentsOfDirectory(atPath: TestSupport.goldens.path).sorted()
         #expect(
             goldens == [
+                "Aliases+Activities.swift",
+                "Aliases+Client.swift",
+                "Aliases+Definitions.swift",
+                "Aliases+Mocks.swift",
+                "Aliases+Types.swift",
+                "Aliases+Workflows.swift",
                 "Collisions+Activities.swift",
                 "Collisions+Client.swift",
                 "Collisions+Definitions.swift",

@@ -68,6 +68,47 @@ struct ProtoContractTests {
         #expect(optionWarnings.allSatisfy { $0.location.line == 7 && $0.location.column == 3 })
     }
 
+    /// protoc-gen-go-temporal registers a workflow under each of its `aliases`; so do Swift workers.
+    @Test func workflowAliasesAreReadNotWarnedAbout() throws {
+        let proto =
+            Self.preamble + """
+                service Shop {
+                  rpc Buy(Order) returns (Order) {
+                    option (temporal.v1.workflow) = { name: "shop.Buy", aliases: ["shop.Purchase", "Buy"] };
+                  }
+                }
+
+                """
+        let root = try folder(["shop.proto": proto])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try run(root, "shop.proto")
+        #expect(!result.hasErrors, "\(result.diagnostics.map(\.formatted))")
+        #expect(result.diagnostics.filter { $0.message.hasPrefix("option ") }.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        let workflow = try #require(result.models.first?.workflows.first)
+        #expect(workflow.wireName == "shop.Buy")
+        #expect(workflow.aliases == ["shop.Purchase", "Buy"])
+        let definitions = try #require(result.files.first { $0.name == "Shop+Definitions.swift" }).contents
+        #expect(definitions.contains(#"aliases: ["shop.Purchase", "Buy"],"#))
+    }
+
+    @Test func aWorkflowAliasEqualToItsNameIsAnErrorAtTheMethod() throws {
+        let proto =
+            Self.preamble + """
+                service Shop {
+                  rpc Buy(Order) returns (Order) {
+                    option (temporal.v1.workflow) = { aliases: ["shop.v1.Shop.Buy"] };
+                  }
+                }
+
+                """
+        let root = try folder(["shop.proto": proto])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let errors = try run(root, "shop.proto").diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["alias 'shop.v1.Shop.Buy' of workflow 'Buy' is its current name"])
+        #expect(errors.first?.location.line == 7)
+        #expect(errors.first?.location.column == 3)
+    }
+
     @Test func protocErrorsKeepTheirLocation() throws {
         let root = try folder(["shop.proto": Self.preamble + "service Shop {\n  rpc Buy(Missing) returns (Order);\n}\n"])
         defer { try? FileManager.default.removeItem(at: root) }

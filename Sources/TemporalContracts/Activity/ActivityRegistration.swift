@@ -1,7 +1,10 @@
 /// One activity a worker can run: its name and a function from payloads to payloads. Generated
 /// `ActivityImplementations` protocols produce all of a contract's registrations in one value.
 public struct ActivityRegistration: Sendable {
+    /// The activity type name on the wire.
     public let name: String
+    /// Former activity type names the worker also runs the activity under.
+    public let aliases: [String]
     public let defaults: ActivityDefaults
     public let execute: @Sendable ([Payload], any ActivityContext) async throws -> [Payload]
 
@@ -12,6 +15,7 @@ public struct ActivityRegistration: Sendable {
         _ implementation: @escaping @Sendable (Input, any ActivityContext) async throws -> Output
     ) {
         name = definition.name
+        aliases = definition.aliases
         defaults = definition.defaults
         execute = { payloads, context in
             let converter = context.dataConverter
@@ -19,4 +23,7 @@ public struct ActivityRegistration: Sendable {
             return try await converter.encode(try await implementation(input, context), with: definition.output)
         }
     }
+
+    /// The wire name followed by the aliases: every activity type name the activity answers to.
+    public var names: [String] { [name] + aliases }
 }

@@ -1,8 +1,11 @@
 /// A workflow type of a contract: its wire name, how its input and result travel, and the
 /// options the contract gives it.
 public struct WorkflowDefinition<Input: Sendable, Output: Sendable>: Sendable {
-    /// The workflow type name on the wire.
+    /// The workflow type name on the wire: what clients start and children are started as.
     public let name: String
+    /// Former workflow type names (the contract's `aliases`): workers register the workflow
+    /// under these too, so runs started under an old name keep running. Clients never send them.
+    public let aliases: [String]
     public let input: PayloadCoding<Input>
     public let output: PayloadCoding<Output>
     public let defaults: WorkflowDefaults
@@ -11,12 +14,14 @@ public struct WorkflowDefinition<Input: Sendable, Output: Sendable>: Sendable {
 
     public init(
         name: String,
+        aliases: [String] = [],
         input: PayloadCoding<Input>,
         output: PayloadCoding<Output>,
         defaults: WorkflowDefaults = WorkflowDefaults(),
         makeID: (@Sendable (Input) -> String)? = nil
     ) {
         self.name = name
+        self.aliases = aliases
         self.input = input
         self.output = output
         self.defaults = defaults

@@ -4,6 +4,9 @@
 public struct WorkflowRegistration: Sendable {
     /// The workflow type name on the wire.
     public let name: String
+    /// Former workflow type names the workflow is also registered under, so runs started under
+    /// them keep running: the worker, the replayer and the test environment serve each of them.
+    public let aliases: [String]
     /// The task queue the contract names for the workflow, if it names one: a worker serving
     /// only such registrations defaults to it.
     public let taskQueue: String?
@@ -11,9 +14,16 @@ public struct WorkflowRegistration: Sendable {
     package let makeInstance: @Sendable () -> AnyObject
     /// Decodes the start input; the returned closure runs the workflow and encodes its result.
     package let run: @Sendable ([Payload], any PayloadConverter) throws -> WorkflowRun
+    /// The handlers by wire name and by alias, so a message sent under a former name finds its
+    /// handler without a lookup of its own.
     package let signals: [String: SignalHandler]
     package let queries: [String: QueryHandler]
     package let updates: [String: UpdateHandler]
+    /// The handler names that are aliases, by kind, each with the wire name it stands for: the
+    /// workflow's metadata lists current names only.
+    package let signalAliases: [String: String]
+    package let queryAliases: [String: String]
+    package let updateAliases: [String: String]
 
     /// Runs the workflow on an instance and returns its encoded result.
     package typealias WorkflowRun = @Sendable (AnyObject, any WorkflowContext) async throws -> [Payload]
@@ -30,6 +40,7 @@ public struct WorkflowRegistration: Sendable {
         handlers(&table)
         let handlerTable = table
         self.name = definition.name
+        self.aliases = definition.aliases
         self.taskQueue = definition.defaults.taskQueue
         self.makeInstance = { Workflow() }
         self.run = { payloads, converter in
@@ -42,7 +53,13 @@ public struct WorkflowRegistration: Sendable {
         self.signals = handlerTable.signals
         self.queries = handlerTable.queries
         self.updates = handlerTable.updates
+        self.signalAliases = handlerTable.signalAliases
+        self.queryAliases = handlerTable.queryAliases
+        self.updateAliases = handlerTable.updateAliases
     }
+
+    /// The wire name followed by the aliases: every workflow type name the workflow answers to.
+    public var names: [String] { [name] + aliases }
 
     /// A signal handler: decodes the input, then the returned closure runs the handler.
     package struct SignalHandler: Sendable {
@@ -95,6 +112,9 @@ public protocol WorkflowImplementation: AnyObject, SendableMetatype {
     var signals: [String: WorkflowRegistration.SignalHandler] = [:]
     var queries: [String: WorkflowRegistration.QueryHandler] = [:]
     var updates: [String: WorkflowRegistration.UpdateHandler] = [:]
+    var signalAliases: [String: String] = [:]
+    var queryAliases: [String: String] = [:]
+    var updateAliases: [String: String] = [:]
 
     init(workflowType: String) {
         self.workflowType = workflowType
@@ -106,10 +126,11 @@ public protocol WorkflowImplementation: AnyObject, SendableMetatype {
         _ body: @escaping @Sendable (Workflow, Input, any WorkflowContext) async throws -> Void
     ) {
         let table = self
-        signals[definition.name] = .init { payloads, converter in
+        let handler = WorkflowRegistration.SignalHandler { payloads, converter in
             let input = try definition.input.decode(payloads, using: converter)
             return { instance, context in try await body(try table.cast(instance), input, context) }
         }
+        Self.register(handler, name: definition.name, aliases: definition.aliases, in: &signals, aliasTable: &signalAliases)
     }
 
     /// Dispatches the query to `body`.
@@ -118,12 +139,13 @@ public protocol WorkflowImplementation: AnyObject, SendableMetatype {
         _ body: @escaping @Sendable (Workflow, Input, any WorkflowContext) throws -> Output
     ) {
         let table = self
-        queries[definition.name] = .init { payloads, converter in
+        let handler = WorkflowRegistration.QueryHandler { payloads, converter in
             let input = try definition.input.decode(payloads, using: converter)
             return { instance, context in
                 try definition.output.encode(try body(try table.cast(instance), input, context), using: context.payloadConverter)
             }
         }
+        Self.register(handler, name: definition.name, aliases: definition.aliases, in: &queries, aliasTable: &queryAliases)
     }
 
     /// Dispatches the update to `body`, after `validator` when the contract asks for one.
@@ -133,7 +155,7 @@ public protocol WorkflowImplementation: AnyObject, SendableMetatype {
         _ body: @escaping @Sendable (Workflow, Input, any WorkflowContext) async throws -> Output
     ) {
         let table = self
-        updates[definition.name] = .init { payloads, converter in
+        let handler = WorkflowRegistration.UpdateHandler { payloads, converter in
             let input = try definition.input.decode(payloads, using: converter)
             let validate: (@Sendable (AnyObject, any WorkflowContext) throws -> Void)?
             if let validator {
@@ -147,6 +169,25 @@ public protocol WorkflowImplementation: AnyObject, SendableMetatype {
                     try definition.output.encode(try await body(try table.cast(instance), input, context), using: context.payloadConverter)
                 }
             )
+        }
+        Self.register(handler, name: definition.name, aliases: definition.aliases, in: &updates, aliasTable: &updateAliases)
+    }
+
+    /// Files `handler` under its wire name and each alias. A wire name replaces whatever an
+    /// earlier handler's alias put there, and an alias never replaces a wire name, so a handler
+    /// renamed to another's former name wins over the alias.
+    private static func register<Handler>(
+        _ handler: Handler,
+        name: String,
+        aliases: [String],
+        in handlers: inout [String: Handler],
+        aliasTable: inout [String: String]
+    ) {
+        handlers[name] = handler
+        aliasTable[name] = nil
+        for alias in aliases where alias != name && (handlers[alias] == nil || aliasTable[alias] != nil) {
+            handlers[alias] = handler
+            aliasTable[alias] = name
         }
     }
 

@@ -70,9 +70,11 @@ extension WorkflowEngine {
         context.random = WorkflowRandom(
             seedFrom: attributes.originalExecutionRunID.isEmpty ? info.runID : attributes.originalExecutionRunID
         )
-        guard attributes.workflowType.name == registration.name else {
+        // A run started under a former name (an alias) is the same workflow; `info.workflowType`
+        // keeps the name it was started under, as the server reports it.
+        guard registration.names.contains(attributes.workflowType.name) else {
             throw WorkflowTaskError(
-                "the history starts workflow type '\(attributes.workflowType.name)', not '\(registration.name)'",
+                "the history starts workflow type '\(attributes.workflowType.name)', not '\(registration.names.joined(separator: "' or '"))'",
                 eventID: event.eventID
             )
         }

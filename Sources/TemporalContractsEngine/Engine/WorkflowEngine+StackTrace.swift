@@ -11,16 +11,18 @@ extension WorkflowEngine {
     /// `temporal.api.sdk.v1.WorkflowMetadata` as the protobuf JSON payload the CLI and UI decode:
     /// the workflow type and the names of its queries, signals and updates. Written by hand
     /// because that message is outside the workflow-service closure `TemporalAPI` is built from.
+    /// Aliases are left out: the CLI and UI offer these names to send, and senders should use
+    /// the current ones.
     var metadataPayload: Payload {
-        func definitions(_ names: some Sequence<String>) -> [[String: String]] {
-            names.sorted().map { ["name": $0] }
+        func definitions(_ names: some Sequence<String>, aliases: [String: String]) -> [[String: String]] {
+            names.filter { aliases[$0] == nil }.sorted().map { ["name": $0] }
         }
         let metadata: [String: Any] = [
             "definition": [
                 "type": info.workflowType,
-                "queryDefinitions": definitions(registration.queries.keys),
-                "signalDefinitions": definitions(registration.signals.keys),
-                "updateDefinitions": definitions(registration.updates.keys),
+                "queryDefinitions": definitions(registration.queries.keys, aliases: registration.queryAliases),
+                "signalDefinitions": definitions(registration.signals.keys, aliases: registration.signalAliases),
+                "updateDefinitions": definitions(registration.updates.keys, aliases: registration.updateAliases),
             ]
         ]
         let data = (try? JSONSerialization.data(withJSONObject: metadata, options: [.sortedKeys])) ?? Data("{}".utf8)

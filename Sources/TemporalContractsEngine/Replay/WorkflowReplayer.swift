@@ -7,6 +7,8 @@ import TemporalContracts
 /// Replays recorded histories against the current workflow code, to catch nondeterministic
 /// changes before they reach running executions (in CI, with histories exported from a server).
 public struct WorkflowReplayer: Sendable {
+    /// The registrations by workflow type name, under their aliases too: histories of runs
+    /// started under a former name replay on the workflow that took it over.
     public let workflows: [String: WorkflowRegistration]
     public let dataConverter: DataConverter
     public let logger: Logger
@@ -16,7 +18,7 @@ public struct WorkflowReplayer: Sendable {
         dataConverter: DataConverter = .default,
         logger: Logger = Logger(label: "temporal.replayer")
     ) {
-        self.workflows = Dictionary(workflows.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        self.workflows = Dictionary(registrations: workflows, keepingFirst: false) { ($0.name, $0.aliases) }
         self.dataConverter = dataConverter
         self.logger = logger
     }

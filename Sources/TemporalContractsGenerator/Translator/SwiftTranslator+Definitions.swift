@@ -59,11 +59,20 @@ extension SwiftTranslator {
         return (swiftType(output, from: contract), ".single()")
     }
 
+    /// The arguments every definition starts with: `name:` and, when the contract gives former
+    /// names, `aliases:`.
+    static func nameArguments(wireName: String, aliases: [String]) -> [SwiftCode] {
+        let name = SwiftCode.text("name: \(SwiftNaming.stringLiteral(wireName))")
+        guard !aliases.isEmpty else { return [name] }
+        return [name, .text("aliases: [\(aliases.map(SwiftNaming.stringLiteral).joined(separator: ", "))]")]
+    }
+
     /// `public static let name = Type(arguments)`, moving the value to the next line when even its
     /// first line would not fit.
     func definition(
         key: String,
         wireName: String,
+        hasAliases: Bool,
         kind: String,
         description: String?,
         type: String,
@@ -79,6 +88,7 @@ extension SwiftTranslator {
             isFirst: false,
             doc: Self.doc(description),
             wireName: wireName,
+            hasAliases: hasAliases,
             kind: kind,
             hasDefaults: hasDefaults,
             declaration: constant.code(indentation: 8)
@@ -88,11 +98,11 @@ extension SwiftTranslator {
     func workflow(model: ContractModel, _ workflow: WorkflowModel) -> DefinitionViewModel {
         let input = input(of: workflow.signature, owner: workflow.key, contract: model.name, model: model.name)
         let output = output(of: workflow.signature, contract: model.name)
-        var arguments: [SwiftCode] = [
-            .text("name: \(SwiftNaming.stringLiteral(workflow.wireName))"),
-            .text("input: \(input.coding)"),
-            .text("output: \(output.coding)"),
-        ]
+        var arguments =
+            Self.nameArguments(wireName: workflow.wireName, aliases: workflow.aliases) + [
+                .text("input: \(input.coding)"),
+                .text("output: \(output.coding)"),
+            ]
         let defaults: [SwiftCode] = [
             workflow.taskQueue.map { .text("taskQueue: \(SwiftNaming.stringLiteral($0))") },
             workflow.executionTimeout.map { .text("executionTimeout: \(Self.durationLiteral($0))") },
@@ -111,6 +121,7 @@ extension SwiftTranslator {
         return definition(
             key: workflow.key,
             wireName: workflow.wireName,
+            hasAliases: !workflow.aliases.isEmpty,
             kind: "workflow",
             description: workflow.description,
             type: QualifiedNames.runtime("WorkflowDefinition") + "<\(input.type), \(output.type)>",
@@ -122,10 +133,7 @@ extension SwiftTranslator {
     func handler(model: ContractModel, _ handler: HandlerModel) -> DefinitionViewModel {
         let input = input(of: handler.signature, owner: handler.key, contract: model.name, model: model.name)
         let output = output(of: handler.signature, contract: model.name)
-        var arguments: [SwiftCode] = [
-            .text("name: \(SwiftNaming.stringLiteral(handler.wireName))"),
-            .text("input: \(input.coding)"),
-        ]
+        var arguments = Self.nameArguments(wireName: handler.wireName, aliases: handler.aliases) + [.text("input: \(input.coding)")]
         let type: String
         switch handler.kind {
         case .signal:
@@ -141,6 +149,7 @@ extension SwiftTranslator {
         return definition(
             key: handler.key,
             wireName: handler.wireName,
+            hasAliases: !handler.aliases.isEmpty,
             kind: handler.kind.rawValue,
             description: handler.description,
             type: type,
@@ -151,11 +160,11 @@ extension SwiftTranslator {
     func activity(model: ContractModel, _ activity: ActivityModel) -> DefinitionViewModel {
         let input = input(of: activity.signature, owner: activity.key, contract: model.name, model: model.name)
         let output = output(of: activity.signature, contract: model.name)
-        var arguments: [SwiftCode] = [
-            .text("name: \(SwiftNaming.stringLiteral(activity.wireName))"),
-            .text("input: \(input.coding)"),
-            .text("output: \(output.coding)"),
-        ]
+        var arguments =
+            Self.nameArguments(wireName: activity.wireName, aliases: activity.aliases) + [
+                .text("input: \(input.coding)"),
+                .text("output: \(output.coding)"),
+            ]
         let defaults: [SwiftCode] = [
             (activity.taskQueue ?? model.taskQueue).map { .text("taskQueue: \(SwiftNaming.stringLiteral($0))") },
             activity.scheduleToCloseTimeout.map { .text("scheduleToCloseTimeout: \(Self.durationLiteral($0))") },
@@ -170,6 +179,7 @@ extension SwiftTranslator {
         return definition(
             key: activity.key,
             wireName: activity.wireName,
+            hasAliases: !activity.aliases.isEmpty,
             kind: "activity",
             description: activity.description,
             type: QualifiedNames.runtime("ActivityDefinition") + "<\(input.type), \(output.type)>",

@@ -118,6 +118,8 @@ struct DefinitionViewModel {
     var isFirst: Bool
     var doc: [String]
     var wireName: String
+    /// The contract gives former names, which the definition's `aliases` carries to workers.
+    var hasAliases: Bool
     /// `workflow`, `signal`, `query`, `update` or `activity`, for prose.
     var kind: String
     /// Workflows and activities: the definition carries the contract's default options.

@@ -19,6 +19,12 @@ extension ContractResolver {
             signature: signature,
             location: activity.key.location
         )
+        resolved.aliases = resolveAliases(
+            activity.aliases,
+            wireName: resolved.wireName,
+            owner: "activity '\(activity.key.value)'",
+            element: Self.aliasElement("activity", contract: contract, key: activity.key.value)
+        )
         resolved.description = activity.description
         resolved.taskQueue = activity.taskQueue.flatMap { nonEmpty($0, what: "'taskQueue'") }
         resolved.scheduleToCloseTimeout = duration(activity.scheduleToCloseTimeout, what: "'scheduleToCloseTimeout'")

@@ -79,7 +79,7 @@ extension ContractResolver {
         if let template = handler.idTemplate {
             _ = resolveIDTemplate(template, signature: signature, owner: owner)
         }
-        return HandlerModel(
+        var resolved = HandlerModel(
             kind: kind,
             key: handler.key.value,
             wireName: wireName(handler.wireName, key: handler.key),
@@ -89,5 +89,12 @@ extension ContractResolver {
             hasValidator: handler.validate && kind == .update,
             location: handler.key.location
         )
+        resolved.aliases = resolveAliases(
+            handler.aliases,
+            wireName: resolved.wireName,
+            owner: owner,
+            element: Self.aliasElement(kind.rawValue, contract: contract, key: handler.key.value)
+        )
+        return resolved
     }
 }

@@ -36,45 +36,50 @@ extension ContractResolver {
         }
     }
 
-    /// Workflow and activity names must be unique, as workers register them by name.
+    /// Workflow and activity names must be unique, as workers register them by name, and so must
+    /// the names of each kind of handler in a contract; aliases count as names.
     mutating func checkUniqueWireNames(_ models: [ContractModel]) {
-        var workflows: [String: SourceLocation] = [:]
-        var activities: [String: SourceLocation] = [:]
+        var workflows: [String: NameClaim] = [:]
+        var activities: [String: NameClaim] = [:]
         for model in models {
             for workflow in model.workflows {
-                if let earlier = workflows[workflow.wireName] {
-                    diagnostics.error(
-                        "workflow name '\(workflow.wireName)' is already used at \(earlier.description)",
-                        at: workflow.location,
-                        hint: "give one of them another `name:`; workers register workflows by name"
-                    )
-                } else {
-                    workflows[workflow.wireName] = workflow.location
-                }
+                claimNames(
+                    wireName: workflow.wireName,
+                    aliases: workflow.aliases,
+                    owner: "workflow '\(workflow.key)'",
+                    element: Self.aliasElement("workflow", contract: model.name, key: workflow.key),
+                    location: workflow.location,
+                    kind: "workflow",
+                    in: &workflows,
+                    wireNameHint: "give one of them another `name:`; workers register workflows by name"
+                )
             }
             for activity in model.activities {
-                if let earlier = activities[activity.wireName] {
-                    diagnostics.error(
-                        "activity name '\(activity.wireName)' is already used at \(earlier.description)",
-                        at: activity.location,
-                        hint: "give one of them another `name:`; workers register activities by name"
-                    )
-                } else {
-                    activities[activity.wireName] = activity.location
-                }
+                claimNames(
+                    wireName: activity.wireName,
+                    aliases: activity.aliases,
+                    owner: "activity '\(activity.key)'",
+                    element: Self.aliasElement("activity", contract: model.name, key: activity.key),
+                    location: activity.location,
+                    kind: "activity",
+                    in: &activities,
+                    wireNameHint: "give one of them another `name:`; workers register activities by name"
+                )
             }
             for handlers in [model.signals, model.queries, model.updates] {
-                var seen: [String: SourceLocation] = [:]
+                var claims: [String: NameClaim] = [:]
                 for handler in handlers {
-                    if let earlier = seen[handler.wireName] {
-                        diagnostics.error(
-                            "\(handler.kind.rawValue) name '\(handler.wireName)' is already used at \(earlier.description)",
-                            at: handler.location,
-                            hint: "give one of them another `name:`"
-                        )
-                    } else {
-                        seen[handler.wireName] = handler.location
-                    }
+                    let kind = handler.kind.rawValue
+                    claimNames(
+                        wireName: handler.wireName,
+                        aliases: handler.aliases,
+                        owner: "\(kind) '\(handler.key)'",
+                        element: Self.aliasElement(kind, contract: model.name, key: handler.key),
+                        location: handler.location,
+                        kind: kind,
+                        in: &claims,
+                        wireNameHint: "give one of them another `name:`"
+                    )
                 }
             }
         }

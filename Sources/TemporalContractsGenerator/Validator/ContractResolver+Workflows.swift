@@ -22,6 +22,12 @@ extension ContractResolver {
             signature: signature,
             location: workflow.key.location
         )
+        resolved.aliases = resolveAliases(
+            workflow.aliases,
+            wireName: resolved.wireName,
+            owner: owner,
+            element: Self.aliasElement("workflow", contract: contract, key: workflow.key.value)
+        )
         resolved.description = workflow.description
         resolved.signals = handlerUses(workflow.signals, kind: .signal, available: \.signals, model: model, owner: owner)
         resolved.queries = handlerUses(workflow.queries, kind: .query, available: \.queries, model: model, owner: owner)
@@ -68,19 +74,23 @@ extension ContractResolver {
         owner: String
     ) -> [HandlerUse] {
         var uses: [HandlerUse] = []
-        var wireNames: [String: Located<String>] = [:]
+        // Every name the accepted handlers answer to (wire names and aliases), and who listed it.
+        var names: [String: (reference: Located<String>, isAlias: Bool)] = [:]
         for reference in references {
             guard let handler = findHandler(reference.name, kind: kind, available: available, model: model, owner: owner)
             else { continue }
-            if let earlier = wireNames[handler.wireName] {
+            let claimed = [(handler.wireName, false)] + handler.aliases.map { ($0, true) }
+            if let (name, isAlias) = claimed.first(where: { names[$0.0] != nil }), let earlier = names[name] {
+                let what = isAlias || earlier.isAlias ? "that answer to '\(name)'" : "with the wire name '\(name)'"
                 diagnostics.error(
-                    "\(owner) accepts two \(kind.rawValue)s with the wire name '\(handler.wireName)'",
+                    "\(owner) accepts two \(kind.rawValue)s \(what)",
                     at: reference.name.location,
-                    hint: "the other is listed at line \(earlier.location.line); each \(kind.rawValue) name must be unique per workflow"
+                    hint: "the other is listed at line \(earlier.reference.location.line); "
+                        + "each \(kind.rawValue) name and alias must be unique per workflow"
                 )
                 continue
             }
-            wireNames[handler.wireName] = reference.name
+            for (name, isAlias) in claimed { names[name] = (reference.name, isAlias) }
             uses.append(HandlerUse(handler: handler, withStart: reference.withStart && kind != .query))
         }
         return uses

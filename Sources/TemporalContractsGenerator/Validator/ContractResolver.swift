@@ -24,6 +24,9 @@ public struct ContractResolver {
     var importsByName: [String: [String]] = [:]
     /// The type names each contract can see, computed once: every `$ref` looks them up.
     var visibleTypeNamesByContract: [String: [QualifiedTypeName]] = [:]
+    /// Where each alias was written, by element (`aliasElement`) and alias: the models keep the
+    /// names only, and `checkUniqueWireNames` points at the alias it reports.
+    var aliasLocations: [String: [String: SourceLocation]] = [:]
 
     public init() {}
 

@@ -36,7 +36,7 @@ public final class ActivityWorker: Service, Sendable {
         self.connection = connection
         self.options = options
         transport = GRPCTemporalTransport(connection: connection)
-        registrations = Dictionary(activities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        registrations = Dictionary(registrations: activities, keepingFirst: true) { ($0.name, $0.aliases) }
         poller = TaskPoller(slots: options.maxConcurrentActivities, kind: "activity tasks", logger: options.logger)
     }
 

@@ -63,10 +63,10 @@ public final class WorkflowWorker: Service, Sendable {
         logger[metadataKey: "task_queue"] = "\(options.taskQueue)"
         processor = WorkflowTaskProcessor(
             connection: connection,
-            workflows: Dictionary(workflows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
+            workflows: Dictionary(registrations: workflows, keepingFirst: true) { ($0.name, $0.aliases) },
             cache: WorkflowCache(capacity: stickyQueue == nil ? 0 : options.maxCachedWorkflows),
             localActivities: LocalActivityRunner(
-                registrations: Dictionary(activities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
+                registrations: Dictionary(registrations: activities, keepingFirst: true) { ($0.name, $0.aliases) },
                 dataConverter: options.dataConverter,
                 logger: logger
             ),

@@ -9,6 +9,7 @@ exactly one JSON line to stdout on success, and exits non-zero with a message on
     start --workflow-type W --task-queue Q --args-json '[...]' [--task-timeout-seconds X]
                                                   -> {"workflow_id": ..., "run_id": ...}
     add-stop --stop S | approve --approver A      -> {}
+    signal --signal-name N --args-json '[...]'    -> {} (any signal, by the name given)
     status                                        -> the GetStatus query's answer
     set-budget --budget N                         -> {"result": previous budget}, or when the update
                                                      is rejected or fails (exit 0):
@@ -70,6 +71,12 @@ async def add_stop(args: argparse.Namespace) -> None:
 async def approve(args: argparse.Namespace) -> None:
     client = await connect(args)
     await client.get_workflow_handle(args.workflow_id).signal("Approve", args.approver)
+    emit({})
+
+
+async def signal(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    await client.get_workflow_handle(args.workflow_id).signal(args.signal_name, args=json.loads(args.args_json))
     emit({})
 
 
@@ -148,6 +155,11 @@ def parse_args(argv=None) -> argparse.Namespace:
     p = commands.add_parser("approve", parents=[common])
     p.add_argument("--approver", required=True)
     p.set_defaults(func=approve)
+
+    p = commands.add_parser("signal", parents=[common])
+    p.add_argument("--signal-name", required=True)
+    p.add_argument("--args-json", required=True, help="the positional arguments, as a JSON list")
+    p.set_defaults(func=signal)
 
     p = commands.add_parser("status", parents=[common])
     p.set_defaults(func=status)

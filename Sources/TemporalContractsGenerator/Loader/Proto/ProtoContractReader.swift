@@ -167,6 +167,9 @@ public struct ProtoContractReader {
             let workflowOptions = options.Temporal_V1_workflow
             var workflow = WorkflowSyntax(key: key)
             workflow.wireName = Located(workflowOptions.name.isEmpty ? defaultName : workflowOptions.name, at: here)
+            // The Go tool registers the workflow under each alias too; so do Swift workers. The
+            // options have no alias field for signals, queries, updates or activities.
+            workflow.aliases = workflowOptions.aliases.map { Located($0, at: here) }
             workflow.description = comments(of: method)
             workflow.input = inputSyntax
             workflow.output = outputSyntax
@@ -196,7 +199,7 @@ public struct ProtoContractReader {
                     ("wait_for_cancellation", workflowOptions.waitForCancellation),
                     ("search_attributes", !workflowOptions.searchAttributes.isEmpty),
                     ("typed_search_attributes", !workflowOptions.typedSearchAttributes.isEmpty),
-                    ("xns", workflowOptions.hasXns), ("aliases", !workflowOptions.aliases.isEmpty),
+                    ("xns", workflowOptions.hasXns),
                     ("patches", !workflowOptions.patches.isEmpty), ("cli", workflowOptions.hasCli),
                     ("versioning_behavior", workflowOptions.versioningBehavior != .unspecified),
                     ("enable_eager_start", workflowOptions.enableEagerStart), ("nexus", workflowOptions.hasNexus),

@@ -12,14 +12,14 @@ public struct YAMLContractParser {
         "$ref", "description",
     ]
     static let workflowKeys = [
-        "name", "description", "input", "params", "output", "signals", "queries", "updates", "id", "taskQueue",
+        "name", "aliases", "description", "input", "params", "output", "signals", "queries", "updates", "id", "taskQueue",
         "executionTimeout", "runTimeout", "taskTimeout", "retryPolicy", "idReusePolicy", "idConflictPolicy",
     ]
-    static let signalKeys = ["name", "description", "input", "params", "output"]
-    static let queryKeys = ["name", "description", "input", "params", "output"]
-    static let updateKeys = ["name", "description", "input", "params", "output", "validate", "id"]
+    static let signalKeys = ["name", "aliases", "description", "input", "params", "output"]
+    static let queryKeys = ["name", "aliases", "description", "input", "params", "output"]
+    static let updateKeys = ["name", "aliases", "description", "input", "params", "output", "validate", "id"]
     static let activityKeys = [
-        "name", "description", "input", "params", "output", "taskQueue", "scheduleToCloseTimeout",
+        "name", "aliases", "description", "input", "params", "output", "taskQueue", "scheduleToCloseTimeout",
         "scheduleToStartTimeout", "startToCloseTimeout", "heartbeatTimeout", "retryPolicy",
     ]
     static let retryPolicyKeys = [
@@ -308,6 +308,12 @@ public struct YAMLContractParser {
         return Dictionary(pairs.map { ($0.key.value, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// `aliases:`, the former wire names: a list of strings, or one string for a single alias.
+    /// Whether each is usable (not empty, not the current name, not taken) is the resolver's call.
+    mutating func aliases(from fields: [String: (key: Located<String>, value: Node)], owner: String) -> [Located<String>] {
+        fields["aliases"].map { reader.strings($0.value, context: "'aliases' of \(owner)") } ?? []
+    }
+
     mutating func handler(
         _ key: Located<String>,
         _ node: Node,
@@ -318,6 +324,7 @@ public struct YAMLContractParser {
         guard let fields = fieldsByKey(node, context: owner, allowedKeys: allowedKeys) else { return nil }
         var handler = HandlerSyntax(key: key)
         handler.wireName = fields["name"].flatMap { reader.string($0.value, context: "'name'") }
+        handler.aliases = aliases(from: fields, owner: owner)
         handler.description = fields["description"].flatMap { reader.string($0.value, context: "'description'")?.value }
         handler.input = input(from: fields, owner: owner)
         handler.output = fields["output"].map { typeExpression($0.value, context: "the output of \(owner)") }
@@ -331,6 +338,7 @@ public struct YAMLContractParser {
         guard let fields = fieldsByKey(node, context: owner, allowedKeys: Self.workflowKeys) else { return nil }
         var workflow = WorkflowSyntax(key: key)
         workflow.wireName = fields["name"].flatMap { reader.string($0.value, context: "'name'") }
+        workflow.aliases = aliases(from: fields, owner: owner)
         workflow.description = fields["description"].flatMap { reader.string($0.value, context: "'description'")?.value }
         workflow.input = input(from: fields, owner: owner)
         workflow.output = fields["output"].map { typeExpression($0.value, context: "the output of \(owner)") }
@@ -379,6 +387,7 @@ public struct YAMLContractParser {
         guard let fields = fieldsByKey(node, context: owner, allowedKeys: Self.activityKeys) else { return nil }
         var activity = ActivitySyntax(key: key)
         activity.wireName = fields["name"].flatMap { reader.string($0.value, context: "'name'") }
+        activity.aliases = aliases(from: fields, owner: owner)
         activity.description = fields["description"].flatMap { reader.string($0.value, context: "'description'")?.value }
         activity.input = input(from: fields, owner: owner)
         activity.output = fields["output"].map { typeExpression($0.value, context: "the output of \(owner)") }
