@@ -32,9 +32,9 @@ struct ExamplePayloadTests {
     }
 
     /// The example of every type and message of `models`, by name.
-    static func examples(_ models: [ContractModel]) -> [String: ExampleJSON] {
+    static func examples(_ models: [ContractModel]) -> [String: JSONValue] {
         var payload = ExamplePayload(models: models)
-        var examples: [String: ExampleJSON] = [:]
+        var examples: [String: JSONValue] = [:]
         for model in models {
             for type in model.types {
                 examples["\(model.name).\(type.name)"] = payload.example(
@@ -60,7 +60,7 @@ struct ExamplePayloadTests {
                 let example = payload.example(of: reference)
                 let problems = checker.problems(example, reference, at: type.name)
                 #expect(problems.isEmpty, "\(model.name).\(type.name): \(problems)")
-                #expect(try ExampleJSON.parse(example.printed) == example, "\(type.name) does not read back as it prints")
+                #expect(try JSONValue.parse(example.printed) == example, "\(type.name) does not read back as it prints")
             }
         }
     }
@@ -166,7 +166,7 @@ struct ExamplePayloadTests {
             current = child
         }
         #expect(levels == ExamplePayload.fullDepth)
-        let leaf = ExampleJSON.object(["name": .string("string")])
+        let leaf = JSONValue.object(["name": .string("string")])
         #expect(
             current
                 == .object(["id": .string("string"), "children": .array([]), "by_name": .object([:]), "forest": .array([]), "leaf": leaf])
@@ -195,7 +195,7 @@ struct ExamplePayloadTests {
         }
         let models = try Self.models(yaml: yaml)
         let clock = ContinuousClock()
-        var examples: [String: ExampleJSON] = [:]
+        var examples: [String: JSONValue] = [:]
         let elapsed = clock.measure { examples = Self.examples(models) }
         let checker = SchemaChecker(models: models)
         let last = try #require(examples["Chain.T59"])
@@ -272,8 +272,8 @@ struct ExamplePayloadTests {
     }
 
     @Test func jsonTextEscapesAndSortsKeys() {
-        let value = ExampleJSON.object([
-            "b": .array([.null, .boolean(false), .integer(-3), .number(0.25)]),
+        let value = JSONValue.object([
+            "b": .array([.null, .bool(false), .integer(-3), .number(0.25)]),
             "a": .string("quote \" backslash \\ newline \n tab \t bell \u{7} é"),
             "c": .object([:]),
         ])
@@ -291,25 +291,25 @@ struct ExamplePayloadTests {
                 }
                 """
         )
-        #expect((try? ExampleJSON.parse(value.printed)) == value)
+        #expect((try? JSONValue.parse(value.printed)) == value)
     }
 }
 
-extension ExampleJSON {
+extension JSONValue {
     /// Reads JSON text back, to check that what is printed is JSON and means the same value.
-    static func parse(_ text: String) throws -> ExampleJSON {
+    static func parse(_ text: String) throws -> JSONValue {
         try JSONDecoder().decode(Decoded.self, from: Data(text.utf8)).value
     }
 
     private struct Decoded: Decodable {
-        var value: ExampleJSON
+        var value: JSONValue
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
             if container.decodeNil() {
                 value = .null
             } else if let flag = try? container.decode(Bool.self) {
-                value = .boolean(flag)
+                value = .bool(flag)
             } else if let integer = try? container.decode(Int.self) {
                 value = .integer(integer)
             } else if let number = try? container.decode(Double.self) {
@@ -339,14 +339,14 @@ struct SchemaChecker {
         }
     }
 
-    func problems(_ value: ExampleJSON, _ type: TypeReference, at path: String) -> [String] {
+    func problems(_ value: JSONValue, _ type: TypeReference, at path: String) -> [String] {
         func expect(_ condition: Bool, _ what: String) -> [String] { condition ? [] : ["\(path): \(what), not \(value.printed)"] }
         switch (type, value) {
         case (.string, .string): return []
         case (.dateTime, .string(let text)): return expect(ISO8601DateFormatter().date(from: text) != nil, "a date-time")
         case (.uuid, .string(let text)): return expect(UUID(uuidString: text) != nil && text == text.lowercased(), "a lowercase UUID")
         case (.bytes, .string(let text)): return expect(Data(base64Encoded: text) != nil, "base64")
-        case (.integer, .integer), (.int32, .integer), (.int64, .integer), (.boolean, .boolean): return []
+        case (.integer, .integer), (.int32, .integer), (.int64, .integer), (.boolean, .bool): return []
         case (.double, .number), (.float, .number), (.double, .integer), (.float, .integer): return []
         case (.array(let element), .array(let elements)):
             return elements.enumerated().flatMap { problems($1, element, at: "\(path)[\($0)]") }
@@ -374,7 +374,7 @@ struct SchemaChecker {
         }
     }
 
-    func messageProblems(_ value: ExampleJSON, _ fullName: String, at path: String) -> [String] {
+    func messageProblems(_ value: JSONValue, _ fullName: String, at path: String) -> [String] {
         if fullName.hasPrefix("google.protobuf.") { return [] }
         guard let message = messages[fullName] else { return ["\(path): unknown message \(fullName)"] }
         if message.isEnum {
@@ -388,7 +388,7 @@ struct SchemaChecker {
         var problems = unknown.isEmpty ? [] : ["\(path): unknown fields \(unknown)"]
         for field in message.fields {
             guard let member = members[field.jsonName] else { continue }
-            let elements: [ExampleJSON]
+            let elements: [JSONValue]
             switch (field.isRepeated, member) {
             case (true, .array(let array)): elements = array
             case (true, .object(let map)): elements = Array(map.values)
@@ -397,7 +397,7 @@ struct SchemaChecker {
             }
             for element in elements {
                 switch (field.type, element) {
-                case ("string", .string), ("bytes", .string), ("bool", .boolean), ("double", .number), ("float", .number): break
+                case ("string", .string), ("bytes", .string), ("bool", .bool), ("double", .number), ("float", .number): break
                 case ("int32", .integer), ("uint32", .integer), ("sint32", .integer), ("fixed32", .integer), ("sfixed32", .integer): break
                 case ("int64", .string), ("uint64", .string), ("sint64", .string), ("fixed64", .string), ("sfixed64", .string): break
                 case ("message", _) where field.typeName.map { messages[$0]?.fields.map(\.name) == ["key", "value"] } == true: break

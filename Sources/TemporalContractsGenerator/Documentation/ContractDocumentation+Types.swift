@@ -28,7 +28,7 @@ extension ContractDocumentation {
             facts.append(fact("Kind", [text("string enum")]))
             values = cases.map { value in
                 EnumValueViewModel(
-                    value: markup.cellCode(ExampleJSON.string(value).printed),
+                    value: markup.cellCode(JSONValue.string(value).printed),
                     detail: markup.cellCode("." + SwiftNaming.unescaped(SwiftTranslator.caseName(value)))
                 )
             }
@@ -141,7 +141,7 @@ extension ContractDocumentation {
             )
         }
         let values = message.enumValues.sorted { $0.key < $1.key }.map { number, name in
-            EnumValueViewModel(value: markup.cellCode(ExampleJSON.string(name).printed), detail: markup.cellCode(String(number)))
+            EnumValueViewModel(value: markup.cellCode(JSONValue.string(name).printed), detail: markup.cellCode(String(number)))
         }
         let example = examples.example(ofMessage: message.fullName).printed
         return TypeViewModel(

@@ -1,7 +1,7 @@
 extension ExamplePayload {
     /// The JSON of the well-known protobuf types, which protobuf JSON writes as scalars or special
     /// forms rather than as their fields.
-    static let wellKnownTypes: [String: ExampleJSON] = [
+    static let wellKnownTypes: [String: JSONValue] = [
         "google.protobuf.Timestamp": .string(Sample.dateTime),
         "google.protobuf.Duration": .string("1s"),
         "google.protobuf.Empty": .object([:]),
@@ -17,14 +17,14 @@ extension ExamplePayload {
         "google.protobuf.UInt64Value": .string(String(Sample.integer)),
         "google.protobuf.Int32Value": .integer(Sample.integer),
         "google.protobuf.UInt32Value": .integer(Sample.integer),
-        "google.protobuf.BoolValue": .boolean(true),
+        "google.protobuf.BoolValue": .bool(true),
         "google.protobuf.StringValue": .string(Sample.string),
         "google.protobuf.BytesValue": .string(Sample.bytes),
     ]
 
     /// Protobuf JSON of a message: fields by JSON name. Every proto3 field may be left out, so past
     /// ``fullDepth`` a message is `{}`; an enum is its lowest-numbered value's name.
-    mutating func message(_ fullName: String, depth: Int) -> ExampleJSON {
+    mutating func message(_ fullName: String, depth: Int) -> JSONValue {
         if let known = Self.wellKnownTypes[fullName] { return known }
         guard let shape = messages[fullName] else { return .object([:]) }
         if shape.isEnum {
@@ -33,16 +33,16 @@ extension ExamplePayload {
         guard depth < Self.fullDepth else { return .object([:]) }
         let key = MessageKey(fullName: fullName, depth: depth)
         if let cached = messageCache[key] { return cached }
-        var members: [String: ExampleJSON] = [:]
+        var members: [String: JSONValue] = [:]
         for field in shape.fields {
             members[field.jsonName] = fieldValue(field, of: shape, depth: depth + 1)
         }
-        let result = ExampleJSON.object(members)
+        let result = JSONValue.object(members)
         messageCache[key] = result
         return result
     }
 
-    private mutating func fieldValue(_ field: ProtoMessageModel.Field, of message: ProtoMessageModel, depth: Int) -> ExampleJSON {
+    private mutating func fieldValue(_ field: ProtoMessageModel.Field, of message: ProtoMessageModel, depth: Int) -> JSONValue {
         if field.isRepeated, let entry = mapEntry(field, of: message) {
             guard depth < Self.fullDepth, let keyField = entry.fields.first(where: { $0.number == 1 }),
                 let valueField = entry.fields.first(where: { $0.number == 2 })
@@ -55,11 +55,11 @@ extension ExamplePayload {
         return singleValue(field, depth: depth)
     }
 
-    private mutating func singleValue(_ field: ProtoMessageModel.Field, depth: Int) -> ExampleJSON {
+    private mutating func singleValue(_ field: ProtoMessageModel.Field, depth: Int) -> JSONValue {
         switch field.type {
         case "string": .string(Sample.string)
         case "bytes": .string(Sample.bytes)
-        case "bool": .boolean(true)
+        case "bool": .bool(true)
         case "double", "float": .number(Sample.number)
         case "int32", "sint32", "sfixed32", "uint32", "fixed32": .integer(Sample.integer)
         // Protobuf JSON writes 64-bit integers as strings, as JavaScript numbers cannot hold them.

@@ -38,9 +38,9 @@ struct ExamplePayload {
 
     private var types: [QualifiedTypeName: NamedType] = [:]
     let messages: [String: ProtoMessageModel]
-    private var cache: [Key: ExampleJSON] = [:]
+    private var cache: [Key: JSONValue] = [:]
     /// Messages already built; the extension building them lives in another file.
-    var messageCache: [MessageKey: ExampleJSON] = [:]
+    var messageCache: [MessageKey: JSONValue] = [:]
     /// Named types being built where depth does not bound the recursion: aliases, and objects
     /// past ``fullDepth``. A cycle through them yields `null` rather than looping.
     private var visiting: Set<QualifiedTypeName> = []
@@ -57,21 +57,21 @@ struct ExamplePayload {
     }
 
     /// The example of a payload of `type`.
-    mutating func example(of type: TypeReference) -> ExampleJSON {
+    mutating func example(of type: TypeReference) -> JSONValue {
         value(type, depth: 0)
     }
 
     /// The example of a swift-protobuf message or enum, by its full protobuf name.
-    mutating func example(ofMessage fullName: String) -> ExampleJSON {
+    mutating func example(ofMessage fullName: String) -> JSONValue {
         message(fullName, depth: 0)
     }
 
-    mutating func value(_ type: TypeReference, depth: Int) -> ExampleJSON {
+    mutating func value(_ type: TypeReference, depth: Int) -> JSONValue {
         switch type {
         case .string: .string(Sample.string)
         case .integer, .int32, .int64: .integer(Sample.integer)
         case .double, .float: .number(Sample.number)
-        case .boolean: .boolean(true)
+        case .boolean: .bool(true)
         case .bytes: .string(Sample.bytes)
         case .dateTime: .string(Sample.dateTime)
         case .uuid: .string(Sample.uuid)
@@ -82,7 +82,7 @@ struct ExamplePayload {
         }
     }
 
-    private mutating func named(_ name: QualifiedTypeName, depth: Int) -> ExampleJSON {
+    private mutating func named(_ name: QualifiedTypeName, depth: Int) -> JSONValue {
         let key = Key(name: name, depth: min(depth, Self.fullDepth))
         if let cached = cache[key] { return cached }
         guard let type = types[name] else { return .null }
@@ -97,16 +97,16 @@ struct ExamplePayload {
             guard visiting.insert(name).inserted else { return .null }
         }
         defer { if guarded { visiting.remove(name) } }
-        let result: ExampleJSON
+        let result: JSONValue
         switch type.kind {
         case .object(let properties):
-            var members: [String: ExampleJSON] = [:]
+            var members: [String: JSONValue] = [:]
             for property in properties where isFull || property.isRequired {
                 members[property.wireName] = value(property.type, depth: depth + 1)
             }
             result = .object(members)
         case .stringEnum(let values):
-            result = values.first.map(ExampleJSON.string) ?? .null
+            result = values.first.map(JSONValue.string) ?? .null
         case .integerEnum(let cases):
             result = cases.first.map { .integer($0.value) } ?? .null
         case .alias(let target):

@@ -1,4 +1,4 @@
-/// A JSON document as the exporter builds it, written by its own serializer rather than
+/// A JSON document as the exporter and the documentation's example payloads build it, written by its own serializer rather than
 /// Foundation's: the exported files are committed and compared by other teams' CI, so every byte
 /// must be the same on every platform — keys sorted by code point, two-space indentation, `": "`,
 /// integral numbers without a fraction, and non-ASCII text as UTF-8 (the style of Python's
@@ -13,10 +13,13 @@ indirect enum JSONValue: Hashable, Sendable {
     case object([String: JSONValue])
 
     /// The pretty-printed document with a trailing newline.
-    var document: String {
+    var document: String { printed + "\n" }
+
+    /// The pretty-printed value without a trailing newline, as documentation pages embed examples.
+    var printed: String {
         var text = ""
         write(into: &text, indentation: "")
-        return text + "\n"
+        return text
     }
 
     private func write(into text: inout String, indentation: String) {
