@@ -4,7 +4,7 @@ import TemporalContractsGenerator
 
 /// Measures `temporal-contracts breaking` on the synthetic contract (1,000 types, 200 workflows)
 /// against a version with 100 planted changes, and checks that every planted change is reported
-/// exactly once and nothing else is.
+/// exactly once and nothing else is; then `temporal-contracts docs` on the same contract.
 ///
 ///     swift run -c release --package-path Benchmarks ContractEvolutionBenchmark [--runs N] [--changes N]
 @main
@@ -77,7 +77,30 @@ struct ContractEvolutionBenchmark {
         let wholeMedian = median(wholeTimes)
         print("breaking, comparison only:            \(format(checkMedian)) ms")
         print("breaking, load both versions + check: \(format(wholeMedian)) ms (target < \(format(targetMilliseconds)) ms)")
-        let passed = missing.isEmpty && unexpected.isEmpty && repeated.isEmpty && wholeMedian < targetMilliseconds
+
+        // `temporal-contracts docs`: load, resolve and render every page.
+        let documentation = try DocumentationGenerator()
+        var docsMedians: [DocumentationFormat: Double] = [:]
+        for documentationFormat in DocumentationFormat.allCases {
+            var times: [Double] = []
+            var pages = 0
+            var bytes = 0
+            for run in 0...runs {
+                let elapsed = try clock.measure {
+                    let files = try documentation.render(try load(), format: documentationFormat)
+                    pages = files.count
+                    bytes = files.reduce(0) { $0 + $1.contents.utf8.count }
+                }
+                if run > 0 { times.append(elapsed.milliseconds) }
+            }
+            docsMedians[documentationFormat] = median(times)
+            print(
+                "docs --format \(documentationFormat.rawValue), load + render: \(format(median(times))) ms "
+                    + "(\(pages) pages, \(bytes / 1024) KiB; target < \(format(targetMilliseconds)) ms)"
+            )
+        }
+        let docsFast = docsMedians.values.allSatisfy { $0 < targetMilliseconds }
+        let passed = missing.isEmpty && unexpected.isEmpty && repeated.isEmpty && wholeMedian < targetMilliseconds && docsFast
         print(passed ? "PASS" : "FAIL")
         if !passed { exit(1) }
     }
