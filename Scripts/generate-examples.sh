@@ -50,9 +50,10 @@ build_demo() {
     swift build --package-path Examples/Demo --product order-demo 2>&1 | tee "$build_log"
 }
 if ! build_demo; then
-    # When a source file of this package moves to another folder of its target, SwiftPM keeps
-    # the demo's build plan and fails with "missing inputs"; without the plan it plans again.
-    grep -q "because of missing inputs" "$build_log" || exit 1
+    # When source files of this package are added, removed or moved, SwiftPM may keep the demo's
+    # stale build plan (this package is a path dependency) and fail with "missing inputs" or
+    # "cannot find type"; without the plan it plans again.
+    grep -qE "because of missing inputs|cannot find type" "$build_log" || exit 1
     echo "(planning the demo's build again)"
     rm -f Examples/Demo/.build/*/debug/description.json
     build_demo
