@@ -120,7 +120,7 @@ extension TestServer {
 
     private func runner(for activityType: String, retryPolicy: Temporal_Api_Common_V1_RetryPolicy?) -> ActivityRunner {
         ActivityRunner(
-            registration: activities[activityType],
+            registration: activities.registration(forType: activityType),
             registeredTypes: activities.keys.sorted(),
             dataConverter: dataConverter,
             logger: logger,

@@ -72,7 +72,7 @@ extension TestServer {
 
     private func engine(for execution: TestExecution) throws -> WorkflowEngine {
         if let engine = execution.engine { return engine }
-        guard let registration = workflows[execution.workflowType] else {
+        guard let registration = workflows.registration(forType: execution.workflowType) else {
             throw WorkflowTaskError(
                 "workflow type '\(execution.workflowType)' is not registered in the test environment; registered: \(workflows.keys.sorted().joined(separator: ", "))"
             )

@@ -23,6 +23,8 @@ actor TestServer {
     /// Runs in start order, which is the order workflow tasks are picked in.
     var executions: [TestExecution] = []
     var timers: [PendingTimer] = []
+    /// Schedules by ID, run on the virtual clock (`TestServer+Schedules.swift`).
+    var schedules: [String: TestSchedule] = [:]
     /// Runs with a workflow task scheduled, in the order they were scheduled.
     var readyRuns: [TestExecution] = []
     var runningActivities = 0

@@ -94,8 +94,10 @@ public final class WorkflowTestEnvironment: Sendable {
 extension TestServer {
     func skip(by duration: Duration) async {
         let target = now.addingTimeInterval(duration.timeInterval)
-        while let next = timers.map(\.fireAt).min(), next <= target {
+        // Scheduled actions are due on the same clock as timers, so both fire in time order.
+        while let next = [timers.map(\.fireAt).min(), nextScheduledActionTime()].compactMap({ $0 }).min(), next <= target {
             advanceClock(to: next)
+            await takeDueScheduledActions()
             await pump()
         }
         now = max(now, target)

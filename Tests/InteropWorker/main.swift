@@ -1,6 +1,7 @@
 // The Swift worker process of the workflow-worker interop tests: serves the Trips workflows
 // (in the version `--version` names) and the Swift Trips activities on `--task-queue`, and the
-// Fulfillment workflows on `--fulfillment-queue`. Prints READY once polling; SIGTERM stops it
+// Fulfillment workflows on `--fulfillment-queue`, and only dynamic handlers on the task queue
+// followed by `-dynamic` (so unknown types on the Trips queue still fail). Prints READY once polling; SIGTERM stops it
 // gracefully, and the crash-recovery test kills it with SIGKILL.
 //
 //     interop-worker --address 127.0.0.1:7233 [--namespace default] [--task-queue trips-swift]
@@ -54,9 +55,15 @@ let fulfillment = WorkflowWorker(
     workflows: FulfillmentWorkflows.registrations,
     options: WorkflowWorkerOptions(taskQueue: settings["--fulfillment-queue"]!, logger: logger)
 )
+let dynamic = try TemporalWorker(
+    connection: connection,
+    workflows: [DynamicEchoWorkflow.registration],
+    activities: [DynamicEchoWorkflow.activity],
+    options: TemporalWorkerOptions(taskQueue: settings["--task-queue"]! + "-dynamic", logger: logger)
+)
 let group = ServiceGroup(
     configuration: ServiceGroupConfiguration(
-        services: [.init(service: trips), .init(service: fulfillment)],
+        services: [.init(service: trips), .init(service: fulfillment), .init(service: dynamic)],
         gracefulShutdownSignals: [.sigterm, .sigint],
         logger: logger
     )
@@ -64,6 +71,7 @@ let group = ServiceGroup(
 let serving = Task { try await group.run() }
 await trips.waitUntilPolling()
 await fulfillment.waitUntilPolling()
+await dynamic.waitUntilPolling()
 // The test waits for this line; write it unbuffered.
 FileHandle.standardOutput.write(Data("READY\n".utf8))
 try await serving.value

@@ -15,6 +15,8 @@ public final class MockWorkflowClient: WorkflowClientBackend {
 
     private let state = Mutex(State())
     private let converter: any PayloadConverter
+    /// The schedules generated clients create through this mock (`schedule<Workflow>`).
+    public let schedules = MockScheduleTransport()
 
     public init(converter: any PayloadConverter = DefaultPayloadConverter()) {
         self.converter = converter

@@ -24,6 +24,14 @@ public struct WorkflowRegistration: Sendable {
     package let signalAliases: [String: String]
     package let queryAliases: [String: String]
     package let updateAliases: [String: String]
+    /// Whether the registration is a fallback that serves every workflow type the worker has no
+    /// registration for (see `dynamic(_:run:signal:query:update:)`).
+    public let isDynamic: Bool
+    /// The fallbacks for signal, query and update names the handler tables lack: each makes a
+    /// handler for the name it is given, so the name reaches the dynamic handler.
+    package let dynamicSignal: (@Sendable (String) -> SignalHandler)?
+    package let dynamicQuery: (@Sendable (String) -> QueryHandler)?
+    package let dynamicUpdate: (@Sendable (String) -> UpdateHandler)?
 
     /// Runs the workflow on an instance and returns its encoded result.
     package typealias WorkflowRun = @Sendable (AnyObject, any WorkflowContext) async throws -> [Payload]
@@ -56,6 +64,10 @@ public struct WorkflowRegistration: Sendable {
         self.signalAliases = handlerTable.signalAliases
         self.queryAliases = handlerTable.queryAliases
         self.updateAliases = handlerTable.updateAliases
+        self.isDynamic = false
+        self.dynamicSignal = nil
+        self.dynamicQuery = nil
+        self.dynamicUpdate = nil
     }
 
     /// The wire name followed by the aliases: every workflow type name the workflow answers to.

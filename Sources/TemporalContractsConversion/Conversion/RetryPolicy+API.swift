@@ -1,3 +1,4 @@
+import SwiftProtobuf
 import TemporalAPI
 import TemporalContracts
 
@@ -11,5 +12,18 @@ extension RetryPolicy {
         if let maximumAttempts { policy.maximumAttempts = Int32(clamping: maximumAttempts) }
         policy.nonRetryableErrorTypes = nonRetryableErrorTypes
         return policy
+    }
+}
+
+extension RetryPolicy {
+    /// The policy the API message carries; unset fields stay nil.
+    public init(_ policy: Temporal_Api_Common_V1_RetryPolicy) {
+        self.init(
+            initialInterval: policy.hasInitialInterval ? Duration(policy.initialInterval) : nil,
+            backoffCoefficient: policy.backoffCoefficient == 0 ? nil : policy.backoffCoefficient,
+            maximumInterval: policy.hasMaximumInterval ? Duration(policy.maximumInterval) : nil,
+            maximumAttempts: policy.maximumAttempts == 0 ? nil : Int(policy.maximumAttempts),
+            nonRetryableErrorTypes: policy.nonRetryableErrorTypes
+        )
     }
 }

@@ -31,3 +31,25 @@ extension [String: SearchAttributeValue] {
         return attributes
     }
 }
+
+extension SearchAttributeValue {
+    /// The value of an indexed payload, read by its `type` metadata; nil for an untyped or
+    /// unreadable payload.
+    public init?(apiPayload payload: Temporal_Api_Common_V1_Payload) {
+        guard let type = payload.metadata["type"].map({ String(decoding: $0, as: UTF8.self) }),
+            let json = try? JSONSerialization.jsonObject(with: payload.data, options: [.fragmentsAllowed])
+        else { return nil }
+        switch (type, json) {
+        case ("Text", let value as String): self = .text(value)
+        case ("Keyword", let value as String): self = .keyword(value)
+        case ("Int", let value as NSNumber): self = .int(value.int64Value)
+        case ("Double", let value as NSNumber): self = .double(value.doubleValue)
+        case ("Bool", let value as Bool): self = .bool(value)
+        case ("Datetime", let value as String):
+            guard let date = RFC3339.date(from: value) else { return nil }
+            self = .date(date.timeIntervalSince1970)
+        case ("KeywordList", let values as [String]): self = .keywordList(values)
+        default: return nil
+        }
+    }
+}

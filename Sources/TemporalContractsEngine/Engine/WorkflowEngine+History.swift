@@ -71,8 +71,9 @@ extension WorkflowEngine {
             seedFrom: attributes.originalExecutionRunID.isEmpty ? info.runID : attributes.originalExecutionRunID
         )
         // A run started under a former name (an alias) is the same workflow; `info.workflowType`
-        // keeps the name it was started under, as the server reports it.
-        guard registration.names.contains(attributes.workflowType.name) else {
+        // keeps the name it was started under, as the server reports it. A dynamic workflow
+        // serves whatever type it was handed.
+        guard registration.isDynamic || registration.names.contains(attributes.workflowType.name) else {
             throw WorkflowTaskError(
                 "the history starts workflow type '\(attributes.workflowType.name)', not '\(registration.names.joined(separator: "' or '"))'",
                 eventID: event.eventID

@@ -81,7 +81,7 @@ extension WorkflowEngine {
 
     func deliverSignal(_ name: String, input: [Payload]) {
         guard let instance = instance.map(UncheckedSendable.init) else { return }
-        guard let handler = registration.signals[name] else {
+        guard let handler = registration.signalHandler(named: name) else {
             warn(
                 "signal '\(name)' has no handler in workflow '\(info.workflowType)' and was dropped; it handles: \(registration.signals.keys.sorted())"
             )
@@ -116,7 +116,7 @@ extension WorkflowEngine {
             )
             return
         }
-        guard let handler = registration.updates[name] else {
+        guard let handler = registration.updateHandler(named: name) else {
             let known = registration.updates.keys.sorted().joined(separator: ", ")
             reject(
                 request,

@@ -120,7 +120,7 @@ public final class WorkflowEngine: @unchecked Sendable {
         if name == Self.metadataQuery, registration.queries[name] == nil {
             return [metadataPayload]
         }
-        guard let handler = registration.queries[name] else {
+        guard let handler = registration.queryHandler(named: name) else {
             throw UnknownHandlerError(kind: "query", name: name, workflowType: info.workflowType, known: registration.queries.keys.sorted())
         }
         let answer = try handler.bind(input, dataConverter.payloadConverter)

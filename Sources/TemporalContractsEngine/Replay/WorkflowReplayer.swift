@@ -32,7 +32,7 @@ public struct WorkflowReplayer: Sendable {
         guard let start = history.events.first, case .workflowExecutionStartedEventAttributes(let attributes) = start.attributes else {
             throw WorkflowTaskError("the history does not begin with WorkflowExecutionStarted")
         }
-        guard let registration = workflows[attributes.workflowType.name] else {
+        guard let registration = workflows.registration(forType: attributes.workflowType.name) else {
             throw WorkflowTaskError(
                 "workflow type '\(attributes.workflowType.name)' is not registered with the replayer; registered: \(workflows.keys.sorted().joined(separator: ", "))",
                 eventID: start.eventID

@@ -28,6 +28,8 @@ struct WorkflowSurfaceViewModel {
     var handleRequirement: String
     var start: String
     var execute: String
+    /// `Client.schedule<Stem>`: a schedule whose action starts the workflow.
+    var schedule: String
     var handle: String
     var startWithDefaults: String
     var executeWithDefaults: String

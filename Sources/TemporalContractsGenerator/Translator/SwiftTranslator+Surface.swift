@@ -225,6 +225,37 @@ extension SwiftTranslator {
                     ]
                 )
             ),
+            schedule: member(
+                SwiftFunction(
+                    "\(access)func schedule\(workflow.stem)",
+                    workflow.parameters + [
+                        SwiftParameter("scheduleID", QualifiedNames.string),
+                        SwiftParameter("spec", QualifiedNames.runtime("ScheduleSpec")),
+                        SwiftParameter(
+                            "policies",
+                            QualifiedNames.runtime("SchedulePolicies"),
+                            defaultValue: "\(QualifiedNames.runtime("SchedulePolicies"))()"
+                        ),
+                        SwiftParameter(
+                            "options",
+                            QualifiedNames.runtime("WorkflowStartOptions"),
+                            defaultValue: "\(QualifiedNames.runtime("WorkflowStartOptions"))()"
+                        ),
+                    ],
+                    effects: "async throws",
+                    result: "\(QualifiedNames.runtime("ScheduleHandle"))<\(workflow.inputType), \(workflow.outputType)>",
+                    body: [
+                        .list(
+                            head: "try await backend.createSchedule",
+                            items: [
+                                .text(workflow.definition), workflow.inputExpression.prefixed("input: "), "id: scheduleID", "spec: spec",
+                                "policies: policies", "options: options",
+                            ],
+                            tail: ""
+                        )
+                    ]
+                )
+            ),
             handle: member(
                 SwiftFunction(
                     "\(access)func \(workflow.name)",

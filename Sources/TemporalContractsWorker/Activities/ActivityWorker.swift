@@ -94,7 +94,7 @@ public final class ActivityWorker: Service, Sendable {
     private func begin(_ task: Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse) -> ActivityTaskExecution {
         let execution = ActivityTaskExecution(
             task: task,
-            registration: registrations[task.activityType.name],
+            registration: registrations.registration(forType: task.activityType.name),
             transport: transport,
             options: options
         )
@@ -125,7 +125,7 @@ public final class ActivityWorker: Service, Sendable {
 
 extension ActivityWorker: EagerActivities {
     func runs(_ type: String, on taskQueue: String) -> Bool {
-        taskQueue == options.taskQueue && registrations[type] != nil
+        taskQueue == options.taskQueue && registrations.registration(forType: type) != nil
     }
 
     func reserveSlot() async -> Bool {

@@ -16,7 +16,7 @@ struct LocalActivityRunner: Sendable {
     static let defaultRetryPolicy = RetryPolicy(initialInterval: .seconds(1), backoffCoefficient: 2, maximumInterval: .seconds(100))
 
     func run(_ request: LocalActivityRequest, workflow: WorkflowInfo) async -> LocalActivityOutcome {
-        guard let registration = registrations[request.activityType] else {
+        guard let registration = registrations.registration(forType: request.activityType) else {
             return failed(
                 ApplicationError(
                     "local activity type '\(request.activityType)' is not registered on this worker; registered: \(registrations.keys.sorted().joined(separator: ", "))",

@@ -127,7 +127,7 @@ struct WorkflowTaskProcessor: Sendable {
     }
 
     func makeEntry(for task: PollResponse, startEvent: Temporal_Api_History_V1_HistoryEvent?) throws -> WorkflowCache.Entry {
-        guard let registration = workflows[task.workflowType.name] else {
+        guard let registration = workflows.registration(forType: task.workflowType.name) else {
             throw WorkflowTaskError(
                 "workflow type '\(task.workflowType.name)' is not registered on the worker of task queue '\(options.taskQueue)'; "
                     + "registered: \(workflows.keys.sorted().joined(separator: ", "))"

@@ -73,6 +73,25 @@ extension Aliases {
             ProcessPaymentHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
+        /// Creates the schedule `scheduleID`, whose action starts `ProcessPayment` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleProcessPayment(
+            _ input: Swift.String,
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<Swift.String, Swift.String> {
+            try await backend.createSchedule(
+                Workflows.processPayment,
+                input: input,
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
+        }
+
         /// Starts `payments.Refund` and returns its handle.
         public func startRefund(_ input: Swift.String, options: TemporalContracts.WorkflowStartOptions) async throws -> RefundHandle {
             let execution = try await backend.start(Workflows.refund, input: input, options: options)
@@ -87,6 +106,25 @@ extension Aliases {
         /// A handle to the `payments.Refund` workflow with this ID (the latest run when `runID` is nil).
         public func refund(workflowID: Swift.String, runID: Swift.String?) -> RefundHandle {
             RefundHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        }
+
+        /// Creates the schedule `scheduleID`, whose action starts `payments.Refund` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleRefund(
+            _ input: Swift.String,
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<Swift.String, Swift.Void> {
+            try await backend.createSchedule(
+                Workflows.refund,
+                input: input,
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
         }
     }
 

@@ -164,6 +164,25 @@ extension Collisions {
             ClientHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
+        /// Creates the schedule `scheduleID`, whose action starts `Client` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleClient(
+            _ input: Payload,
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<Payload, Result> {
+            try await backend.createSchedule(
+                Workflows.client,
+                input: input,
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
+        }
+
         /// Sends `Error`, starting the workflow first if it is not running (signal-with-start).
         public func startClient(
             _ input: Payload,
@@ -293,6 +312,59 @@ extension Collisions {
             ResultHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
+        /// Creates the schedule `scheduleID`, whose action starts `Result` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleResult(
+            options options_: RetryPolicy,
+            context context_: Swift.String,
+            signal signal_: Error,
+            update update_: Result,
+            updateOptions updateOptions_: Swift.Int,
+            body body_: Data,
+            workflowID workflowID_: Swift.String,
+            runID runID_: Swift.String,
+            execution execution_: WorkflowExecution,
+            handle handle_: Swift.String,
+            backend backend_: Swift.String,
+            mock mock_: Swift.String,
+            client client_: Client_,
+            recorder recorder_: Swift.String,
+            input: Payload,
+            self_: Swift.String,
+            `default`: Swift.Bool,
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<ResultArguments, Payload> {
+            try await backend.createSchedule(
+                Workflows.result,
+                input: ResultArguments(
+                    options: options_,
+                    context: context_,
+                    signal: signal_,
+                    update: update_,
+                    updateOptions: updateOptions_,
+                    body: body_,
+                    workflowID: workflowID_,
+                    runID: runID_,
+                    execution: execution_,
+                    handle: handle_,
+                    backend: backend_,
+                    mock: mock_,
+                    client: client_,
+                    recorder: recorder_,
+                    input: input,
+                    self_: self_,
+                    default: `default`
+                ),
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
+        }
+
         /// Starts `self` and returns its handle.
         public func startSelf(options: TemporalContracts.WorkflowStartOptions) async throws -> SelfHandle {
             let execution = try await backend.start(Workflows.self_, input: (), options: options)
@@ -307,6 +379,17 @@ extension Collisions {
         /// A handle to the `self` workflow with this ID (the latest run when `runID` is nil).
         public func self_(workflowID: Swift.String, runID: Swift.String?) -> SelfHandle {
             SelfHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        }
+
+        /// Creates the schedule `scheduleID`, whose action starts `self` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleSelf(
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<Swift.Void, Failure> {
+            try await backend.createSchedule(Workflows.self_, input: (), id: scheduleID, spec: spec, policies: policies, options: options)
         }
 
         /// Starts `init` and returns its handle.
@@ -325,6 +408,17 @@ extension Collisions {
             InitHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
+        /// Creates the schedule `scheduleID`, whose action starts `init` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleInit(
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<Swift.Void, Swift.Void> {
+            try await backend.createSchedule(Workflows.init_, input: (), id: scheduleID, spec: spec, policies: policies, options: options)
+        }
+
         /// Starts `Type` and returns its handle.
         public func startType(_ input: Type_, options: TemporalContracts.WorkflowStartOptions) async throws -> TypeHandle {
             let execution = try await backend.start(Workflows.type, input: input, options: options)
@@ -339,6 +433,18 @@ extension Collisions {
         /// A handle to the `Type` workflow with this ID (the latest run when `runID` is nil).
         public func type(workflowID: Swift.String, runID: Swift.String?) -> TypeHandle {
             TypeHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        }
+
+        /// Creates the schedule `scheduleID`, whose action starts `Type` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleType(
+            _ input: Type_,
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<Type_, Swift.Void> {
+            try await backend.createSchedule(Workflows.type, input: input, id: scheduleID, spec: spec, policies: policies, options: options)
         }
 
         /// Starts `default` and returns its handle.
@@ -357,6 +463,25 @@ extension Collisions {
             DefaultHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
+        /// Creates the schedule `scheduleID`, whose action starts `default` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleDefault(
+            _ input: String,
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<String, Optional> {
+            try await backend.createSchedule(
+                Workflows.`default`,
+                input: input,
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
+        }
+
         /// Starts `Workflows` and returns its handle.
         public func startWorkflows(options: TemporalContracts.WorkflowStartOptions) async throws -> WorkflowsHandle {
             let execution = try await backend.start(Workflows.workflows, input: (), options: options)
@@ -371,6 +496,24 @@ extension Collisions {
         /// A handle to the `Workflows` workflow with this ID (the latest run when `runID` is nil).
         public func workflows(workflowID: Swift.String, runID: Swift.String?) -> WorkflowsHandle {
             WorkflowsHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        }
+
+        /// Creates the schedule `scheduleID`, whose action starts `Workflows` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleWorkflows(
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<Swift.Void, Void> {
+            try await backend.createSchedule(
+                Workflows.workflows,
+                input: (),
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
         }
     }
 

@@ -552,6 +552,12 @@ extension Collisions {
     /// The `DefaultPayloadConverter` type of the `Collisions` contract.
     public typealias DefaultPayloadConverter = Swift.String
 
+    /// The `DynamicValues` type of the `Collisions` contract.
+    public typealias DynamicValues = Swift.String
+
+    /// The `DynamicValuesError` type of the `Collisions` contract.
+    public typealias DynamicValuesError = Swift.String
+
     /// The `FailureConverter` type of the `Collisions` contract.
     public typealias FailureConverter = Swift.String
 
@@ -575,6 +581,9 @@ extension Collisions {
 
     /// The `MockCall` type of the `Collisions` contract.
     public typealias MockCall = Swift.String
+
+    /// The `MockScheduleTransport` type of the `Collisions` contract.
+    public typealias MockScheduleTransport = Swift.String
 
     /// The `MockWorkflowClient` type of the `Collisions` contract.
     public typealias MockWorkflowClient = Swift.String
@@ -632,6 +641,66 @@ extension Collisions {
 
     /// The `RetryState` type of the `Collisions` contract.
     public typealias RetryState = Swift.String
+
+    /// The `ScheduleActionResult` type of the `Collisions` contract.
+    public typealias ScheduleActionResult = Swift.String
+
+    /// The `ScheduleAlreadyRunningError` type of the `Collisions` contract.
+    public typealias ScheduleAlreadyRunningError = Swift.String
+
+    /// The `ScheduleBackfill` type of the `Collisions` contract.
+    public typealias ScheduleBackfill = Swift.String
+
+    /// The `ScheduleCalendarSpec` type of the `Collisions` contract.
+    public typealias ScheduleCalendarSpec = Swift.String
+
+    /// The `ScheduleDescription` type of the `Collisions` contract.
+    public typealias ScheduleDescription = Swift.String
+
+    /// The `ScheduleDetails` type of the `Collisions` contract.
+    public typealias ScheduleDetails = Swift.String
+
+    /// The `ScheduleHandle` type of the `Collisions` contract.
+    public typealias ScheduleHandle = Swift.String
+
+    /// The `ScheduleInfo` type of the `Collisions` contract.
+    public typealias ScheduleInfo = Swift.String
+
+    /// The `ScheduleIntervalSpec` type of the `Collisions` contract.
+    public typealias ScheduleIntervalSpec = Swift.String
+
+    /// The `ScheduleListEntry` type of the `Collisions` contract.
+    public typealias ScheduleListEntry = Swift.String
+
+    /// The `ScheduleListPage` type of the `Collisions` contract.
+    public typealias ScheduleListPage = Swift.String
+
+    /// The `ScheduleNotFoundError` type of the `Collisions` contract.
+    public typealias ScheduleNotFoundError = Swift.String
+
+    /// The `ScheduleOverlapPolicy` type of the `Collisions` contract.
+    public typealias ScheduleOverlapPolicy = Swift.String
+
+    /// The `SchedulePatch` type of the `Collisions` contract.
+    public typealias SchedulePatch = Swift.String
+
+    /// The `SchedulePolicies` type of the `Collisions` contract.
+    public typealias SchedulePolicies = Swift.String
+
+    /// The `ScheduleRange` type of the `Collisions` contract.
+    public typealias ScheduleRange = Swift.String
+
+    /// The `ScheduleRequest` type of the `Collisions` contract.
+    public typealias ScheduleRequest = Swift.String
+
+    /// The `ScheduleSpec` type of the `Collisions` contract.
+    public typealias ScheduleSpec = Swift.String
+
+    /// The `ScheduleState` type of the `Collisions` contract.
+    public typealias ScheduleState = Swift.String
+
+    /// The `ScheduleTransport` type of the `Collisions` contract.
+    public typealias ScheduleTransport = Swift.String
 
     /// The `SearchAttributeValue` type of the `Collisions` contract.
     public typealias SearchAttributeValue = Swift.String

@@ -70,6 +70,26 @@ extension Interop {
             EchoHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
+        /// Creates the schedule `scheduleID`, whose action starts `Echo` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleEcho(
+            text: Swift.String,
+            count: Swift.Int,
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<EchoArguments, Swift.String> {
+            try await backend.createSchedule(
+                Workflows.echo,
+                input: EchoArguments(text: text, count: count),
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
+        }
+
         /// Starts `Submit` and returns its handle.
         public func startSubmit(_ input: Order, options: TemporalContracts.WorkflowStartOptions) async throws -> SubmitHandle {
             let execution = try await backend.start(Workflows.submit, input: input, options: options)
@@ -84,6 +104,25 @@ extension Interop {
         /// A handle to the `Submit` workflow with this ID (the latest run when `runID` is nil).
         public func submit(workflowID: Swift.String, runID: Swift.String?) -> SubmitHandle {
             SubmitHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        }
+
+        /// Creates the schedule `scheduleID`, whose action starts `Submit` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleSubmit(
+            _ input: Order,
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<Order, Order> {
+            try await backend.createSchedule(
+                Workflows.submit,
+                input: input,
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
         }
     }
 

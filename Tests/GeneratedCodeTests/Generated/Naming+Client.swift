@@ -62,6 +62,25 @@ extension Naming {
             FetchURLHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
+        /// Creates the schedule `scheduleID`, whose action starts `fetch_url.v2` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleFetchURL(
+            _ input: HTTPRequest,
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<HTTPRequest, IDList> {
+            try await backend.createSchedule(
+                Workflows.fetchURL,
+                input: input,
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
+        }
+
         /// Starts `import` and returns its handle.
         public func startImport(options: TemporalContracts.WorkflowStartOptions) async throws -> ImportHandle {
             let execution = try await backend.start(Workflows.`import`, input: (), options: options)
@@ -76,6 +95,24 @@ extension Naming {
         /// A handle to the `import` workflow with this ID (the latest run when `runID` is nil).
         public func `import`(workflowID: Swift.String, runID: Swift.String?) -> ImportHandle {
             ImportHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        }
+
+        /// Creates the schedule `scheduleID`, whose action starts `import` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleImport(
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<Swift.Void, ShippingState> {
+            try await backend.createSchedule(
+                Workflows.`import`,
+                input: (),
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
         }
     }
 

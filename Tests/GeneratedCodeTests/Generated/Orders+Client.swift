@@ -92,6 +92,25 @@ extension Orders {
             ProcessOrderHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
+        /// Creates the schedule `scheduleID`, whose action starts `ProcessOrder` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleProcessOrder(
+            _ input: Order,
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<Order, OrderResult> {
+            try await backend.createSchedule(
+                Workflows.processOrder,
+                input: input,
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
+        }
+
         /// Sends `CancelOrder`, starting the workflow first if it is not running (signal-with-start).
         public func startProcessOrder(
             _ input: Order,
@@ -154,6 +173,27 @@ extension Orders {
         /// A handle to the `orders.ShipOrder` workflow with this ID (the latest run when `runID` is nil).
         public func shipOrder(workflowID: Swift.String, runID: Swift.String?) -> ShipOrderHandle {
             ShipOrderHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
+        }
+
+        /// Creates the schedule `scheduleID`, whose action starts `orders.ShipOrder` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleShipOrder(
+            orderID: Swift.String,
+            address: Common.Address,
+            express: Swift.Bool,
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<ShipOrderArguments, Swift.Void> {
+            try await backend.createSchedule(
+                Workflows.shipOrder,
+                input: ShipOrderArguments(orderID: orderID, address: address, express: express),
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
         }
     }
 

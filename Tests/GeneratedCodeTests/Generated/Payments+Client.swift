@@ -76,6 +76,25 @@ extension Payments {
             SettleInvoiceHandle(execution: TemporalContracts.WorkflowExecution(workflowID: workflowID, runID: runID), backend: backend)
         }
 
+        /// Creates the schedule `scheduleID`, whose action starts `payments.v1.Payments.SettleInvoice` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        public func scheduleSettleInvoice(
+            _ input: Payments_V1_SettleInvoiceRequest,
+            scheduleID: Swift.String,
+            spec: TemporalContracts.ScheduleSpec,
+            policies: TemporalContracts.SchedulePolicies = TemporalContracts.SchedulePolicies(),
+            options: TemporalContracts.WorkflowStartOptions = TemporalContracts.WorkflowStartOptions()
+        ) async throws -> TemporalContracts.ScheduleHandle<Payments_V1_SettleInvoiceRequest, Payments_V1_SettleInvoiceResponse> {
+            try await backend.createSchedule(
+                Workflows.settleInvoice,
+                input: input,
+                id: scheduleID,
+                spec: spec,
+                policies: policies,
+                options: options
+            )
+        }
+
         /// Sends `payments.v1.Payments.ConfirmCapture`, starting the workflow first if it is not running (signal-with-start).
         public func startSettleInvoice(
             _ input: Payments_V1_SettleInvoiceRequest,

@@ -125,6 +125,22 @@ class DeliberateWorkflow:
             raise ApplicationError(f"budget must not be negative, got {budget}", type="InvalidBudget")
 
 
-WORKFLOWS = [ConfirmBookingWorkflow, PlanTripWorkflow, DeliberateWorkflow]
+@workflow.defn(name="CallActivity")
+class CallActivityWorkflow:
+    """Runs the activity type it is given on the task queue it is given and returns its result:
+    the dynamic-activity interop test names a type only Swift's dynamic activity serves."""
+
+    @workflow.run
+    async def run(self, activity_type: str, task_queue: str, argument: str) -> str:
+        return await workflow.execute_activity(
+            activity_type,
+            argument,
+            task_queue=task_queue,
+            result_type=str,
+            start_to_close_timeout=timedelta(seconds=30),
+        )
+
+
+WORKFLOWS = [ConfirmBookingWorkflow, PlanTripWorkflow, DeliberateWorkflow, CallActivityWorkflow]
 # Doze runs only as Deliberate's local activity (in this process); Swift's Doze serves `trips-swift`.
 ACTIVITIES = [reserve_hotel, record_cleanup, doze]

@@ -10,6 +10,8 @@ exactly one JSON line to stdout on success, and exits non-zero with a message on
                                                   -> {"workflow_id": ..., "run_id": ...}
     add-stop --stop S | approve --approver A      -> {}
     signal --signal-name N --args-json '[...]'    -> {} (any signal, by the name given)
+    query --query-name N [--args-json '[...]']    -> {"result": answer} (any query, by the name given)
+    update --update-name N [--args-json '[...]']  -> {"result": value} or {"error": {...}} (any update)
     status                                        -> the GetStatus query's answer
     set-budget --budget N                         -> {"result": previous budget}, or when the update
                                                      is rejected or fails (exit 0):
@@ -78,6 +80,21 @@ async def signal(args: argparse.Namespace) -> None:
     client = await connect(args)
     await client.get_workflow_handle(args.workflow_id).signal(args.signal_name, args=json.loads(args.args_json))
     emit({})
+
+
+async def query(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    handle = client.get_workflow_handle(args.workflow_id)
+    emit({"result": await handle.query(args.query_name, args=json.loads(args.args_json))})
+
+
+async def update(args: argparse.Namespace) -> None:
+    client = await connect(args)
+    handle = client.get_workflow_handle(args.workflow_id)
+    try:
+        emit({"result": await handle.execute_update(args.update_name, args=json.loads(args.args_json))})
+    except WorkflowUpdateFailedError as err:
+        emit({"error": describe_failure(err.cause)})
 
 
 async def status(args: argparse.Namespace) -> None:
@@ -160,6 +177,16 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--signal-name", required=True)
     p.add_argument("--args-json", required=True, help="the positional arguments, as a JSON list")
     p.set_defaults(func=signal)
+
+    p = commands.add_parser("query", parents=[common])
+    p.add_argument("--query-name", required=True)
+    p.add_argument("--args-json", default="[]", help="the positional arguments, as a JSON list")
+    p.set_defaults(func=query)
+
+    p = commands.add_parser("update", parents=[common])
+    p.add_argument("--update-name", required=True)
+    p.add_argument("--args-json", default="[]", help="the positional arguments, as a JSON list")
+    p.set_defaults(func=update)
 
     p = commands.add_parser("status", parents=[common])
     p.set_defaults(func=status)

@@ -113,6 +113,10 @@ extension {{file.namespace}} {
 
         /// A handle to the `{{wireName}}` workflow with this ID (the latest run when `runID` is nil).
         {{handle}}
+
+        /// Creates the schedule `scheduleID`, whose action starts `{{wireName}}` with this input and the contract's
+        /// defaults under `options`; runs are named `<workflow ID>-<scheduled time>`. Needs a `TemporalClient` backend.
+        {{schedule}}
 {{#signalsWithStart}}
 
         /// Sends `{{wireName}}`, starting the workflow first if it is not running (signal-with-start).
