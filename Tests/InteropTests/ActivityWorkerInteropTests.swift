@@ -79,6 +79,12 @@ struct ActivityWorkerInteropTests {
             events = WarehouseActivities.events.withLock { $0[token] ?? [] }
             if events.isEmpty { try await Task.sleep(for: .milliseconds(100)) }
         }
-        #expect(events == ["canceled reason=timedOut(TemporalContracts.TimeoutType.heartbeat)"])
+        // The watchdog and the server time the heartbeat out at the same moment: either the local
+        // watchdog fires first, or the next heartbeat learns from the server that the attempt is
+        // gone. Both stop the task; which one wins depends on the machine's load.
+        #expect(
+            events == ["canceled reason=timedOut(TemporalContracts.TimeoutType.heartbeat)"] || events == ["canceled reason=notFound"],
+            "the task was stopped, not left sleeping: \(events)"
+        )
     }
 }
