@@ -87,10 +87,7 @@ struct BreakingCommand: ParsableCommand {
 
     /// Loads and validates one version; load errors stop the check with status 2.
     static func models(_ inputs: GeneratorPipeline.Inputs) throws -> [ContractModel] {
-        let (syntax, loadDiagnostics) = GeneratorPipeline.load(inputs)
-        let (models, resolveDiagnostics) = ContractResolver.resolve(syntax)
-        var diagnostics = loadDiagnostics
-        diagnostics.append(contentsOf: resolveDiagnostics)
+        let (models, diagnostics) = GeneratorPipeline.resolve(inputs)
         if diagnostics.hasErrors {
             DiagnosticPrinter.print(diagnostics.errors.sorted())
             throw ExitCode(2)

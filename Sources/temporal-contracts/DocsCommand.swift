@@ -27,10 +27,7 @@ struct DocsCommand: ParsableCommand {
 
     func run() throws {
         let (configuration, base) = try contracts.loadConfiguration()
-        let (syntax, loadDiagnostics) = GeneratorPipeline.load(try contracts.inputs(configuration, base: base))
-        var diagnostics = loadDiagnostics
-        let (models, resolveDiagnostics) = ContractResolver.resolve(syntax)
-        diagnostics.append(contentsOf: resolveDiagnostics)
+        var (models, diagnostics) = GeneratorPipeline.resolve(try contracts.inputs(configuration, base: base))
         let options = GeneratorOptions(protoMessagesModule: protoMessagesModule ?? configuration.protoMessagesModule)
         // The Swift names the documentation shows must be the ones generation accepts.
         diagnostics.append(contentsOf: SwiftNameValidator.check(models, options: options))

@@ -33,10 +33,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let (configuration, base) = try contracts.loadConfiguration()
-        let (syntax, loadDiagnostics) = GeneratorPipeline.load(try contracts.inputs(configuration, base: base))
-        var diagnostics = loadDiagnostics
-        let (models, resolveDiagnostics) = ContractResolver.resolve(syntax)
-        diagnostics.append(contentsOf: resolveDiagnostics)
+        let (models, diagnostics) = GeneratorPipeline.resolve(try contracts.inputs(configuration, base: base))
         DiagnosticPrinter.print(diagnostics.sorted)
         if diagnostics.hasErrors { throw ExitCode.failure }
         let options = ExportOptions(schemaIDBase: schemaIDBase, baseDirectory: FileManager.default.currentDirectoryPath)

@@ -67,6 +67,15 @@ public struct GeneratorPipeline {
         return (contracts, diagnostics)
     }
 
+    /// Stages 1 and 2: files to the validated contract model, for the tools that read the model
+    /// rather than generate Swift (`breaking`, `docs`, `export`).
+    public static func resolve(_ inputs: Inputs) -> ([ContractModel], Diagnostics) {
+        var (syntax, diagnostics) = load(inputs)
+        let (models, resolveDiagnostics) = ContractResolver.resolve(syntax)
+        diagnostics.append(contentsOf: resolveDiagnostics)
+        return (models, diagnostics)
+    }
+
     /// Stages 2 to 4 on already loaded contracts; used directly by the protoc plugin.
     /// - Parameters:
     ///   - contracts: the located syntax of every contract, as ``load(_:)`` returns it.
