@@ -20,6 +20,9 @@ let package = Package(
         .plugin(name: "TemporalContractsPlugin", targets: ["TemporalContractsPlugin"]),
         .plugin(name: "GenerateTemporalContracts", targets: ["GenerateTemporalContracts"]),
         .plugin(name: "CheckTemporalContracts", targets: ["CheckTemporalContracts"]),
+        .executable(name: "temporal-determinism-lint", targets: ["temporal-determinism-lint"]),
+        .plugin(name: "TemporalDeterminismPlugin", targets: ["TemporalDeterminismPlugin"]),
+        .plugin(name: "LintWorkflowDeterminism", targets: ["LintWorkflowDeterminism"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -33,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Only the determinism lint parses Swift; the runtime, generator and CLI never depend on it.
+        .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.1"),
     ],
     targets: [
         // The runtime that generated code imports: Foundation and swift-log only, so it compiles in seconds.
@@ -179,6 +184,40 @@ let package = Package(
             dependencies: ["temporal-contracts"]
         ),
 
+        // Reports replay-unsafe calls in workflow implementations (clock, random, sleeps, threads,
+        // I/O, globals) by parsing them: the rules, and the thin command-line tool the plugins run.
+        .target(
+            name: "TemporalDeterminismLint",
+            dependencies: [
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ]
+        ),
+        .executableTarget(
+            name: "temporal-determinism-lint",
+            dependencies: [
+                "TemporalDeterminismLint",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Opt-in per target: lints its workflow code on every build, findings as located warnings.
+        .plugin(
+            name: "TemporalDeterminismPlugin",
+            capability: .buildTool(),
+            dependencies: ["temporal-determinism-lint"]
+        ),
+        // The same check on demand, for CI: `swift package lint-workflow-determinism [--error]`.
+        .plugin(
+            name: "LintWorkflowDeterminism",
+            capability: .command(
+                intent: .custom(
+                    verb: "lint-workflow-determinism",
+                    description: "Report calls in workflow implementations that break replay"
+                )
+            ),
+            dependencies: ["temporal-determinism-lint"]
+        ),
+
         .testTarget(
             name: "TemporalContractsGeneratorTests",
             // The command-line tests run the executables that `swift build --build-tests` builds beside
@@ -204,6 +243,7 @@ let package = Package(
             dependencies: [
                 "TemporalContractsWorker", "TemporalContractsEngine", "TemporalContracts",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
             ]
         ),
         // Workflows of a fixture contract on the engine, through the test environment.
@@ -253,6 +293,30 @@ let package = Package(
             ],
             path: "Tests/InteropWorker"
         ),
+        // The chaos soak's workload (a contract of its own, its workflows, activities and oracle),
+        // its worker process, and the soak that runs them under injected faults.
+        .target(
+            name: "ChaosWorkload",
+            dependencies: ["TemporalContracts"],
+            path: "Tests/ChaosWorkload",
+            plugins: [.plugin(name: "TemporalContractsPlugin")]
+        ),
+        .executableTarget(
+            name: "chaos-worker",
+            dependencies: [
+                "ChaosWorkload", "TemporalContractsGRPC", "TemporalContractsWorker",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/ChaosWorker"
+        ),
+        .testTarget(
+            name: "ChaosSoakTests",
+            dependencies: [
+                "ChaosWorkload", "TemporalContracts", "TemporalContractsGRPC", "TemporalDevServer", "TemporalAPI",
+            ],
+            exclude: ["README.md"]
+        ),
         // Two versions of one contract, generated into separate modules so a test can encode with one
         // version's types and decode with the other's (Tests/ContractEvolutionTests).
         .target(name: "EvolvingContractV1", dependencies: ["TemporalContracts"], path: "Tests/ContractEvolution/V1"),
@@ -260,6 +324,12 @@ let package = Package(
         .testTarget(
             name: "ContractEvolutionTests",
             dependencies: ["EvolvingContractV1", "EvolvingContractV2", "TemporalContracts", "TemporalContractsGenerator"],
+            exclude: ["Fixtures"]
+        ),
+        // The determinism rules on fixture workflows, and the project's own workflows linted clean.
+        .testTarget(
+            name: "TemporalDeterminismLintTests",
+            dependencies: ["TemporalDeterminismLint"],
             exclude: ["Fixtures"]
         ),
         // Compiles the committed golden output of every fixture contract and exercises it.

@@ -7,6 +7,9 @@ user of the test environment would build and link the network stack. This reads 
 description (`swift package dump-package`), follows each guarded target's dependencies through
 the package's own targets, and lists every path to a forbidden package.
 
+Likewise only the determinism lint (its library, executable and tests) may reach swift-syntax: the
+runtime, generator and CLI must not make their users build a Swift parser.
+
 Run from the repository root: `python3 Scripts/check-module-seams.py`.
 """
 
@@ -16,6 +19,8 @@ import sys
 
 GUARDED_TARGETS = ["TemporalContracts", "TemporalContractsConversion", "TemporalAPI", "TemporalContractsEngine", "TemporalContractsTesting"]
 FORBIDDEN_PACKAGES = ("grpc-swift", "swift-nio")
+SYNTAX_PACKAGE = "swift-syntax"
+SYNTAX_USERS = {"TemporalDeterminismLint", "temporal-determinism-lint", "TemporalDeterminismLintTests"}
 
 
 def dependencies(target):
@@ -29,29 +34,47 @@ def dependencies(target):
             yield "product", dependency["product"][0], dependency["product"][1]
 
 
+def paths_to_packages(guarded, targets, forbidden):
+    """Each dependency path from `guarded` through the package's targets to a package named with a `forbidden` prefix."""
+    problems = []
+    stack = [(guarded, [guarded])]
+    seen = set()
+    while stack:
+        name, path = stack.pop()
+        if name in seen or name not in targets:
+            continue
+        seen.add(name)
+        for kind, dependency, package in dependencies(targets[name]):
+            if kind == "target" or (package is None and dependency in targets):
+                stack.append((dependency, path + [dependency]))
+            elif package and package.startswith(forbidden):
+                problems.append(f"{' → '.join(path)} → {dependency} ({package})")
+    return problems
+
+
 def main():
     description = json.loads(subprocess.run(["swift", "package", "dump-package"], check=True, capture_output=True, text=True).stdout)
     targets = {target["name"]: target for target in description["targets"]}
     problems = []
     for guarded in GUARDED_TARGETS:
-        stack = [(guarded, [guarded])]
-        seen = set()
-        while stack:
-            name, path = stack.pop()
-            if name in seen or name not in targets:
-                continue
-            seen.add(name)
-            for kind, dependency, package in dependencies(targets[name]):
-                if kind == "target" or (package is None and dependency in targets):
-                    stack.append((dependency, path + [dependency]))
-                elif package and package.startswith(FORBIDDEN_PACKAGES):
-                    problems.append(f"{' → '.join(path)} → {dependency} ({package})")
+        problems += paths_to_packages(guarded, targets, FORBIDDEN_PACKAGES)
+    # Plugins only run the lint's executable at build time; every other target must stay off swift-syntax.
+    syntax_problems = []
+    for name, target in targets.items():
+        if name not in SYNTAX_USERS and target["type"] != "plugin":
+            syntax_problems += paths_to_packages(name, targets, (SYNTAX_PACKAGE,))
+    if syntax_problems:
+        print("module seams: only the determinism lint may reach swift-syntax:", file=sys.stderr)
+        for problem in syntax_problems:
+            print(f"  {problem}", file=sys.stderr)
     if problems:
         print("module seams: these modules must not reach gRPC or SwiftNIO:", file=sys.stderr)
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
+    if problems or syntax_problems:
         sys.exit(1)
     print(f"module seams: {', '.join(GUARDED_TARGETS)} reach neither gRPC nor SwiftNIO")
+    print(f"module seams: only {', '.join(sorted(SYNTAX_USERS))} reach swift-syntax")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,11 @@ let package = Package(
         .target(
             name: "OrderService",
             dependencies: [.product(name: "TemporalContracts", package: "swift-temporal-contracts")],
-            plugins: [.plugin(name: "TemporalContractsPlugin", package: "swift-temporal-contracts")]
+            // The determinism lint is opt-in: it reports replay-unsafe calls in the workflows as warnings.
+            plugins: [
+                .plugin(name: "TemporalContractsPlugin", package: "swift-temporal-contracts"),
+                .plugin(name: "TemporalDeterminismPlugin", package: "swift-temporal-contracts"),
+            ]
         ),
         // The mocks of OrderService's contracts (its config: `outputs: [mocks]`, `outputsModule:
         // OrderService`), for tests only.

@@ -7,7 +7,9 @@
 #   3. editing the contract regenerates;
 #   4. a contract error fails the build with the error at the contract's file and line;
 #   5. the command plugin writes the generated files into the target;
-#   6. the check plugin passes an unchanged contract against a git tag and fails a breaking change.
+#   6. the check plugin passes an unchanged contract against a git tag and fails a breaking change;
+#   7. the determinism plugin reports nothing on the example's workflow, and a replay-unsafe call
+#      added to it as a warning at its line.
 # Prints "N passed, M failed" and exits non-zero on any failure.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -49,6 +51,21 @@ support_mocks=$(find .build/plugins/outputs -path '*/OrderServiceTestSupport/*' 
 [ -n "$app_mocks" ] && [ -n "$support_mocks" ] && ! grep -q "MockClient" "$app_mocks" \
   && grep -q "struct MockClient: ClientProtocol" "$support_mocks" && grep -q "^import OrderService$" "$support_mocks"
 check $? "the mocks are generated in the test-support target only"
+
+# The determinism lint ran on the clean build and found nothing; a `Date()` in the workflow is reported.
+rules='wall-clock|system-clock|uuid|random|task-sleep|detached-task|unstructured-task|dispatch|thread|file-system|network|process-environment|console-output|global-mutable-state|allowance-without-reason'
+stamp=$(find .build/plugins/outputs -path '*/OrderService/*' -name 'DeterminismLint.swift' | head -1)
+[ -n "$stamp" ] && grep -q "0 findings" "$stamp" && ! grep -qE "warning: .*\[($rules)\]$" build1.log
+check $? "the determinism plugin finds nothing in the example's workflow"
+workflow=Sources/OrderService/ProcessOrder.swift
+cp "$workflow" "$work/ProcessOrder.swift.orig"
+sed -i '/let activities = Orders.ActivityStubs(context)/a\        _ = Date()' "$workflow"
+line=$(grep -n "_ = Date()" "$workflow" | cut -d: -f1)
+swift build --build-tests >lint.log 2>&1
+grep -qE "ProcessOrder\.swift:$line:[0-9]+: warning: \`Date\(\)\` .*context\.now.*\[wall-clock\]" lint.log
+check $? "the determinism plugin reports Date() in the workflow at ProcessOrder.swift:$line"
+grep -q "wall-clock" lint.log || tail -20 lint.log
+cp "$work/ProcessOrder.swift.orig" "$workflow"
 
 printf '\n# edited\n' >>"$contract"
 swift build --build-tests >build3.log 2>&1

@@ -25,7 +25,7 @@ public struct ActivityRegistration: Sendable {
         isDynamic = false
         execute = { payloads, context in
             let converter = context.dataConverter
-            let input = try await converter.decode(payloads, with: definition.input)
+            let input = try await converter.decodeArguments(payloads, with: definition.input)
             return try await converter.encode(try await implementation(input, context), with: definition.output)
         }
     }

@@ -29,6 +29,12 @@ public struct DataConverter: Sendable {
         try coding.decode(try await decodeCodecs(payloads), using: payloadConverter)
     }
 
+    /// Wire payloads to the arguments of a call: like ``decode(_:with:)``, but more payloads than
+    /// parameters is an error (``PayloadCoding/decodeArguments(_:using:)``).
+    public func decodeArguments<Value>(_ payloads: [Payload], with coding: PayloadCoding<Value>) async throws -> Value {
+        try coding.decodeArguments(try await decodeCodecs(payloads), using: payloadConverter)
+    }
+
     public func encodeCodecs(_ payloads: [Payload]) async throws -> [Payload] {
         var payloads = payloads
         for codec in codecs { payloads = try await codec.encode(payloads) }

@@ -14,6 +14,13 @@ public struct PayloadConversionError: Error, Hashable, Sendable, CustomStringCon
         case unsupportedType
         /// A positional argument list had fewer payloads than parameters.
         case missingArgument(index: Int)
+        /// A positional argument list had more payloads than parameters. The other SDKs fail
+        /// such a call (Python's `run() takes 3 positional arguments but 4 were given`) rather
+        /// than drop the values a newer caller meant to pass.
+        case extraArguments(expected: Int, received: Int)
+        /// The JSON nests arrays and objects deeper than the decoder reads; `depth` is how deep
+        /// it goes.
+        case nestingTooDeep(limit: Int, depth: Int)
     }
 
     public var reason: Reason
@@ -44,6 +51,12 @@ public struct PayloadConversionError: Error, Hashable, Sendable, CustomStringCon
             return "cannot encode \(typeName): no payload converter handles this type"
         case .missingArgument(let index):
             return "cannot decode \(typeName)\(field): argument \(index + 1) is missing"
+        case .extraArguments(let expected, let received):
+            return "cannot decode \(typeName): expected \(expected) argument\(expected == 1 ? "" : "s") but received \(received)"
+        case .nestingTooDeep(let limit, let depth):
+            return
+                "cannot decode \(typeName) from '\(encoding ?? "")'\(field): the JSON nests \(depth) levels deep; "
+                + "the decoder reads at most \(limit) levels of arrays and objects"
         }
     }
 

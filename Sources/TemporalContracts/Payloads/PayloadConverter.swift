@@ -105,6 +105,17 @@ public struct DefaultPayloadConverter: PayloadConverter {
                 // Force-cast is safe: `decodable` is `Value.self`.
                 return try decoder.decode(decodable, from: payload.data) as! Value
             } catch {
+                // JSONDecoder reports too deep a nesting as invalid JSON; name the limit instead.
+                if case DecodingError.dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                    let excess = JSONNesting.excess(in: payload.data)
+                {
+                    throw PayloadConversionError(
+                        .nestingTooDeep(limit: JSONNesting.decoderLimit, depth: excess.depth),
+                        encoding: encoding,
+                        typeName: typeName,
+                        fieldPath: excess.path
+                    )
+                }
                 throw PayloadConversionError.decoding(error, encoding: encoding, typeName: typeName)
             }
         default:

@@ -34,6 +34,16 @@ public struct ArgumentsDecoder {
         self.typeName = typeName
     }
 
+    /// Throws when payloads are left over once `Value(from:)` has read its parameters.
+    func requireAllConsumed() throws {
+        guard index < payloads.count else { return }
+        throw PayloadConversionError(
+            .extraArguments(expected: index, received: payloads.count),
+            encoding: nil,
+            typeName: typeName
+        )
+    }
+
     /// Decodes the next argument; a missing trailing argument decodes as nil for optionals.
     public mutating func decode<Value>(_ type: Value.Type, name: String) throws -> Value {
         defer { index += 1 }

@@ -1,26 +1,48 @@
 import Logging
 import Synchronization
 
-/// Keeps what code logged through a swift-log `Logger`, for the mock contexts' `logLines`.
+/// Keeps what code logged through a swift-log `Logger`, for the mock contexts' `logLines` and for
+/// tests that count the lines a worker logged.
 ///
 /// A `LogHandler` of its own rather than a global `LoggingSystem.bootstrap`, which a process may
 /// call once only and which would mix the lines of tests that run in parallel.
 public final class LogCapture: Sendable {
-    private let captured = Mutex<[String]>([])
+    /// One logged line with its level and metadata (the logger's merged with the call's).
+    public struct Entry: Sendable {
+        /// The level it was logged at.
+        public var level: Logger.Level
+        /// The message.
+        public var message: String
+        /// The metadata, each value as its description.
+        public var metadata: [String: String]
+    }
+
+    private let captured = Mutex<[Entry]>([])
 
     /// Creates an empty capture.
     public init() {}
 
-    /// A logger that writes into this capture, at every level down to `trace`.
-    public func logger(label: String) -> Logger {
-        Logger(label: label) { _ in Handler(capture: self) }
+    /// A logger that writes into this capture, at every level from `logLevel` up.
+    public func logger(label: String, logLevel: Logger.Level = .trace) -> Logger {
+        var logger = Logger(label: label) { _ in Handler(capture: self) }
+        logger.logLevel = logLevel
+        return logger
     }
 
     /// What was logged, as `level: message`, in order.
-    public var lines: [String] { captured.withLock { $0 } }
+    public var lines: [String] { entries.map { "\($0.level): \($0.message)" } }
 
-    fileprivate func append(_ line: String) {
-        captured.withLock { $0.append(line) }
+    /// What was logged, in order, with levels and metadata.
+    public var entries: [Entry] { captured.withLock { $0 } }
+
+    /// The entries whose metadata has `value` for `key`: a worker's lines about one workflow, for
+    /// example, by `workflow_id`.
+    public func entries(where key: String, is value: String) -> [Entry] {
+        entries.filter { $0.metadata[key] == value }
+    }
+
+    fileprivate func append(_ entry: Entry) {
+        captured.withLock { $0.append(entry) }
     }
 
     private struct Handler: LogHandler {
@@ -34,7 +56,8 @@ public final class LogCapture: Sendable {
         }
 
         func log(event: LogEvent) {
-            capture.append("\(event.level): \(event.message)")
+            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+            capture.append(Entry(level: event.level, message: "\(event.message)", metadata: merged.mapValues { "\($0)" }))
         }
     }
 }

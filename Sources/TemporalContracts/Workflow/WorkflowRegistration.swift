@@ -52,7 +52,7 @@ public struct WorkflowRegistration: Sendable {
         self.taskQueue = definition.defaults.taskQueue
         self.makeInstance = { Workflow() }
         self.run = { payloads, converter in
-            let input = try definition.input.decode(payloads, using: converter)
+            let input = try definition.input.decodeArguments(payloads, using: converter)
             return { instance, context in
                 let output = try await run(try handlerTable.cast(instance), input, context)
                 return try definition.output.encode(output, using: context.payloadConverter)
@@ -139,7 +139,7 @@ public protocol WorkflowImplementation: AnyObject, SendableMetatype {
     ) {
         let table = self
         let handler = WorkflowRegistration.SignalHandler { payloads, converter in
-            let input = try definition.input.decode(payloads, using: converter)
+            let input = try definition.input.decodeArguments(payloads, using: converter)
             return { instance, context in try await body(try table.cast(instance), input, context) }
         }
         Self.register(handler, name: definition.name, aliases: definition.aliases, in: &signals, aliasTable: &signalAliases)
@@ -152,7 +152,7 @@ public protocol WorkflowImplementation: AnyObject, SendableMetatype {
     ) {
         let table = self
         let handler = WorkflowRegistration.QueryHandler { payloads, converter in
-            let input = try definition.input.decode(payloads, using: converter)
+            let input = try definition.input.decodeArguments(payloads, using: converter)
             return { instance, context in
                 try definition.output.encode(try body(try table.cast(instance), input, context), using: context.payloadConverter)
             }
@@ -168,7 +168,7 @@ public protocol WorkflowImplementation: AnyObject, SendableMetatype {
     ) {
         let table = self
         let handler = WorkflowRegistration.UpdateHandler { payloads, converter in
-            let input = try definition.input.decode(payloads, using: converter)
+            let input = try definition.input.decodeArguments(payloads, using: converter)
             let validate: (@Sendable (AnyObject, any WorkflowContext) throws -> Void)?
             if let validator {
                 validate = { instance, context in try validator(try table.cast(instance), input, context) }

@@ -33,6 +33,18 @@ extension WorkflowEngine {
     }
 
     private func apply(_ event: HistoryEvent) throws {
+        // An event type from a newer server: skipped when the server marks it ignorable, as the
+        // Go SDK and sdk-core do; otherwise this version cannot know what it means for the run.
+        if case .UNRECOGNIZED(let type) = event.eventType {
+            guard event.workerMayIgnore else {
+                throw WorkflowTaskError(
+                    "the history has an event of type \(type), unknown to \(Self.sdkName) \(Self.sdkVersion) and not marked "
+                        + "ignorable (worker_may_ignore); run this workflow on a newer version",
+                    eventID: event.eventID
+                )
+            }
+            return
+        }
         if event.recordedCommandType != nil {
             try context.machines.match(event, info: info)
             return

@@ -36,6 +36,10 @@ extension TemporalConnection {
                 else { throw mapError(error) }
                 try await Task.sleep(for: delay)
                 attempt += 1
+            } catch let error as RuntimeError where error.code == .clientIsStopped && !isClosed && attempt < policy.maximumAttempts {
+                // A concurrent call retired the channel this one was handed (`serviceForNextCall()`)
+                // before it started; the call never reached the server, so the fresh channel takes it.
+                attempt += 1
             }
         }
     }

@@ -108,6 +108,9 @@ public final class TemporalConnection: Sendable {
         return connection
     }
 
+    /// Whether `close()` was called: calls then fail instead of moving to a fresh channel.
+    var isClosed: Bool { channels.withLock { $0.closed } }
+
     /// Stops accepting calls, lets running ones finish, and closes the channels.
     public func close() async {
         let all = channels.withLock { channels in

@@ -57,7 +57,17 @@ public struct GeneratorConfiguration: Sendable {
         for (key, value) in pairs {
             switch key.value {
             case "inputs": configuration.inputs = reader.strings(value, context: "'inputs'").map(\.value)
-            case "output": configuration.output = reader.string(value, context: "'output'")?.value
+            case "output":
+                guard let output = reader.string(value, context: "'output'") else { continue }
+                if isInsideConfigurationFolder(output.value) {
+                    configuration.output = output.value
+                } else {
+                    reader.diagnostics.error(
+                        "the output folder '\(output.value)' is outside the configuration's folder",
+                        at: output.location,
+                        hint: "use a relative path without '..', e.g. `output: Generated`; pass --output to write elsewhere"
+                    )
+                }
             case "templates": configuration.templates = reader.string(value, context: "'templates'")?.value
             case "protoc": configuration.protoc = reader.string(value, context: "'protoc'")?.value
             case "protoIncludes": configuration.protoIncludes = reader.strings(value, context: "'protoIncludes'").map(\.value)
@@ -94,6 +104,22 @@ public struct GeneratorConfiguration: Sendable {
             }
         }
         return (configuration, reader.diagnostics)
+    }
+
+    /// Whether a configured path stays inside the configuration's folder: relative, and no `..`
+    /// climbs above where it started. A checked-out configuration must not write elsewhere.
+    static func isInsideConfigurationFolder(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("~"), !path.contains("\u{0}") else { return false }
+        var depth = 0
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..": depth -= 1
+            default: depth += 1
+            }
+            if depth < 0 { return false }
+        }
+        return true
     }
 
     /// Reads and parses a config file.

@@ -170,7 +170,8 @@ public struct GeneratorPipeline {
             name = String(name.dropLast(suffix.count))
             break
         }
-        return name
+        // A backslash separates folders on Windows; keep the name a single file name everywhere.
+        return name.replacingOccurrences(of: "\\", with: "_")
     }
 
     /// The header alone, for an output with nothing to declare.

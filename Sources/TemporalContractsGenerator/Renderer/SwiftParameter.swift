@@ -22,7 +22,7 @@ struct SwiftParameter: Hashable, Sendable {
 
     /// A parameter whose label is its name.
     init(_ name: String, _ type: String, defaultValue: String? = nil) {
-        self.init(label: SwiftNaming.unescaped(name), name: name, type: type, defaultValue: defaultValue)
+        self.init(label: SwiftNaming.argumentLabel(name), name: name, type: type, defaultValue: defaultValue)
     }
 
     /// `label name: Type = default`, wrapping inside a function type when it must.

@@ -153,6 +153,17 @@ public enum SwiftNaming {
         name.replacingOccurrences(of: "`", with: "")
     }
 
+    /// The keyword Swift does not accept as an argument label without backticks (every other keyword
+    /// is a valid label as it is, and warns when escaped).
+    static let labelKeywords: Set<String> = ["inout"]
+
+    /// `name` as an argument label: without backticks, except for the few keywords that need them
+    /// there too (`inout`).
+    static func argumentLabel(_ name: String) -> String {
+        let bare = unescaped(name)
+        return labelKeywords.contains(bare) ? "`\(bare)`" : bare
+    }
+
     /// Whether `name` can name a contract, the Swift namespace of its generated code, as it is.
     public static func isValidTypeName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.properties.isUppercase else { return false }

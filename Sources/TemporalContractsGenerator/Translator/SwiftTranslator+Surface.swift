@@ -143,8 +143,9 @@ extension SwiftTranslator {
             callable.qualifiedInputType = "\(contract).\(arguments)"
             for parameter in list {
                 let member = SwiftNaming.memberName(parameter.name)
-                let label = SwiftNaming.unescaped(member)
-                let name = Self.reservedParameterNames.contains(label) ? label + "_" : member
+                let bare = SwiftNaming.unescaped(member)
+                let label = SwiftNaming.argumentLabel(member)
+                let name = Self.reservedParameterNames.contains(bare) ? bare + "_" : member
                 let type = swiftType(parameter.type, from: contract)
                 callable.parameters.append(SwiftParameter(label: label, name: name, type: type))
                 callable.qualifiedParameters.append(SwiftParameter(label: label, name: name, type: swiftType(parameter.type, from: "")))

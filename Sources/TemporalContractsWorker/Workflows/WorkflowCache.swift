@@ -11,8 +11,6 @@ actor WorkflowCache {
         var lastEventID: Int64 = 0
         /// From the start event: the time a task has before the server times it out.
         var workflowTaskTimeout: Duration = .seconds(10)
-        /// How many of the engine's warnings the worker has logged.
-        var reportedWarnings = 0
 
         init(engine: WorkflowEngine) {
             self.engine = engine

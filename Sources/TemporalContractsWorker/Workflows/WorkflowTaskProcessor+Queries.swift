@@ -36,8 +36,14 @@ extension WorkflowTaskProcessor {
         if answer.hasFailure { request.failure = answer.failure }
         try await options.dataConverter.encodePayloads(in: &request)
         let sent = request
-        _ = try await connection.call("RespondQueryTaskCompleted", retry: .idempotent) { service, metadata, options in
-            try await service.respondQueryTaskCompleted(sent, metadata: metadata, options: options)
+        do {
+            _ = try await connection.call("RespondQueryTaskCompleted", retry: .idempotent) { service, metadata, options in
+                try await service.respondQueryTaskCompleted(sent, metadata: metadata, options: options)
+            }
+        } catch let error where WorkflowTaskRace(error)?.kind == .taskNotFound {
+            // The server stopped waiting (its client gave up or the query timed out): a late
+            // answer has no one to go to, and the run itself is fine.
+            logger.info("query answered after its task expired", metadata: ["query": "\(task.query.queryType)"])
         }
     }
 

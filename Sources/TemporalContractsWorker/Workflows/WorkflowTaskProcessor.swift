@@ -88,6 +88,14 @@ struct WorkflowTaskProcessor: Sendable {
                 try await options.dataConverter.decodePayloads(in: &next)
                 task = next
             }
+        } catch let race as WorkflowTaskRace {
+            // Not a failure (nothing is reported or counted): evicted below, the next task
+            // replays the run from history.
+            logger.log(
+                level: race.kind == .unhandledCommand ? .debug : .info,
+                "workflow task completion raced the server; evicting the run",
+                metadata: ["reason": "\(race)", "event_id": "\(task.startedEventID)"]
+            )
         } catch {
             await reportFailure(error, of: task, logger: logger)
         }
@@ -193,14 +201,11 @@ struct WorkflowTaskProcessor: Sendable {
             }
         } catch {
             for _ in 0..<reserved { await eagerActivities?.releaseSlot() }
-            throw error
+            throw WorkflowTaskRace(error) ?? error
         }
         for task in response.activityTasks { eagerActivities?.run(task) }
         for _ in response.activityTasks.count..<max(reserved, response.activityTasks.count) { await eagerActivities?.releaseSlot() }
-        for warning in run.engine.warnings.suffix(from: min(run.engine.warnings.count, run.reportedWarnings)) {
-            logger.warning("\(warning)")
-        }
-        run.reportedWarnings = run.engine.warnings.count
+        // The engine logs its own warnings (once, not on replay); logging them here too doubled them.
         if result.isFinished { metrics.workflowFinished(workflowType: task.workflowType.name) }
         let next = response.hasWorkflowTask && !response.workflowTask.taskToken.isEmpty ? response.workflowTask : nil
         return CompletionOutcome(
@@ -264,7 +269,9 @@ struct WorkflowTaskProcessor: Sendable {
     /// with identical events; later attempts time out quietly until the code is fixed.
     private func reportFailure(_ error: any Error, of task: PollResponse, logger: Logger) async {
         metrics.taskFailed(workflowType: task.workflowType.name, nondeterministic: error is NondeterminismError)
-        logger.error(
+        // One error line per failure: the retries that repeat it log at debug.
+        logger.log(
+            level: task.attempt <= 1 ? .error : .debug,
             "workflow task failed",
             metadata: ["attempt": "\(task.attempt)", "error": "\(error)", "event_id": "\(task.startedEventID)"]
         )
@@ -286,7 +293,11 @@ struct WorkflowTaskProcessor: Sendable {
                 try await service.respondWorkflowTaskFailed(sent, metadata: metadata, options: options)
             }
         } catch {
-            logger.error("could not report the workflow task failure", metadata: ["error": "\(error)"])
+            if let race = WorkflowTaskRace(error) {
+                logger.info("workflow task failure not reported: the task is gone", metadata: ["reason": "\(race)"])
+            } else {
+                logger.error("could not report the workflow task failure", metadata: ["error": "\(error)"])
+            }
         }
     }
 }
