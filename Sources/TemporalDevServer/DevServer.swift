@@ -77,7 +77,7 @@ public final class DevServer: Sendable {
                         process: process,
                         launches: attempt
                     )
-                } catch let error as DevServerError where attempt < 3 && isPortClash(error, portIsFixed: options.port != nil) {
+                } catch let error as DevServerError where attempt < 3 && isRetryableLaunchFailure(error, portIsFixed: options.port != nil) {
                     continue
                 }
             }
@@ -129,7 +129,7 @@ public final class DevServer: Sendable {
                 let process = try await Self.launch(options, host: host, port: port, directory: directory, launch: launch)
                 state.withLock { $0.process = process }
                 return
-            } catch let error as DevServerError where attempt < 3 && Self.isPortClash(error, portIsFixed: true) {
+            } catch let error as DevServerError where attempt < 3 && Self.isRetryableLaunchFailure(error, portIsFixed: true) {
                 continue
             }
         }
@@ -217,10 +217,12 @@ public final class DevServer: Sendable {
 
     // A port taken between choosing it and the server binding it: worth another try with fresh
     // ports, unless the taken one is the gRPC port the caller asked for.
-    private static func isPortClash(_ error: DevServerError, portIsFixed: Bool) -> Bool {
+    // Another process took the port, or the server died while starting: on a loaded machine the
+    // dev server sometimes panics during startup (exit status 2), and a fresh launch succeeds.
+    private static func isRetryableLaunchFailure(_ error: DevServerError, portIsFixed: Bool) -> Bool {
         switch error {
         case .portInUse: !portIsFixed
-        case .exitedDuringStartup(_, _, let outputTail): outputTail.contains("address already in use")
+        case .exitedDuringStartup: true
         default: false
         }
     }

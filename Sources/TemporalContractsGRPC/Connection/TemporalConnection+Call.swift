@@ -48,7 +48,7 @@ extension TemporalConnection {
         switch (code, retry) {
         case (_, .never): false
         case (.unavailable, _), (.resourceExhausted, _): true
-        case (.deadlineExceeded, .longPoll): true
+        case (.deadlineExceeded, .longPoll), (.deadlineExceeded, .read): true
         default: false
         }
     }

@@ -88,7 +88,7 @@ public final class TemporalConnection: Sendable {
     public static func connect(_ options: TemporalConnectionOptions) async throws -> TemporalConnection {
         let connection = try TemporalConnection(options: options)
         do {
-            _ = try await connection.call("GetSystemInfo", retry: .idempotent) { service, metadata, callOptions in
+            _ = try await connection.call("GetSystemInfo", retry: .read) { service, metadata, callOptions in
                 try await service.getSystemInfo(
                     Temporal_Api_Workflowservice_V1_GetSystemInfoRequest(),
                     metadata: metadata,

@@ -558,6 +558,9 @@ extension Collisions {
     /// The `DynamicValuesError` type of the `Collisions` contract.
     public typealias DynamicValuesError = Swift.String
 
+    /// The `Entry` type of the `Collisions` contract.
+    public typealias Entry = Swift.String
+
     /// The `FailureConverter` type of the `Collisions` contract.
     public typealias FailureConverter = Swift.String
 
