@@ -51,13 +51,21 @@ struct ActivityWorkerInteropTests {
     @Test func cancellationRequestedByPythonReachesTheSwiftActivity() async throws {
         let environment = try WarehouseEnvironment.require()
         let token = "cancel-\(UUID().uuidString)"
-        let outcome = try await environment.client.executeCancelViaSwift(
+        let handle = try await environment.client.startCancelViaSwift(
             token: token,
-            // Long enough for the activity to start on a loaded machine; a cancel that arrives
-            // first never reaches Swift code (the server cancels the scheduled task itself).
-            afterMs: 2000,
+            afterMs: 200,
             options: WarehouseEnvironment.workflowOptions("cancel")
         )
+        // The workflow cancels only once told the activity runs: a cancel that reached the server
+        // before the activity task was polled would never reach Swift code.
+        var started = false
+        for _ in 0..<300 where !started {
+            started = WarehouseActivities.events.withLock { $0[token]?.contains("started") ?? false }
+            if !started { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        try #require(started, "the Swift activity started within 30 s")
+        try await handle.activityStarted()
+        let outcome = try await handle.result()
         #expect(outcome.status == "canceled", "reported canceled, not failed: \(outcome)")
         #expect(outcome.causeType == "CancelledError")
         let events = WarehouseActivities.events.withLock { $0[token] ?? [] }

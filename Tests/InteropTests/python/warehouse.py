@@ -194,10 +194,20 @@ class RetryViaSwiftWorkflow:
 
 @workflow.defn(name="CancelViaSwift")
 class CancelViaSwiftWorkflow:
-    """Starts WaitForCancel, cancels it after `after_ms`, and reports what the activity ended with.
+    """Starts WaitForCancel, cancels it `after_ms` after the ActivityStarted signal, and reports
+    what the activity ended with.
 
-    The activity is cancelled with WAIT_CANCELLATION_COMPLETED, so the workflow only sees the
-    outcome once the (Swift) activity has reported it (i.e. after its cleanup ran)."""
+    The test signals once the Swift activity has started: a cancel that reached the server before
+    the activity task was polled would never reach Swift code. The activity is cancelled with
+    WAIT_CANCELLATION_COMPLETED, so the workflow only sees the outcome once the (Swift) activity
+    has reported it (i.e. after its cleanup ran)."""
+
+    def __init__(self) -> None:
+        self._activity_started = False
+
+    @workflow.signal(name="ActivityStarted")
+    def activity_started(self) -> None:
+        self._activity_started = True
 
     @workflow.run
     async def run(self, token: str, after_ms: int) -> ActivityOutcome:
@@ -210,6 +220,7 @@ class CancelViaSwiftWorkflow:
             cancellation_type=ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
             result_type=str,
         )
+        await workflow.wait_condition(lambda: self._activity_started)
         await workflow.sleep(timedelta(milliseconds=after_ms))
         handle.cancel()
         try:
