@@ -81,7 +81,9 @@ let package = Package(
                 "TemporalAPI",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
-                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                // The Posix transport only: the umbrella product adds the Network.framework one,
+                // which no consumer of this module uses, and its modules to every build.
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
             ]
         ),
         // Workers that serve a contract's workflows (on the engine) and activities on a task

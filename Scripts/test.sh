@@ -79,3 +79,22 @@ echo "== JSON Schema"
 
 # The DocC documentation of every module with a catalog; any DocC warning fails (Scripts/build-docs.sh).
 Scripts/build-docs.sh
+
+# The benchmarks are a package of their own that the steps above never build: check that each one
+# compiles without warnings and answers `--help` (their figures come from release runs by hand:
+# Benchmarks/README.md).
+echo "== benchmarks build and answer --help"
+swift build --package-path Benchmarks 2>&1 | tee .build/benchmarks-build.log
+if grep -E "warning: " .build/benchmarks-build.log | grep -v "/.build/checkouts/" | grep -q .; then
+    grep -E "warning: " .build/benchmarks-build.log | grep -v "/.build/checkouts/" | sort -u | head -40
+    exit 1
+fi
+benchmarks_bin=$(swift build --package-path Benchmarks --show-bin-path)
+for benchmark in $(swift package --package-path Benchmarks describe --type json |
+    python3 -c 'import json, sys; print(" ".join(p["name"] for p in json.load(sys.stdin)["products"] if "executable" in p["type"]))'); do
+    "$benchmarks_bin/$benchmark" --help >/dev/null || {
+        echo "$benchmark --help failed" >&2
+        exit 1
+    }
+    echo "$benchmark --help: ok"
+done

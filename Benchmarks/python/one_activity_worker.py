@@ -1,6 +1,6 @@
-"""The Python side of WorkflowWorkerBenchmark: a temporalio worker serving the OneActivity workflow
-and the Echo activity (one_activity.py) on one task queue, with the SDK's defaults (sandboxed
-workflows), as a team would run it.
+"""The Python side of WorkflowWorkerBenchmark: a temporalio worker serving the OneActivity and
+TenActivities workflows and the Echo and Noop activities (one_activity.py) on one task queue,
+with the SDK's defaults (sandboxed workflows), as a team would run it.
 
 Usage: python one_activity_worker.py --address HOST:PORT --task-queue QUEUE
 Prints READY once polling; stops on SIGTERM.
@@ -17,13 +17,15 @@ sys.path.insert(0, os.path.join(here, "..", "..", "Tests", "InteropTests", "pyth
 
 from temporalio.worker import Worker  # noqa: E402
 
-from one_activity import OneActivity, echo  # noqa: E402
+from one_activity import OneActivity, TenActivities, echo, noop  # noqa: E402
 from peer import connect, run_script, run_workers  # noqa: E402
 
 
 async def run(args: argparse.Namespace) -> int:
     client = await connect(args.address, "default")
-    worker = Worker(client, task_queue=args.task_queue, workflows=[OneActivity], activities=[echo])
+    worker = Worker(
+        client, task_queue=args.task_queue, workflows=[OneActivity, TenActivities], activities=[echo, noop]
+    )
     return await run_workers([worker])
 
 

@@ -57,7 +57,7 @@ struct HeartbeatThrottleTests {
         #expect(await slots.acquire())
         let waiter = Task { await slots.acquire() }
         try? await Task.sleep(for: .milliseconds(50))
-        await slots.close()
+        slots.close()
         #expect(await waiter.value == false)
         #expect(await slots.acquire() == false)
     }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import BenchmarkSupport
 import Foundation
 import TemporalContracts
@@ -11,48 +12,43 @@ import TemporalDevServer
 ///
 /// Each round runs `RunNoops(count, parallelism, queue)` once against the Swift worker's queue and
 /// once against the Python worker's, alternating which goes first; the rate is `count` over the
-/// workflow's wall time from start to result. Options: `--count N` (2000), `--parallelism P`
-/// (100), `--rounds R` (3), `--warmup N` (200).
+/// workflow's wall time from start to result. CPU per activity, charged to each worker process
+/// alone, is `WorkflowWorkerBenchmark --workloads activity-only`.
 @main
-struct ActivityWorkerBenchmark {
+struct ActivityWorkerBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ActivityWorkerBenchmark",
+        abstract: "Activities per second of the Swift ActivityWorker against a Python activity worker."
+    )
     static let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static let workflowQueue = "bench-workflows"
     static let swiftQueue = "bench-swift-activities"
     static let pythonQueue = "bench-python-activities"
 
-    static func main() async throws {
-        var count = 2000
-        var parallelism = 100
-        var rounds = 3
-        var warmup = 200
-        var arguments = CommandLine.arguments.dropFirst().makeIterator()
-        while let flag = arguments.next() {
-            guard let value = arguments.next().flatMap(Int.init) else { fatalError("\(flag) needs a number") }
-            switch flag {
-            case "--count": count = value
-            case "--parallelism": parallelism = value
-            case "--rounds": rounds = value
-            case "--warmup": warmup = value
-            default: fatalError("unknown option \(flag)")
-            }
-        }
+    @Option(help: "Noop activities per RunNoops run.") var count = 2000
+    @Option(help: "Activities in flight, and each worker's activity concurrency.") var parallelism = 100
+    @Option(help: "Rounds; each runs both sides, alternating which goes first.") var rounds = 3
+    @Option(help: "Warm-up activities per side.") var warmup = 200
+    @Option(help: "Write the results JSON here instead of Benchmarks/Results/ActivityWorkerBenchmark.json.")
+    var results: String?
 
-        let server = try await DevServer.start(DevServerOptions(searchDirectory: repository))
-        let python = repository.appending(path: ".venv/bin/python").path
-        let script = repository.appending(path: "Tests/InteropTests/python/warehouse_worker.py").path
+    func run() async throws {
+        let server = try await DevServer.start(DevServerOptions(searchDirectory: Self.repository))
+        let python = Self.repository.appending(path: ".venv/bin/python").path
+        let script = Self.repository.appending(path: "Tests/InteropTests/python/warehouse_worker.py").path
         // Workflows in one Python process; the Python activity worker in another, as the Swift
         // worker is, so neither side's activities share a process with the workflow load.
-        let workflows = try await startPython(
+        let workflows = try await Self.startPython(
             python,
-            [script, "--address", server.address, "--workflow-task-queue", workflowQueue],
+            [script, "--address", server.address, "--workflow-task-queue", Self.workflowQueue],
             in: server.directory
         )
-        let pythonActivities = try await startPython(
+        let pythonActivities = try await Self.startPython(
             python,
             [
                 script, "--address", server.address, "--workflow-task-queue", "bench-idle",
-                "--noop-task-queue", pythonQueue, "--max-concurrent-activities", "\(parallelism)",
+                "--noop-task-queue", Self.pythonQueue, "--max-concurrent-activities", "\(parallelism)",
             ],
             in: server.directory
         )
@@ -63,31 +59,37 @@ struct ActivityWorkerBenchmark {
         let worker = ActivityWorker(
             connection: connection,
             activities: [ActivityRegistration(noop) { input, _ in input }],
-            options: ActivityWorkerOptions(taskQueue: swiftQueue, maxConcurrentActivities: parallelism, pollers: 4)
+            options: ActivityWorkerOptions(taskQueue: Self.swiftQueue, maxConcurrentActivities: parallelism, pollers: 4)
         )
         let workerRun = Task { try await worker.run() }
         let client = TemporalClient(transport: GRPCTemporalTransport(connection: connection))
 
         print("ActivityWorkerBenchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, dev server \(server.address)")
         print("RunNoops(\(count), \(parallelism)) per run, \(rounds) rounds, warm-up \(warmup) per side")
-        _ = try await runNoops(client, count: warmup, parallelism: parallelism, queue: swiftQueue)
-        _ = try await runNoops(client, count: warmup, parallelism: parallelism, queue: pythonQueue)
+        _ = try await Self.runNoops(client, count: warmup, parallelism: parallelism, queue: Self.swiftQueue)
+        _ = try await Self.runNoops(client, count: warmup, parallelism: parallelism, queue: Self.pythonQueue)
 
         var swiftRates: [Double] = []
         var pythonRates: [Double] = []
         for round in 1...rounds {
-            let order = round.isMultiple(of: 2) ? [pythonQueue, swiftQueue] : [swiftQueue, pythonQueue]
+            let order = round.isMultiple(of: 2) ? [Self.pythonQueue, Self.swiftQueue] : [Self.swiftQueue, Self.pythonQueue]
             for queue in order {
-                let rate = try await runNoops(client, count: count, parallelism: parallelism, queue: queue)
-                let side = queue == swiftQueue ? "swift" : "python"
+                let rate = try await Self.runNoops(client, count: count, parallelism: parallelism, queue: queue)
+                let side = queue == Self.swiftQueue ? "swift" : "python"
                 print("round \(round)  \(side.padding(toLength: 7, withPad: " ", startingAt: 0))\(Int(rate.rounded())) activities/s")
-                if queue == swiftQueue { swiftRates.append(rate) } else { pythonRates.append(rate) }
+                fflush(nil)
+                if queue == Self.swiftQueue { swiftRates.append(rate) } else { pythonRates.append(rate) }
             }
         }
         let swiftMedian = median(swiftRates)
         let pythonMedian = median(pythonRates)
         print("median: swift \(Int(swiftMedian.rounded())) activities/s, python \(Int(pythonMedian.rounded())) activities/s")
         print(String(format: "ratio swift/python: %.2fx (target ≥ 2x)", swiftMedian / pythonMedian))
+        var record = BenchmarkResults(benchmark: "ActivityWorkerBenchmark", notes: ["RunNoops(\(count), \(parallelism)), \(rounds) rounds"])
+        record.record(
+            .init(name: "activities-per-second", unit: "activities/s", swift: swiftMedian, python: pythonMedian, lowerIsBetter: false)
+        )
+        try record.write(to: results)
 
         worker.shutdown()
         _ = await workerRun.result

@@ -1,3 +1,4 @@
+import ArgumentParser
 import BenchmarkSupport
 import Foundation
 import TemporalContractsGRPC
@@ -18,15 +19,31 @@ import TemporalDevServer
 /// empty before every run; the ratio of the median rates is checked against 1× (Swift at least as
 /// fast).
 ///
-/// Options: `--count N` (2000), `--concurrency C` (64), `--warmup N` (200), `--rounds R` (4),
-/// `--python PATH` (an interpreter with temporalio, instead of the venv), `--swift-only`,
-/// `--raw` (Swift calls the generated `WorkflowService` client directly: no `TemporalClient`, no
-/// retry loop, no deadline; a diagnostic of the client's overhead), `--own-retries` (the transport
-/// does not retry; the benchmark retries starts failing with `unavailable` and counts them; `--raw`
-/// does so too), `--keep-server` (one server process for all runs, instead of restarting it empty before each),
-/// `--address HOST:PORT` (a running server instead of a new dev server), `--namespace NS`.
+/// The options are listed by `--help`; the figures also go to `Benchmarks/Results/ClientStartBenchmark.json`.
 @main
-struct ClientStartBenchmark {
+struct ClientStartBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Workflow starts per second, Swift TemporalClient vs the Python SDK's Client, on one dev server."
+    )
+
+    @Option(help: "Timed starts per run.") var count = 2000
+    @Option(help: "Starts in flight at once.") var concurrency = 64
+    @Option(help: "Untimed warm-up starts per run.") var warmup = 200
+    @Option(help: "Rounds; the sides alternate which goes first.") var rounds = 4
+    @Option(help: "An interpreter with temporalio, instead of Benchmarks/.venv.") var python: String?
+    @Flag(help: "Run the Swift side only.") var swiftOnly = false
+    @Flag(
+        help:
+            "Swift calls the generated WorkflowService client directly (no TemporalClient, no retry loop, no deadline): a diagnostic of the client's overhead."
+    )
+    var raw = false
+    @Flag(help: "The transport does not retry; the benchmark retries starts failing with `unavailable` and counts them.")
+    var ownRetries = false
+    @Flag(help: "One server process for all runs, instead of restarting it empty before each.") var keepServer = false
+    @Option(help: "A running server's HOST:PORT instead of a new dev server.") var address: String?
+    @Option(help: "The namespace.") var namespace = "default"
+    @Option(help: "Where to write the JSON results (default Benchmarks/Results/ClientStartBenchmark.json).") var results: String?
+
     static let workflowType = "BenchWorkflow"
     static let taskQueue = "bench-starts"
     static let targetRatio = 1.0
@@ -54,13 +71,28 @@ struct ClientStartBenchmark {
         case python = "Python"
     }
 
-    static func main() async {
-        let options = parseOptions()
+    func run() async throws {
+        var options = Options()
+        options.count = count
+        options.concurrency = concurrency
+        options.warmup = warmup
+        options.rounds = rounds
+        options.python = python
+        options.swiftOnly = swiftOnly
+        options.address = address
+        options.namespace = namespace
+        options.restartServer = !keepServer
+        options.raw = raw
+        options.ownRetries = ownRetries
+        for (name, value) in [("--count", count), ("--concurrency", concurrency), ("--rounds", rounds)] where value < 1 {
+            throw ValidationError("\(name) needs an integer ≥ 1")
+        }
+        if warmup < 0 { throw ValidationError("--warmup needs an integer ≥ 0") }
         let interpreter: String?
         do {
             interpreter = options.swiftOnly ? nil : try options.python ?? PythonSide.prepareVenv()
         } catch {
-            fail("could not prepare the Python venv: \(error)")
+            Self.fail("could not prepare the Python venv: \(error)")
         }
 
         let server: DevServer?
@@ -72,23 +104,33 @@ struct ClientStartBenchmark {
                 let parsed = try TemporalConnectionOptions(address: address)
                 (server, host, port, namespace) = (nil, parsed.host, parsed.port, options.namespace)
             } else {
-                let started = try await DevServer.start(DevServerOptions(searchDirectory: repositoryRoot, namespace: options.namespace))
+                let started = try await DevServer.start(
+                    DevServerOptions(searchDirectory: Self.repositoryRoot, namespace: options.namespace)
+                )
                 (server, host, port, namespace) = (started, started.host, started.port, started.namespace)
             }
         } catch {
-            fail("could not start the dev server: \(error)")
+            Self.fail("could not start the dev server: \(error)")
         }
 
         // Every way out stops the server first: `exit` would leave it running.
         let passed: Bool
         do {
-            passed = try await run(options, interpreter: interpreter, server: server, host: host, port: port, namespace: namespace)
+            passed = try await Self.run(
+                options,
+                interpreter: interpreter,
+                server: server,
+                host: host,
+                port: port,
+                namespace: namespace,
+                resultsPath: results
+            )
         } catch {
             await server?.stop()
-            fail("\(error)")
+            Self.fail("\(error)")
         }
         await server?.stop()
-        exit(passed ? 0 : 1)
+        if !passed { throw ExitCode(1) }
     }
 
     /// Runs the rounds and prints the results; false if Swift missed the target or the sides did
@@ -99,7 +141,8 @@ struct ClientStartBenchmark {
         server: DevServer?,
         host: String,
         port: Int,
-        namespace: String
+        namespace: String,
+        resultsPath: String?
     ) async throws
         -> Bool
     {
@@ -194,6 +237,8 @@ struct ClientStartBenchmark {
             raw: options.raw
         )
 
+        try record(swift: swiftRuns, python: pythonRuns, options: options, to: resultsPath)
+
         guard let wireCheck else { return true }
         print("")
         print("same start on the wire (the server's WorkflowExecutionStarted events of each side's first timed start):")
@@ -285,51 +330,11 @@ struct ClientStartBenchmark {
 
     static var repositoryRoot: URL { PythonSide.benchmarksDirectory.deletingLastPathComponent() }
 
-    static func parseOptions() -> Options {
-        var options = Options()
-        var arguments = CommandLine.arguments.dropFirst()
-        func integer(_ name: String, minimum: Int = 1) -> Int {
-            guard let text = arguments.popFirst(), let value = Int(text.replacingOccurrences(of: "_", with: "")),
-                value >= minimum
-            else {
-                fail("\(name) needs an integer ≥ \(minimum)")
-            }
-            return value
-        }
-        func text(_ name: String) -> String {
-            guard let value = arguments.popFirst() else { fail("\(name) needs a value") }
-            return value
-        }
-        while let argument = arguments.popFirst() {
-            switch argument {
-            case "--count": options.count = integer(argument)
-            case "--concurrency": options.concurrency = integer(argument)
-            case "--warmup": options.warmup = integer(argument, minimum: 0)
-            case "--rounds": options.rounds = integer(argument)
-            case "--python": options.python = text(argument)
-            case "--swift-only": options.swiftOnly = true
-            case "--address": options.address = text(argument)
-            case "--namespace": options.namespace = text(argument)
-            case "--keep-server": options.restartServer = false
-            case "--raw": options.raw = true
-            case "--own-retries": options.ownRetries = true
-            case "-h", "--help":
-                print(
-                    "usage: ClientStartBenchmark [--count N] [--concurrency C] [--warmup N] [--rounds R] "
-                        + "[--python PATH] [--swift-only] [--raw] [--own-retries] [--keep-server] [--address HOST:PORT] [--namespace NS]"
-                )
-                exit(0)
-            default: fail("unknown argument '\(argument)'")
-            }
-        }
-        return options
-    }
-
     /// Reports an error and exits; only for errors before the dev server starts (later ones throw
     /// `BenchmarkError`, so the server is stopped first).
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
-        exit(2)
+        Foundation.exit(2)
     }
 }
 

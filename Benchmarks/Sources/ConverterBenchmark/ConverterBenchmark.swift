@@ -1,3 +1,4 @@
+import ArgumentParser
 import BenchmarkSupport
 import Foundation
 import TemporalContracts
@@ -15,11 +16,13 @@ import TemporalContracts
 /// `--seconds` each and report round trips per second; the ratio of the medians is checked against
 /// 5×. Before that, each side decodes the other's payload to check they exchange the same JSON.
 ///
-/// Options: `--runs N` (3), `--seconds S` (1.0), `--warmup S` (0.5), `--python PATH` (use this
-/// interpreter, which must have temporalio, instead of the venv), `--swift-only`, `--no-stages`
-/// (skip the breakdown of the Swift round trip).
+/// Then the payload-size run (`PayloadSizes`): round trips of about 1 KB, 100 KB and 2 MB as
+/// `json/plain` and `binary/protobuf`, Swift and Python alternating, in MB/s.
 @main
-struct ConverterBenchmark {
+struct ConverterBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Payload-converter round trips, Swift against the Python SDK: the interop order, then payload sizes."
+    )
     static let targetRatio = 5.0
 
     struct Options {
@@ -31,8 +34,55 @@ struct ConverterBenchmark {
         var stages = true
     }
 
-    static func main() throws {
-        let options = parseOptions()
+    @Option(help: "Measured runs of each side (for the payload sizes: alternating rounds).")
+    var runs = 3
+    @Option(help: "Seconds each run lasts at least.")
+    var seconds = 1.0
+    @Option(help: "Seconds of warm-up before each side's runs.")
+    var warmup = 0.5
+    @Option(help: "A Python interpreter with temporalio, instead of Benchmarks/.venv.")
+    var python: String?
+    @Flag(help: "Measure the Swift side only.")
+    var swiftOnly = false
+    @Flag(help: "Skip the breakdown of the Swift round trip.")
+    var noStages = false
+    @Flag(help: "Skip the payload-size run.")
+    var noSizes = false
+    @Flag(help: "Only the payload-size run.")
+    var sizesOnly = false
+    @Option(help: "Where to write the JSON results (default: Benchmarks/Results/ConverterBenchmark.json).")
+    var results: String?
+
+    func validate() throws {
+        guard runs > 0, seconds > 0, warmup > 0 else { throw ValidationError("--runs, --seconds and --warmup must be positive") }
+    }
+
+    func run() async throws {
+        let options = Options(
+            runs: runs,
+            seconds: seconds,
+            warmup: warmup,
+            python: python,
+            swiftOnly: swiftOnly,
+            stages: !noStages
+        )
+        var record = BenchmarkResults(benchmark: "ConverterBenchmark")
+        var passed = true
+        if !sizesOnly {
+            passed = try Self.runOrder(options, record: &record) && passed
+        }
+        if !noSizes {
+            if !sizesOnly { print("") }
+            let interpreter = swiftOnly ? nil : try python ?? PythonSide.prepareVenv()
+            let sizes = PayloadSizes(rounds: runs, seconds: seconds, warmup: warmup, interpreter: interpreter)
+            passed = try sizes.run(record: &record) && passed
+        }
+        try record.write(to: results)
+        if !passed { throw ExitCode.failure }
+    }
+
+    /// The interop order's round trip, Swift then Python; true when Swift leads by the target.
+    static func runOrder(_ options: Options, record: inout BenchmarkResults) throws -> Bool {
         let converter = DefaultPayloadConverter()
         let order = Order.sample
 
@@ -94,12 +144,25 @@ struct ConverterBenchmark {
             try Stages.run(options: options, converter: converter, order: order, payload: swiftPayload, swiftRoundTrip: swift)
         }
 
-        guard let python, let equivalence else { return }
+        guard let python, let equivalence else {
+            record.record(.init(name: "round-trips-per-s/order", unit: "rt/s", swift: swift.median, lowerIsBetter: false))
+            return true
+        }
         print("")
         let ratio = swift.median / python.rates.median
+        record.record(
+            .init(
+                name: "round-trips-per-s/order",
+                unit: "rt/s",
+                swift: swift.median,
+                python: python.rates.median,
+                lowerIsBetter: false,
+                target: "≥ 5×"
+            )
+        )
         guard equivalence.passed else {
             print("FAIL: the two sides do not exchange the same JSON, so the rates are not comparable")
-            exit(1)
+            return false
         }
         let passed = ratio >= targetRatio
         print(
@@ -107,7 +170,7 @@ struct ConverterBenchmark {
                 + ": Swift does \(format(ratio, digits: 1))× the round trips per second of Python (medians: "
                 + "\(formatRate(swift.median)) vs \(formatRate(python.rates.median)); target ≥ \(format(targetRatio, digits: 0))×)"
         )
-        if !passed { exit(1) }
+        return passed
     }
 
     // MARK: - Output
@@ -140,42 +203,9 @@ struct ConverterBenchmark {
         }
     }
 
-    // MARK: - Options
-
-    static func parseOptions() -> Options {
-        var options = Options()
-        var arguments = CommandLine.arguments.dropFirst()
-        func number(_ name: String) -> Double {
-            guard let text = arguments.popFirst(), let value = Double(text), value > 0 else {
-                fail("\(name) needs a positive number")
-            }
-            return value
-        }
-        while let argument = arguments.popFirst() {
-            switch argument {
-            case "--runs": options.runs = max(1, Int(number("--runs")))
-            case "--seconds": options.seconds = number("--seconds")
-            case "--warmup": options.warmup = number("--warmup")
-            case "--python":
-                guard let path = arguments.popFirst() else { fail("--python needs a path") }
-                options.python = path
-            case "--swift-only": options.swiftOnly = true
-            case "--no-stages": options.stages = false
-            case "-h", "--help":
-                print(
-                    "usage: ConverterBenchmark [--runs N] [--seconds S] [--warmup S] [--python PATH] "
-                        + "[--swift-only] [--no-stages]"
-                )
-                exit(0)
-            default: fail("unknown argument '\(argument)'")
-            }
-        }
-        return options
-    }
-
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
-        exit(2)
+        Foundation.exit(2)
     }
 }
 
@@ -213,7 +243,7 @@ func measure(_ options: ConverterBenchmark.Options, runs: Int, seconds: Double, 
             }
         }
     }
-    let warmup = try timed(options.warmup, batch: 100)
+    let warmup = try timed(options.warmup, batch: 1)
     let batch = max(1, Int(Double(warmup.count) / warmup.elapsed / 100))
     var rates: [Double] = []
     for _ in 0..<runs {

@@ -22,6 +22,12 @@ public struct SyntheticContract {
         var updates = 0
         var activities = 0
 
+        /// Object and enum types together.
+        public var typeCount: Int { objects + stringEnums + integerEnums }
+        public var workflowCount: Int { workflows }
+        /// Signals, queries and updates together.
+        public var handlerCount: Int { signals + queries + updates }
+
         public var description: String {
             "\(objects + stringEnums + integerEnums) types (\(objects) objects with \(properties) properties, "
                 + "\(stringEnums) string enums, \(integerEnums) integer enums), \(workflows) workflows, "

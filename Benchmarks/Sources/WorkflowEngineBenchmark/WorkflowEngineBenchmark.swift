@@ -1,3 +1,4 @@
+import ArgumentParser
 import BenchmarkSupport
 import Foundation
 import TemporalAPI
@@ -9,18 +10,32 @@ import TemporalContractsTesting
 /// activities and 10 timers (target: above 2,000 per second), and replays per second of its
 /// history by the Swift replayer against the Python SDK's replayer in the same run.
 @main
-struct WorkflowEngineBenchmark {
-    static func main() async throws {
-        let arguments = CommandLine.arguments
-        let workflows = option("--workflows", in: arguments) ?? 2_000
-        let rounds = option("--rounds", in: arguments) ?? 5
-        let inFlight = option("--in-flight", in: arguments) ?? 64
-        let replays = option("--replays", in: arguments) ?? 1_000
+struct WorkflowEngineBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Pipeline workflows through the test environment, and replays of their history by the Swift and the Python SDK's replayer."
+    )
 
+    @Option(help: "Workflows per round through the test environment.")
+    var workflows: Int = 2_000
+
+    @Option(help: "Measured rounds (after one warm-up round).")
+    var rounds: Int = 5
+
+    @Option(help: "Workflows in flight at a time.")
+    var inFlight: Int = 64
+
+    @Option(help: "Replays of the Pipeline history per round, on each side.")
+    var replays: Int = 1_000
+
+    @Flag(help: "Measure the test environment only, without the replays.")
+    var environmentOnly = false
+
+    func run() async throws {
         print("test environment: \(workflows) Pipeline workflows (10 activities, 10 timers each), \(inFlight) in flight, \(rounds) rounds")
         var rates: [Double] = []
         for round in 0...rounds {
-            let rate = try await environmentRate(workflows: round == 0 ? 200 : workflows, inFlight: inFlight)
+            let rate = try await Self.environmentRate(workflows: round == 0 ? 200 : workflows, inFlight: inFlight)
             if round > 0 {
                 rates.append(rate)
                 print("  round \(round): \(formatRate(rate)) workflows/s")
@@ -28,8 +43,21 @@ struct WorkflowEngineBenchmark {
         }
         let environmentMedian = median(rates)
 
-        if arguments.contains("--environment-only") { return }
-        let history = try await pipelineHistory()
+        var results = BenchmarkResults(benchmark: "WorkflowEngineBenchmark")
+        results.record(
+            .init(
+                name: "test-environment-workflows-per-second",
+                unit: "workflows/s",
+                swift: environmentMedian,
+                lowerIsBetter: false,
+                target: "> 2,000"
+            )
+        )
+        if environmentOnly {
+            try results.write()
+            return
+        }
+        let history = try await Self.pipelineHistory()
         print("\nreplay of one Pipeline history (\(history.events.count) events), \(replays) replays per round, \(rounds) rounds")
         var swiftReplayRates: [Double] = []
         let replayer = WorkflowReplayer(workflows: [Pipeline.registration])
@@ -40,7 +68,7 @@ struct WorkflowEngineBenchmark {
                 try replayer.replay(history, workflowID: "bench-\(index)").tearDown()
             }
             let elapsed = clock.now - started
-            if round > 0 { swiftReplayRates.append(Double(replays) / seconds(elapsed)) }
+            if round > 0 { swiftReplayRates.append(Double(replays) / Self.seconds(elapsed)) }
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "pipeline-history-\(ProcessInfo.processInfo.processIdentifier).json"
@@ -70,6 +98,16 @@ struct WorkflowEngineBenchmark {
         print("replay ratio Swift / Python: \(format(swiftReplay / pythonReplay, digits: 2))×")
         let verdict = environmentMedian > 2_000 ? "PASS" : "FAIL"
         print("\(verdict): \(formatRate(environmentMedian)) workflows/s through the test environment (target > 2,000)")
+        results.record(
+            .init(
+                name: "replays-per-second/pipeline-115-events",
+                unit: "replays/s",
+                swift: swiftReplay,
+                python: pythonReplay,
+                lowerIsBetter: false
+            )
+        )
+        try results.write()
     }
 
     /// Runs `workflows` Pipelines through one environment, at most `inFlight` at a time.
@@ -100,7 +138,7 @@ struct WorkflowEngineBenchmark {
         }
         let elapsed = clock.now - started
         await environment.shutdown()
-        return Double(workflows) / seconds(elapsed)
+        return Double(workflows) / Self.seconds(elapsed)
     }
 
     static func pipelineHistory() async throws -> Temporal_Api_History_V1_History {
@@ -110,10 +148,6 @@ struct WorkflowEngineBenchmark {
         let history = try await environment.history(of: WorkflowExecution(workflowID: "pipeline"))
         await environment.shutdown()
         return history
-    }
-
-    static func option(_ name: String, in arguments: [String]) -> Int? {
-        arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil }
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -51,11 +51,22 @@ public struct WorkflowRegistration: Sendable {
         self.aliases = definition.aliases
         self.taskQueue = definition.defaults.taskQueue
         self.makeInstance = { Workflow() }
+        // The returned closure lives as long as the run (a cached run holds it while it waits), so
+        // it captures the output coding and the type name, not the whole definition.
+        let outputCoding = definition.output
+        let workflowType = definition.name
         self.run = { payloads, converter in
             let input = try definition.input.decodeArguments(payloads, using: converter)
             return { instance, context in
-                let output = try await run(try handlerTable.cast(instance), input, context)
-                return try definition.output.encode(output, using: context.payloadConverter)
+                guard let workflow = instance as? Workflow else {
+                    throw WorkflowRegistrationError(
+                        workflowType: workflowType,
+                        expected: "\(Workflow.self)",
+                        actual: "\(type(of: instance))"
+                    )
+                }
+                let output = try await run(workflow, input, context)
+                return try outputCoding.encode(output, using: context.payloadConverter)
             }
         }
         self.signals = handlerTable.signals

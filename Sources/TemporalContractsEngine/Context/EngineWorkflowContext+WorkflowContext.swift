@@ -49,7 +49,13 @@ extension EngineWorkflowContext: WorkflowContext {
             try await waitFor(predicate)
             return true
         }
-        // As the other SDKs do: a timer races the predicate, the loser is cancelled.
+        return try await condition(racing: timeout, predicate)
+    }
+
+    /// As the other SDKs do: a timer races the predicate, the loser is cancelled. Apart from
+    /// `condition(timeout:_:)` so the task group's state is not in the async frame of every
+    /// condition without a timeout, which a waiting run keeps for as long as it waits.
+    private func condition(racing timeout: Duration, _ predicate: @escaping () -> Bool) async throws -> Bool {
         let predicate = UncheckedSendable(predicate)
         return try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {

@@ -10,6 +10,8 @@ enum TemplateContext {
         case let flag as Bool: return flag
         case let lines as [String]: return lines
         case let optional as any OptionalValue: return optional.wrapped.map(make) as Any
+        case let convertible as any TemplateContextConvertible: return convertible.templateContext
+        case let convertibles as [any TemplateContextConvertible]: return convertibles.map(\.templateContext)
         default: break
         }
         let mirror = Mirror(reflecting: value)

@@ -187,14 +187,16 @@ extension ContractResolver {
         -> TypeReference?
     {
         guard !name.value.isEmpty else { return nil }  // already reported where the schema was read
-        let visible = visibleTypeNames(from: contract)
+        let byName =
+            visibleTypesByNameByContract[contract] ?? Dictionary(grouping: visibleTypeNames(from: contract), by: \.name)
         let parts = name.value.split(separator: ".", maxSplits: 1).map(String.init)
         let matches: [QualifiedTypeName]
         if parts.count == 2, parts[0] == contract || importsByName[contract]?.contains(parts[0]) == true {
-            matches = visible.filter { $0.contract == parts[0] && $0.name == parts[1] }
+            matches = (byName[parts[1]] ?? []).filter { $0.contract == parts[0] }
         } else {
-            let own = visible.filter { $0.contract == contract && $0.name == name.value }
-            matches = own.isEmpty ? visible.filter { $0.name == name.value } : own
+            let named = byName[name.value] ?? []
+            let own = named.filter { $0.contract == contract }
+            matches = own.isEmpty ? named : own
         }
         if matches.count > 1 {
             diagnostics.error(
@@ -210,7 +212,7 @@ extension ContractResolver {
             if YAMLContractParser.builtinTypeNames[name.value] != nil {
                 hint = "'$ref' names a declared type; for a built-in write `type: \(name.value)`"
             } else {
-                let candidates = visible.map { $0.contract == contract ? $0.name : "\($0.contract).\($0.name)" }
+                let candidates = visibleTypeNames(from: contract).map { $0.contract == contract ? $0.name : "\($0.contract).\($0.name)" }
                 hint =
                     candidates.isEmpty
                     ? "declare it under `types:` or import the contract that does"

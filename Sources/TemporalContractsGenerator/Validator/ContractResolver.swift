@@ -24,6 +24,9 @@ public struct ContractResolver {
     var importsByName: [String: [String]] = [:]
     /// The type names each contract can see, computed once: every `$ref` looks them up.
     var visibleTypeNamesByContract: [String: [QualifiedTypeName]] = [:]
+    /// The same names grouped by name, in the same order: a `$ref` finds its candidates without
+    /// scanning every visible type, which made resolving quadratic in the number of types.
+    var visibleTypesByNameByContract: [String: [String: [QualifiedTypeName]]] = [:]
     /// Where each alias was written, by element (`aliasElement`) and alias: the models keep the
     /// names only, and `checkUniqueWireNames` points at the alias it reports.
     var aliasLocations: [String: [String: SourceLocation]] = [:]
@@ -100,6 +103,7 @@ public struct ContractResolver {
         }
         for name in syntaxByName.keys {
             visibleTypeNamesByContract[name] = visibleTypeNames(from: name)
+            visibleTypesByNameByContract[name] = Dictionary(grouping: visibleTypeNames(from: name), by: \.name)
         }
         var models: [ContractModel] = []
         for input in inputs {

@@ -17,14 +17,18 @@ struct ActivityTaskExecution: Sendable {
     let transport: GRPCTemporalTransport
     let options: ActivityWorkerOptions
     let context: WorkerActivityContext
+    /// The worker's watch over the timeouts of its running attempts.
+    let timeouts: ActivityTimeoutWatch
 
     init(
         task: Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse,
         registration: ActivityRegistration?,
         transport: GRPCTemporalTransport,
-        options: ActivityWorkerOptions
+        options: ActivityWorkerOptions,
+        timeouts: ActivityTimeoutWatch
     ) {
         self.task = task
+        self.timeouts = timeouts
         self.registration = registration
         self.transport = transport
         self.options = options
@@ -70,36 +74,11 @@ struct ActivityTaskExecution: Sendable {
         let input = task.input.payloads.map(Payload.init)
         let work = Task { try await registration.execute(input, context) }
         context.onCancel { _ in work.cancel() }
-        let watchdog = Task { await watchTimeouts() }
+        timeouts.watch(context)
         let result = await work.result
-        watchdog.cancel()
+        timeouts.unwatch(context)
         await throttle.stop()
         await report(result, started: started)
-    }
-
-    /// Cancels the attempt when its deadline passes or it stops heartbeating for longer than its
-    /// heartbeat timeout: the server has timed it out by then, and its code should stop too.
-    private func watchTimeouts() async {
-        let deadline = context.info.deadline.map { ContinuousClock.now + .seconds($0.timeIntervalSinceNow) }
-        let heartbeatTimeout = context.info.heartbeatTimeout
-        while !Task.isCancelled {
-            var wakeUp = deadline
-            if let heartbeatTimeout {
-                let heartbeatDeadline = context.lastHeartbeat + heartbeatTimeout
-                wakeUp = min(wakeUp ?? heartbeatDeadline, heartbeatDeadline)
-            }
-            guard let wakeUp else { return }
-            do { try await Task.sleep(until: wakeUp) } catch { return }
-            let now = ContinuousClock.now
-            if let deadline, now >= deadline {
-                context.cancel(.timedOut(.startToClose))
-                return
-            }
-            if let heartbeatTimeout, now - context.lastHeartbeat >= heartbeatTimeout {
-                context.cancel(.timedOut(.heartbeat))
-                return
-            }
-        }
     }
 
     private func report(_ result: Result<[Payload], any Error>, started: ContinuousClock.Instant) async {

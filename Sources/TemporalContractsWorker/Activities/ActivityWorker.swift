@@ -31,6 +31,7 @@ public final class ActivityWorker: Service, Sendable {
     private let poller: TaskPoller<Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse>
     /// The contexts of the activities running now, by task token, to cancel them at shutdown.
     private let running = Mutex<[Data: WorkerActivityContext]>([:])
+    private let timeouts = ActivityTimeoutWatch()
 
     public init(connection: TemporalConnection, activities: [ActivityRegistration], options: ActivityWorkerOptions) {
         self.connection = connection
@@ -88,6 +89,7 @@ public final class ActivityWorker: Service, Sendable {
             // Polling stopped: give running activities the grace period, then cancel the rest.
             group.addTask { await self.cancelAfterGracePeriod() }
         }
+        timeouts.stop()
     }
 
     /// Prepares a task taken in a slot, registered as running so shutdown can cancel it.
@@ -96,7 +98,8 @@ public final class ActivityWorker: Service, Sendable {
             task: task,
             registration: registrations.registration(forType: task.activityType.name),
             transport: transport,
-            options: options
+            options: options,
+            timeouts: timeouts
         )
         running.withLock { $0[task.taskToken] = execution.context }
         return execution
@@ -106,7 +109,7 @@ public final class ActivityWorker: Service, Sendable {
     private func execute(_ execution: ActivityTaskExecution) async {
         await execution.run()
         running.withLock { _ = $0.removeValue(forKey: execution.task.taskToken) }
-        await poller.slots.release()
+        poller.slots.release()
     }
 
     private func cancelAfterGracePeriod() async {
@@ -129,11 +132,11 @@ extension ActivityWorker: EagerActivities {
     }
 
     func reserveSlot() async -> Bool {
-        await poller.slots.tryAcquire()
+        poller.slots.tryAcquire()
     }
 
     func releaseSlot() async {
-        await poller.slots.release()
+        poller.slots.release()
     }
 
     func run(_ task: Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse) {

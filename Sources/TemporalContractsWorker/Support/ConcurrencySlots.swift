@@ -1,42 +1,66 @@
-/// A counting semaphore for activity slots. `close()` wakes every waiter with `false`, which is
-/// how pollers learn the worker is shutting down while they wait for a slot.
-actor ConcurrencySlots {
-    private var available: Int
-    private var waiters: [CheckedContinuation<Bool, Never>] = []
-    private var closed = false
+import Synchronization
 
-    init(_ count: Int) {
-        available = count
-    }
+/// A counting semaphore for task slots. `close()` wakes every waiter with `false`, which is how
+/// pollers learn the worker is shutting down while they wait for a slot.
+///
+/// A lock rather than an actor: a slot is taken and given back for every task, and a free slot is
+/// then taken without suspending, where an actor costs a hop onto its executor for each call.
+final class ConcurrencySlots: Sendable {
+    private struct State {
+        var available: Int
+        var waiters: [CheckedContinuation<Bool, Never>] = []
+        var closed = false
 
-    /// Takes a slot; false once closed.
-    func acquire() async -> Bool {
-        if closed { return false }
-        if available > 0 {
+        /// Takes a free slot: true if taken, false if closed, nil if none is free.
+        mutating func take() -> Bool? {
+            if closed { return false }
+            guard available > 0 else { return nil }
             available -= 1
             return true
         }
-        return await withCheckedContinuation { waiters.append($0) }
+    }
+
+    private let state: Mutex<State>
+
+    init(_ count: Int) {
+        state = Mutex(State(available: count))
+    }
+
+    /// Takes a slot, waiting for one if none is free; false once closed.
+    func acquire() async -> Bool {
+        if let taken = state.withLock({ $0.take() }) { return taken }
+        return await withCheckedContinuation { continuation in
+            let taken = state.withLock { state -> Bool? in
+                let taken = state.take()
+                if taken == nil { state.waiters.append(continuation) }
+                return taken
+            }
+            if let taken { continuation.resume(returning: taken) }
+        }
     }
 
     /// Takes a slot if one is free now, without waiting.
     func tryAcquire() -> Bool {
-        guard !closed, available > 0 else { return false }
-        available -= 1
-        return true
+        state.withLock { $0.take() } ?? false
     }
 
+    /// Gives a slot back, to the longest waiter if there is one.
     func release() {
-        if !closed, !waiters.isEmpty {
-            waiters.removeFirst().resume(returning: true)
-        } else {
-            available += 1
+        let waiter = state.withLock { state -> CheckedContinuation<Bool, Never>? in
+            if !state.closed, !state.waiters.isEmpty { return state.waiters.removeFirst() }
+            state.available += 1
+            return nil
         }
+        waiter?.resume(returning: true)
     }
 
+    /// Refuses every later `acquire()` and wakes the waiting ones with `false`.
     func close() {
-        closed = true
+        let waiters = state.withLock { state in
+            state.closed = true
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
         for waiter in waiters { waiter.resume(returning: false) }
-        waiters.removeAll()
     }
 }

@@ -55,8 +55,7 @@ final class TaskPoller<Response: Sendable>: Sendable {
         }
         pollingTask?.cancel()
         polling.fire()
-        let slots = self.slots
-        Task { await slots.close() }
+        slots.close()
     }
 
     private func loop(_ poll: Poll, into continuation: AsyncStream<Response>.Continuation) async {
@@ -70,12 +69,12 @@ final class TaskPoller<Response: Sendable>: Sendable {
             guard await slots.acquire() else { return }
             do {
                 guard let task = try await poll() else {
-                    await slots.release()
+                    slots.release()
                     continue
                 }
                 continuation.yield(task)
             } catch {
-                await slots.release()
+                slots.release()
                 if Task.isCancelled || isStopping { return }
                 // The server stayed away past the retry budget: keep the worker alive and try again.
                 logger.error("polling for \(kind) failed", metadata: ["error": "\(error)"])

@@ -11,6 +11,10 @@ actor WorkflowCache {
         var lastEventID: Int64 = 0
         /// From the start event: the time a task has before the server times it out.
         var workflowTaskTimeout: Duration = .seconds(10)
+        /// The cache's clock when the run was last checked in: the least recent goes first.
+        /// Kept here rather than in a second dictionary keyed by run ID, which cost every cached
+        /// run another hash slot.
+        fileprivate var lastUse: UInt64 = 0
 
         init(engine: WorkflowEngine) {
             self.engine = engine
@@ -19,7 +23,6 @@ actor WorkflowCache {
 
     private let capacity: Int
     private var entries: [String: Entry] = [:]
-    private var lastUse: [String: UInt64] = [:]
     private var clock: UInt64 = 0
     private var checkedOut: Set<String> = []
     private var waiters: [String: [CheckedContinuation<Void, Never>]] = [:]
@@ -50,18 +53,19 @@ actor WorkflowCache {
         }
         guard let entry, capacity > 0 else {
             entries[runID] = nil
-            lastUse[runID] = nil
             return []
         }
         clock += 1
+        entry.lastUse = clock
         entries[runID] = entry
-        lastUse[runID] = clock
         var evicted: [Entry] = []
         while entries.count > capacity {
-            // The least recently used run that no task holds.
-            guard let victim = lastUse.filter({ !checkedOut.contains($0.key) }).min(by: { $0.value < $1.value })?.key else { break }
+            // The least recently used run that no task holds; a lazy scan, so no copy of the cache.
+            guard
+                let victim = entries.lazy.filter({ !self.checkedOut.contains($0.key) })
+                    .min(by: { $0.value.lastUse < $1.value.lastUse })?.key
+            else { break }
             if let removed = entries.removeValue(forKey: victim) { evicted.append(removed) }
-            lastUse[victim] = nil
         }
         return evicted
     }
@@ -70,7 +74,6 @@ actor WorkflowCache {
     func removeAll() -> [Entry] {
         let all = Array(entries.values)
         entries.removeAll()
-        lastUse.removeAll()
         return all
     }
 }

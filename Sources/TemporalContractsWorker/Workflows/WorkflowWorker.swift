@@ -123,7 +123,7 @@ public final class WorkflowWorker: Service, Sendable {
             for await task in tasks {
                 group.addTask {
                     await self.processor.process(task)
-                    await self.poller.slots.release()
+                    self.poller.slots.release()
                     self.processor.metrics.cacheSize(await self.processor.cache.count)
                 }
             }
