@@ -99,7 +99,6 @@ extension ContractResolver {
             scratch.syntaxByName = syntaxByName
             scratch.importsByName = importsByName
             scratch.visibleTypeNamesByContract = visibleTypeNamesByContract
-            scratch.visibleTypesByNameByContract = visibleTypesByNameByContract
             return properties.compactMap { property in
                 guard let resolved = scratch.resolveSchema(property.type, in: syntax, contract: name.contract) else {
                     return nil

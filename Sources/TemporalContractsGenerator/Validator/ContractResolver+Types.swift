@@ -172,11 +172,13 @@ extension ContractResolver {
     }
 
     /// Type names visible from a contract: its own, then those of its direct imports.
-    func visibleTypeNames(from contract: String) -> [QualifiedTypeName] {
+    func visibleTypeNames(from contract: String) -> VisibleTypeNames {
         if let cached = visibleTypeNamesByContract[contract] { return cached }
-        return ([contract] + (importsByName[contract] ?? [])).flatMap { owner in
-            (syntaxByName[owner]?.types ?? []).map { QualifiedTypeName(contract: owner, name: $0.name.value) }
-        }
+        return VisibleTypeNames(
+            ([contract] + (importsByName[contract] ?? [])).flatMap { owner in
+                (syntaxByName[owner]?.types ?? []).map { QualifiedTypeName(contract: owner, name: $0.name.value) }
+            }
+        )
     }
 
     mutating func resolveReference(
@@ -187,14 +189,13 @@ extension ContractResolver {
         -> TypeReference?
     {
         guard !name.value.isEmpty else { return nil }  // already reported where the schema was read
-        let byName =
-            visibleTypesByNameByContract[contract] ?? Dictionary(grouping: visibleTypeNames(from: contract), by: \.name)
+        let visible = visibleTypeNames(from: contract)
         let parts = name.value.split(separator: ".", maxSplits: 1).map(String.init)
         let matches: [QualifiedTypeName]
         if parts.count == 2, parts[0] == contract || importsByName[contract]?.contains(parts[0]) == true {
-            matches = (byName[parts[1]] ?? []).filter { $0.contract == parts[0] }
+            matches = (visible.byName[parts[1]] ?? []).filter { $0.contract == parts[0] }
         } else {
-            let named = byName[name.value] ?? []
+            let named = visible.byName[name.value] ?? []
             let own = named.filter { $0.contract == contract }
             matches = own.isEmpty ? named : own
         }
@@ -212,7 +213,7 @@ extension ContractResolver {
             if YAMLContractParser.builtinTypeNames[name.value] != nil {
                 hint = "'$ref' names a declared type; for a built-in write `type: \(name.value)`"
             } else {
-                let candidates = visibleTypeNames(from: contract).map { $0.contract == contract ? $0.name : "\($0.contract).\($0.name)" }
+                let candidates = visible.all.map { $0.contract == contract ? $0.name : "\($0.contract).\($0.name)" }
                 hint =
                     candidates.isEmpty
                     ? "declare it under `types:` or import the contract that does"

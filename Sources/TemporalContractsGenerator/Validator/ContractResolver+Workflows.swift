@@ -120,7 +120,6 @@ extension ContractResolver {
                 quiet.syntaxByName = syntaxByName
                 quiet.importsByName = importsByName
                 quiet.visibleTypeNamesByContract = visibleTypeNamesByContract
-                quiet.visibleTypesByNameByContract = visibleTypesByNameByContract
                 // Already validated where it is declared; resolve it again without repeating its diagnostics.
                 return quiet.resolveHandler(declaration, kind: kind, in: syntax, contract: imported)
             }

@@ -23,10 +23,7 @@ public struct ContractResolver {
     var syntaxByName: [String: ContractSyntax] = [:]
     var importsByName: [String: [String]] = [:]
     /// The type names each contract can see, computed once: every `$ref` looks them up.
-    var visibleTypeNamesByContract: [String: [QualifiedTypeName]] = [:]
-    /// The same names grouped by name, in the same order: a `$ref` finds its candidates without
-    /// scanning every visible type, which made resolving quadratic in the number of types.
-    var visibleTypesByNameByContract: [String: [String: [QualifiedTypeName]]] = [:]
+    var visibleTypeNamesByContract: [String: VisibleTypeNames] = [:]
     /// Where each alias was written, by element (`aliasElement`) and alias: the models keep the
     /// names only, and `checkUniqueWireNames` points at the alias it reports.
     var aliasLocations: [String: [String: SourceLocation]] = [:]
@@ -103,7 +100,6 @@ public struct ContractResolver {
         }
         for name in syntaxByName.keys {
             visibleTypeNamesByContract[name] = visibleTypeNames(from: name)
-            visibleTypesByNameByContract[name] = Dictionary(grouping: visibleTypeNames(from: name), by: \.name)
         }
         var models: [ContractModel] = []
         for input in inputs {

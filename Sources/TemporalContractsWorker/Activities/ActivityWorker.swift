@@ -131,11 +131,11 @@ extension ActivityWorker: EagerActivities {
         taskQueue == options.taskQueue && registrations.registration(forType: type) != nil
     }
 
-    func reserveSlot() async -> Bool {
+    func reserveSlot() -> Bool {
         poller.slots.tryAcquire()
     }
 
-    func releaseSlot() async {
+    func releaseSlot() {
         poller.slots.release()
     }
 

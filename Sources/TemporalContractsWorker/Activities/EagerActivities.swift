@@ -8,9 +8,9 @@ protocol EagerActivities: Sendable {
     /// Whether this worker runs activities of `type` on `taskQueue`.
     func runs(_ type: String, on taskQueue: String) -> Bool
     /// Takes an activity slot if one is free now.
-    func reserveSlot() async -> Bool
+    func reserveSlot() -> Bool
     /// Gives back a slot reserved for an activity the server did not hand over.
-    func releaseSlot() async
+    func releaseSlot()
     /// Runs a task in a reserved slot, which it releases when done.
     func run(_ task: Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse)
 }

@@ -192,7 +192,7 @@ struct WorkflowTaskProcessor: Sendable {
             request.queryResults[id] = answer(query, on: run.engine)
         }
         try await options.dataConverter.encodePayloads(in: &request)
-        let reserved = await requestEagerExecution(in: &request)
+        let reserved = requestEagerExecution(in: &request)
         let sent = request
         let response: Temporal_Api_Workflowservice_V1_RespondWorkflowTaskCompletedResponse
         do {
@@ -200,11 +200,11 @@ struct WorkflowTaskProcessor: Sendable {
                 try await service.respondWorkflowTaskCompleted(sent, metadata: metadata, options: options)
             }
         } catch {
-            for _ in 0..<reserved { await eagerActivities?.releaseSlot() }
+            for _ in 0..<reserved { eagerActivities?.releaseSlot() }
             throw WorkflowTaskRace(error) ?? error
         }
         for task in response.activityTasks { eagerActivities?.run(task) }
-        for _ in response.activityTasks.count..<max(reserved, response.activityTasks.count) { await eagerActivities?.releaseSlot() }
+        for _ in response.activityTasks.count..<max(reserved, response.activityTasks.count) { eagerActivities?.releaseSlot() }
         // The engine logs its own warnings (once, not on replay); logging them here too doubled them.
         if result.isFinished { metrics.workflowFinished(workflowType: task.workflowType.name) }
         let next = response.hasWorkflowTask && !response.workflowTask.taskToken.isEmpty ? response.workflowTask : nil
@@ -241,13 +241,13 @@ struct WorkflowTaskProcessor: Sendable {
 
     /// Marks activities the worker beside this one runs (on this queue, with a free slot) for
     /// eager execution; returns how many slots it reserved.
-    private func requestEagerExecution(in request: inout Temporal_Api_Workflowservice_V1_RespondWorkflowTaskCompletedRequest) async -> Int {
+    private func requestEagerExecution(in request: inout Temporal_Api_Workflowservice_V1_RespondWorkflowTaskCompletedRequest) -> Int {
         guard let eagerActivities else { return 0 }
         var reserved = 0
         for index in request.commands.indices where reserved < Self.maxEagerActivitiesPerTask {
             guard case .scheduleActivityTaskCommandAttributes(var attributes) = request.commands[index].attributes,
                 eagerActivities.runs(attributes.activityType.name, on: attributes.taskQueue.name),
-                await eagerActivities.reserveSlot()
+                eagerActivities.reserveSlot()
             else { continue }
             attributes.requestEagerExecution = true
             request.commands[index].scheduleActivityTaskCommandAttributes = attributes
