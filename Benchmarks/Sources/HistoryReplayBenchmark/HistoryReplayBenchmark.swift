@@ -15,7 +15,7 @@ struct HistoryReplayBenchmark: AsyncParsableCommand {
     )
 
     @Option(help: "History sizes in events, comma-separated (each is approximate: whole iterations).")
-    var sizes: String = "1000,10000,50000"
+    var sizes = CountList([1000, 10000, 50000])
 
     @Option(help: "Rounds; each runs one Swift and one Python replay process per size, alternating.")
     var rounds: Int = 3
@@ -33,7 +33,7 @@ struct HistoryReplayBenchmark: AsyncParsableCommand {
     var devServer = false
 
     @Option(help: "History sizes for the dev-server part, comma-separated.")
-    var serverSizes: String = "1000,3000"
+    var serverSizes = CountList([1000, 3000])
 
     @Option(help: "Timer length in the dev-server runs, in milliseconds (the server waits them out).")
     var serverTimerMs: Int = 1
@@ -46,8 +46,7 @@ struct HistoryReplayBenchmark: AsyncParsableCommand {
             try Self.replayInProcess(path: replayHistory, repeats: repeats)
             return
         }
-        let targets = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.sorted()
-        guard !targets.isEmpty else { throw ValidationError("--sizes names no size") }
+        let targets = sizes.values.sorted()
         let folder =
             keep.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("history-replay-\(ProcessInfo.processInfo.processIdentifier)")
@@ -96,7 +95,7 @@ struct HistoryReplayBenchmark: AsyncParsableCommand {
         )
         summary.record(into: &results)
         if devServer {
-            let serverTargets = serverSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.sorted()
+            let serverTargets = serverSizes.values.sorted()
             let figures = try await ServerReplay(sizes: serverTargets, repeats: repeats, timer: .milliseconds(serverTimerMs)).run()
             ServerReplay.report(figures, into: &results)
         }

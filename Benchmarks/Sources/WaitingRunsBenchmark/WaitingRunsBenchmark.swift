@@ -66,7 +66,7 @@ struct WaitingRunsOptions: ParsableArguments {
             valueName: "n,n,..."
         )
     )
-    var counts: String = "1000,10000"
+    var counts = CountList([1000, 10000])
 
     @Option(help: "Runs started per worker before the baseline RSS is read (not counted).")
     var warmup: Int = 100
@@ -95,8 +95,8 @@ struct WaitingRunsOptions: ParsableArguments {
     var results: String?
 
     func parsedCounts() throws -> [Int] {
-        let values = counts.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values == values.sorted(), values.allSatisfy({ $0 > 0 }) else {
+        let values = counts.values
+        guard values == values.sorted() else {
             throw ValidationError("--counts must be increasing positive numbers, e.g. 1000,10000")
         }
         return values
