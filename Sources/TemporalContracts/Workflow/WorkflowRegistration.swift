@@ -58,13 +58,7 @@ public struct WorkflowRegistration: Sendable {
         self.run = { payloads, converter in
             let input = try definition.input.decodeArguments(payloads, using: converter)
             return { instance, context in
-                guard let workflow = instance as? Workflow else {
-                    throw WorkflowRegistrationError(
-                        workflowType: workflowType,
-                        expected: "\(Workflow.self)",
-                        actual: "\(type(of: instance))"
-                    )
-                }
+                let workflow = try WorkflowHandlerTable<Workflow>.cast(instance, workflowType: workflowType)
                 let output = try await run(workflow, input, context)
                 return try outputCoding.encode(output, using: context.payloadConverter)
             }
@@ -215,6 +209,11 @@ public protocol WorkflowImplementation: AnyObject, SendableMetatype {
     }
 
     func cast(_ instance: AnyObject) throws -> Workflow {
+        try Self.cast(instance, workflowType: workflowType)
+    }
+
+    /// The instance as `Workflow`, for closures that keep the type name rather than the table.
+    static func cast(_ instance: AnyObject, workflowType: String) throws -> Workflow {
         guard let workflow = instance as? Workflow else {
             throw WorkflowRegistrationError(workflowType: workflowType, expected: "\(Workflow.self)", actual: "\(type(of: instance))")
         }
