@@ -62,9 +62,11 @@ struct RetryTests {
                 )
             )
         }
-        // Well under the default 60 s budget: the 2 s one was kept (slack for a loaded 2-core machine
-        // running every suite at once).
-        #expect(ContinuousClock.now - started < .seconds(30))
+        // Under the default 60 s budget: the 2 s one was kept. Alone this takes about 2 s; beside
+        // every other suite on 2 cores, CPU-bound suites hold the cooperative pool and the retry's
+        // sleeps resume late (35 s seen in CI, under 30 s before), so the bound only separates a
+        // kept budget from the default one.
+        #expect(ContinuousClock.now - started < .seconds(50))
         guard case .unreachable = error else {
             Issue.record("expected unreachable, got \(String(describing: error))")
             return
