@@ -340,6 +340,7 @@ let package = Package(
             dependencies: [
                 "TemporalContracts",
                 "TemporalContractsProtobuf",
+                "TemporalContractsTesting",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),

@@ -29,3 +29,13 @@ if ! "$root/.venv/bin/python" -m pip install -q --disable-pip-version-check -r "
   echo "bootstrap: pip install failed" >&2
   exit 1
 fi
+
+# grpcio-tools' protoc as a plain `protoc` command: it reads edition 2023 files, which Debian's
+# protoc cannot. Use it with `temporal-contracts --protoc .venv/bin/protoc` or PROTOC=.venv/bin/protoc.
+protoc_include=$("$root/.venv/bin/python" -c 'import grpc_tools, os; print(os.path.join(os.path.dirname(grpc_tools.__file__), "_proto"))')
+cat >"$root/.venv/bin/protoc" <<WRAPPER
+#!/bin/sh
+# Written by Scripts/bootstrap.sh: grpcio-tools' protoc, with its bundled google/protobuf imports.
+exec "$root/.venv/bin/python" -m grpc_tools.protoc "\$@" "-I$protoc_include"
+WRAPPER
+chmod +x "$root/.venv/bin/protoc"

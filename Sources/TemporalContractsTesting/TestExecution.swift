@@ -32,6 +32,8 @@ final class TestExecution {
     var outcomeWaiters: [CheckedContinuation<Void, Never>] = []
     /// The parent's run and the event that initiated this child.
     var parent: (execution: TestExecution, initiatedEventID: Int64)?
+    /// What happens to this run, started as a child, when its parent closes.
+    var parentClosePolicy = Temporal_Api_Enums_V1_ParentClosePolicy.unspecified
     /// Running activity attempts by scheduled event ID, to cancel them.
     var activities: [Int64: ActivityAttempt] = [:]
     /// The error that stopped the workflow's tasks (nondeterminism, a bug in the workflow).

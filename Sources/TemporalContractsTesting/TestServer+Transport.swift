@@ -44,6 +44,7 @@ extension TestServer: TemporalTransport {
             if let timeout = request.runTimeout { attributes.workflowRunTimeout = timeout.protobufDuration }
             if let policy = request.retryPolicy { attributes.retryPolicy = policy.apiRetryPolicy }
             for (key, value) in request.memo { attributes.memo.fields[key] = value.apiPayload }
+            if !request.searchAttributes.isEmpty { attributes.searchAttributes = request.searchAttributes.apiSearchAttributes }
         }
         if let signal {
             append(execution, .workflowExecutionSignaled) { event in
@@ -223,15 +224,15 @@ extension TestServer: TemporalTransport {
             status: execution.status,
             startTime: execution.events.first?.eventTime.date,
             closeTime: execution.closeTime,
-            historyLength: Int64(execution.events.count)
+            historyLength: Int64(execution.events.count),
+            memo: execution.memoPayloads,
+            searchAttributes: execution.searchAttributePayloads
         )
     }
 
     func listWorkflows(query: String, pageSize: Int, nextPageToken: Data?) async throws -> WorkflowExecutionPage {
-        guard query.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw UnsupportedOptionError("the test environment lists every workflow; visibility queries need a real server")
-        }
-        return WorkflowExecutionPage(executions: executions.reversed().map(description(of:)), nextPageToken: nil)
+        let filter = try VisibilityQuery(query)
+        return WorkflowExecutionPage(executions: executions.reversed().map(description(of:)).filter(filter.matches), nextPageToken: nil)
     }
 
     func completeActivity(taskToken: Data, result: [Payload]) async throws {

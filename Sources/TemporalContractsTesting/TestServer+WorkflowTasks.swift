@@ -222,6 +222,10 @@ extension TestServer {
                 event.requestCancelExternalWorkflowExecutionInitiatedEventAttributes = initiated
             }
             cancelExternal(attributes, initiatedEventID: initiatedEventID, from: execution)
+        case .upsertWorkflowSearchAttributesCommandAttributes(let attributes):
+            upsertSearchAttributes(attributes, of: execution, completedEventID: completedEventID)
+        case .modifyWorkflowPropertiesCommandAttributes(let attributes):
+            modifyProperties(attributes, of: execution, completedEventID: completedEventID)
         case .protocolMessageCommandAttributes(let attributes):
             guard let message = messages.first(where: { $0.id == attributes.messageID }) else { return }
             applyUpdateMessage(message, of: execution, completedEventID: completedEventID)
@@ -316,7 +320,11 @@ extension TestServer {
             taskQueue: attributes.taskQueue.name.isEmpty ? parent.taskQueue : attributes.taskQueue.name,
             input: [Payload](attributes.input),
             parent: (parent, initiatedEventID)
-        )
+        ) { started in
+            started.searchAttributes = attributes.searchAttributes
+            started.memo = attributes.memo
+        }
+        child.parentClosePolicy = attributes.parentClosePolicy
         scheduleWorkflowTask(child)
         appendOrBuffer(parent, .childWorkflowExecutionStarted) { event in
             event.childWorkflowExecutionStartedEventAttributes.namespace = namespace

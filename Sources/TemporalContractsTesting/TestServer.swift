@@ -224,6 +224,7 @@ actor TestServer {
         if let (parent, initiatedEventID) = execution.parent.map({ ($0.execution, $0.initiatedEventID) }) {
             notifyParent(parent, initiatedEventID: initiatedEventID, child: execution, outcome: outcome)
         }
+        applyParentClosePolicies(of: execution)
     }
 
     func wakeOutcomeWaiters(_ execution: TestExecution) {

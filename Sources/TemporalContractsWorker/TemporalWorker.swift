@@ -36,6 +36,11 @@ public final class TemporalWorker: Service, Sendable {
         let taskQueue = try options.taskQueue ?? Self.contractTaskQueue(workflows: workflows, activities: activities)
         options.workflows.taskQueue = taskQueue
         options.activities.taskQueue = taskQueue
+        if let deployment = options.deployment {
+            try deployment.checkVersioningBehaviors(of: workflows)
+            options.workflows.deployment = deployment
+            options.activities.deployment = deployment
+        }
         let activityWorker =
             activities.isEmpty ? nil : ActivityWorker(connection: connection, activities: activities, options: options.activities)
         self.activityWorker = activityWorker

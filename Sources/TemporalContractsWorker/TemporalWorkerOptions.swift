@@ -15,6 +15,9 @@ public struct TemporalWorkerOptions: Sendable {
     /// Whether activities scheduled on this queue are taken straight from workflow task
     /// completions (when a slot is free) instead of being polled for.
     public var eagerActivityExecution = true
+    /// The worker deployment version both workers poll as (worker versioning); nil for an
+    /// unversioned worker. See <doc:EagerStartAndWorkerVersioning>.
+    public var deployment: WorkerDeploymentOptions?
 
     /// Options with the workers' default limits.
     public init(

@@ -212,6 +212,9 @@ public final class DevServer: Sendable {
         for (key, value) in options.dynamicConfigValues.sorted(by: { $0.key < $1.key }) {
             arguments += ["--dynamic-config-value", "\(key)=\(value)"]
         }
+        for (name, type) in options.searchAttributes.sorted(by: { $0.key < $1.key }) {
+            arguments += ["--search-attribute", "\(name)=\(type)"]
+        }
         return arguments
     }
 

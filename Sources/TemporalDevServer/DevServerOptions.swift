@@ -25,6 +25,9 @@ public struct DevServerOptions: Sendable {
     public var dynamicConfigValues: [String: String]
     /// How long to wait for the gRPC port to accept connections.
     public var startupTimeout: Duration
+    /// Search attributes to register at launch (`--search-attribute NAME=TYPE`), by name; each
+    /// type one of `Text`, `Keyword`, `Int`, `Double`, `Bool`, `Datetime`, `KeywordList`.
+    public var searchAttributes: [String: String] = [:]
 
     /// The features the client needs that a dev server leaves off: workflow updates (also
     /// accepted asynchronously), update-with-start (multi-operation) and eager workflow start.

@@ -72,7 +72,8 @@ struct GeneratedCollisionsTests {
             default: false
         )
         let call = try #require(client.mock.calls(.start, "Result").first)
-        #expect(call.description == "start 'Result' on workflow 'result-wf'")
+        // The ID template's `{workflowID}` and `${! context.slug() }/${! handle.or(uuid_v4()) }` read the parameters.
+        #expect(call.description == "start 'Result' on workflow 'result-wf/context/handle'")
         #expect(call.input(as: Collisions.ResultArguments.self)?.execution.workflowID == "other")
     }
 

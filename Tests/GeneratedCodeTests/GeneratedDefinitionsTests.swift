@@ -23,7 +23,7 @@ struct GeneratedDefinitionsTests {
             placedAt: Date(timeIntervalSince1970: 0),
             status: .open
         )
-        #expect(definition.makeID?(order) == "order-o-7")
+        #expect(try definition.makeID?(order, .system) == "order-o-7")
         let payloads = try definition.input.encode(order, using: converter)
         #expect(payloads.count == 1)
         #expect(try definition.input.decode(payloads, using: converter) == order)
@@ -40,7 +40,7 @@ struct GeneratedDefinitionsTests {
         #expect(payloads.count == 3)
         #expect(String(decoding: payloads[0].data, as: UTF8.self) == "\"o-1\"")
         #expect(try definition.input.decode(payloads, using: converter) == arguments)
-        #expect(definition.makeID?(arguments) == "ship-o-1")
+        #expect(try definition.makeID?(arguments, .system) == "ship-o-1")
         #expect(definition.name == "orders.ShipOrder")
         #expect(definition.defaults.taskQueue == "shipping")
     }
@@ -70,7 +70,7 @@ struct GeneratedDefinitionsTests {
         var request = Payments_V1_SettleInvoiceRequest()
         request.invoiceID = "inv-9"
         request.amountMinor = 1250
-        #expect(definition.makeID?(request) == "settle/inv-9")
+        #expect(try definition.makeID?(request, .system) == "settle/inv-9")
         let payloads = try definition.input.encode(request, using: converter)
         #expect(payloads.first?.encoding == "json/protobuf")
         #expect(payloads.first?.metadata["messageType"] == Data("payments.v1.SettleInvoiceRequest".utf8))

@@ -79,6 +79,6 @@ struct GeneratedTypesTests {
         #expect(object["user-ID"] as? String == "0f8fad5b-d9cb-469f-a165-70867728950e")
         #expect(object["API_key"] is NSNull)
         #expect(Naming.ShippingState.allCases.map(\.rawValue) == ["in-progress", "DONE", "2fa-required", "return"])
-        #expect(Naming.Workflows.fetchURL.makeID?(request) == "fetch-{0f8fad5b-d9cb-469f-a165-70867728950e}")
+        #expect(try Naming.Workflows.fetchURL.makeID?(request, .system) == "fetch-{0f8fad5b-d9cb-469f-a165-70867728950e}")
     }
 }

@@ -12,6 +12,7 @@ struct GoldenTests {
         TestSupport.fixtures.appendingPathComponent("valid/naming.temporal.yaml"),
         TestSupport.collisionsContract,
         TestSupport.fixtures.appendingPathComponent("valid/aliases.temporal.yaml"),
+        TestSupport.fixtures.appendingPathComponent("valid/idexpressions.temporal.yaml"),
     ]
 
     @Test(arguments: yamlFixtures)
@@ -61,6 +62,11 @@ struct GoldenTests {
                 "Collisions+Types.swift",
                 "Collisions+Workflows.swift",
                 "Common+Types.swift",
+                "IDExpressions+Client.swift",
+                "IDExpressions+Definitions.swift",
+                "IDExpressions+Mocks.swift",
+                "IDExpressions+Types.swift",
+                "IDExpressions+Workflows.swift",
                 "Interop+Client.swift",
                 "Interop+Definitions.swift",
                 "Interop+Mocks.swift",

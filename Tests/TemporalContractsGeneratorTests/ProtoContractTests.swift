@@ -47,7 +47,7 @@ struct ProtoContractTests {
             Self.preamble + """
                 service Shop {
                   rpc Buy(Order) returns (Order) {
-                    option (temporal.v1.workflow) = { search_attributes: 'Name = name', enable_eager_start: true };
+                    option (temporal.v1.workflow) = { namespace: 'other', cli: { name: "buy" } };
                   }
                 }
 
@@ -58,10 +58,12 @@ struct ProtoContractTests {
         #expect(!result.hasErrors)
         let messages = result.diagnostics.filter { $0.severity == .warning }.map(\.message)
         #expect(
-            messages.contains("option 'search_attributes' of temporal.v1.workflow is not supported by the Swift generator and is ignored")
+            messages.contains("option 'namespace' of temporal.v1.workflow is ignored: protoc-gen-go-temporal deprecates it")
         )
         #expect(
-            messages.contains("option 'enable_eager_start' of temporal.v1.workflow is not supported by the Swift generator and is ignored")
+            messages.contains(
+                "option 'cli' of temporal.v1.workflow is ignored: it configures the command-line tool protoc-gen-go-temporal generates for Go"
+            )
         )
         let optionWarnings = result.diagnostics.filter { $0.message.hasPrefix("option ") }
         #expect(optionWarnings.count == 2)
@@ -123,7 +125,7 @@ struct ProtoContractTests {
             Self.preamble + """
                 service Shop {
                   rpc Buy(Order) returns (Order) {
-                    option (temporal.v1.workflow) = { id: 'buy-${! orderId.uppercase() }', signal: { ref: "Cancel" } };
+                    option (temporal.v1.workflow) = { id: 'buy-${! orderId.capitalize() }', signal: { ref: "Cancel" } };
                   }
                 }
 
@@ -134,7 +136,7 @@ struct ProtoContractTests {
         #expect(errors.contains("workflow 'Buy' names signal 'Cancel', which is not declared"))
         #expect(
             errors.contains(
-                "the ID expression 'buy-${! orderId.uppercase() }' uses 'orderId.uppercase()', which the Swift generator cannot evaluate"
+                "the ID template of workflow 'Buy' cannot be read: the method '.capitalize()' is outside the Bloblang subset the Swift generator supports (at character 17 of 'buy-${! orderId.capitalize() }')"
             )
         )
     }

@@ -8,7 +8,7 @@ struct MockScheduleTests {
         input: .single(),
         output: .single(),
         defaults: WorkflowDefaults(taskQueue: "reports"),
-        makeID: { "report-\($0)" }
+        makeID: { input, _ in "report-\(input)" }
     )
 
     @Test func aMockClientKeepsSchedulesAndRecordsTheirPatches() async throws {

@@ -29,12 +29,9 @@ public struct TemporalClient: WorkflowClientBackend {
         guard let taskQueue = options.taskQueue ?? defaults.taskQueue else {
             throw MissingOptionError(option: "taskQueue", operation: "starting workflow '\(workflow.name)'")
         }
-        var memo: [String: Payload] = [:]
-        for (key, value) in options.memo {
-            memo[key] = try await dataConverter.encodeCodecs([dataConverter.payloadConverter.toPayload(value)])[0]
-        }
-        return StartWorkflowRequest(
-            workflowID: options.id ?? workflow.makeID?(input) ?? UUID().uuidString.lowercased(),
+        let memo = try await startMemo(workflow, input: input, options: options)
+        var request = StartWorkflowRequest(
+            workflowID: try options.id ?? workflow.makeID?(input, .system) ?? UUID().uuidString.lowercased(),
             workflowType: workflow.name,
             taskQueue: taskQueue,
             input: try await dataConverter.encode(input, with: workflow.input),
@@ -45,9 +42,12 @@ public struct TemporalClient: WorkflowClientBackend {
             idReusePolicy: options.idReusePolicy ?? defaults.idReusePolicy,
             idConflictPolicy: options.idConflictPolicy ?? defaults.idConflictPolicy,
             memo: memo,
-            searchAttributes: options.searchAttributes,
-            startDelay: options.startDelay
+            searchAttributes: try startSearchAttributes(workflow, input: input, options: options),
+            startDelay: options.startDelay,
+            enableEagerStart: options.enableEagerStart ?? defaults.enableEagerStart ?? false
         )
+        try await applyPriorityAndMetadata(to: &request, defaults: defaults, options: options)
+        return request
     }
 
     public func start<Input, Output>(
@@ -88,7 +88,8 @@ public struct TemporalClient: WorkflowClientBackend {
         options: WorkflowStartOptions,
         updateOptions: UpdateOptions
     ) async throws -> (WorkflowExecution, WorkflowUpdateHandle<UpdateOutput>) {
-        try Self.checkWaitStage(updateOptions.waitFor)
+        let waitFor = updateOptions.waitFor ?? update.waitForStage ?? .accepted
+        try Self.checkWaitStage(waitFor)
         var request = try await startRequest(workflow, input: input, options: options)
         // The server requires a conflict policy for update-with-start; using the running workflow is
         // what the SDKs default to.
@@ -98,7 +99,7 @@ public struct TemporalClient: WorkflowClientBackend {
             updateName: update.name,
             updateID: updateOptions.id ?? UUID().uuidString.lowercased(),
             input: try await dataConverter.encode(updateInput, with: update.input),
-            waitFor: updateOptions.waitFor
+            waitFor: waitFor
         )
         let (start, response) = try await transport.updateWithStartWorkflow(request, update: updateRequest)
         let execution = WorkflowExecution(workflowID: request.workflowID, runID: start.runID)
@@ -162,14 +163,15 @@ public struct TemporalClient: WorkflowClientBackend {
         execution: WorkflowExecution,
         options: UpdateOptions
     ) async throws -> WorkflowUpdateHandle<UpdateOutput> {
-        try Self.checkWaitStage(options.waitFor)
+        let waitFor = options.waitFor ?? update.waitForStage ?? .accepted
+        try Self.checkWaitStage(waitFor)
         let response = try await transport.updateWorkflow(
             UpdateWorkflowRequest(
                 execution: execution,
                 updateName: update.name,
                 updateID: options.id ?? UUID().uuidString.lowercased(),
                 input: try await dataConverter.encode(input, with: update.input),
-                waitFor: options.waitFor
+                waitFor: waitFor
             )
         )
         return updateHandle(update, response: response, execution: execution)

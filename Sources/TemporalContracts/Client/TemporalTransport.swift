@@ -58,8 +58,15 @@ public struct StartWorkflowRequest: Sendable {
     public var memo: [String: Payload]
     public var searchAttributes: [String: SearchAttributeValue]
     public var startDelay: Duration?
+    /// Asks for the first workflow task in the start response, when a local worker can take it.
+    public var enableEagerStart: Bool
     /// Makes retries of the same start idempotent.
     public var requestID: String
+    /// The run's priority and fairness; nil for the server's defaults.
+    public var priority: Priority?
+    /// The static summary and details (user metadata), encoded.
+    public var summary: Payload?
+    public var details: Payload?
 
     public init(
         workflowID: String,
@@ -75,6 +82,7 @@ public struct StartWorkflowRequest: Sendable {
         memo: [String: Payload] = [:],
         searchAttributes: [String: SearchAttributeValue] = [:],
         startDelay: Duration? = nil,
+        enableEagerStart: Bool = false,
         requestID: String = UUID().uuidString.lowercased()
     ) {
         self.workflowID = workflowID
@@ -90,6 +98,7 @@ public struct StartWorkflowRequest: Sendable {
         self.memo = memo
         self.searchAttributes = searchAttributes
         self.startDelay = startDelay
+        self.enableEagerStart = enableEagerStart
         self.requestID = requestID
     }
 }

@@ -59,10 +59,11 @@ public protocol WorkflowClientBackend: Sendable {
 public struct UpdateOptions: Hashable, Sendable {
     /// The update ID; a random UUID when nil. Reusing an ID returns the same update.
     public var id: String?
-    /// When `startUpdate` returns. `execute…` always waits for completion.
-    public var waitFor: UpdateWaitStage
+    /// When `startUpdate` returns; nil takes the contract's `waitForStage`, else
+    /// ``UpdateWaitStage/accepted``. `execute…` always waits for completion.
+    public var waitFor: UpdateWaitStage?
 
-    public init(id: String? = nil, waitFor: UpdateWaitStage = .accepted) {
+    public init(id: String? = nil, waitFor: UpdateWaitStage? = nil) {
         self.id = id
         self.waitFor = waitFor
     }

@@ -43,18 +43,23 @@ public struct UpdateDefinition<Input: Sendable, Output: Sendable>: Sendable {
     public let output: PayloadCoding<Output>
     /// Whether the workflow validates the update before accepting it.
     public let hasValidator: Bool
+    /// The stage `startUpdate` waits for when the call's ``UpdateOptions/waitFor`` is nil (the
+    /// contract's `waitForStage`); nil for ``UpdateWaitStage/accepted``.
+    public let waitForStage: UpdateWaitStage?
 
     public init(
         name: String,
         aliases: [String] = [],
         input: PayloadCoding<Input>,
         output: PayloadCoding<Output>,
-        hasValidator: Bool = false
+        hasValidator: Bool = false,
+        waitForStage: UpdateWaitStage? = nil
     ) {
         self.name = name
         self.aliases = aliases
         self.input = input
         self.output = output
         self.hasValidator = hasValidator
+        self.waitForStage = waitForStage
     }
 }

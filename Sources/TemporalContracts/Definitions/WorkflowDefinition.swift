@@ -9,8 +9,17 @@ public struct WorkflowDefinition<Input: Sendable, Output: Sendable>: Sendable {
     public let input: PayloadCoding<Input>
     public let output: PayloadCoding<Output>
     public let defaults: WorkflowDefaults
-    /// Derives the workflow ID from the input when the caller gives none (the contract's ID template).
-    public let makeID: (@Sendable (Input) -> String)?
+    /// Derives the workflow ID from the input when the caller gives none (the contract's ID
+    /// template or `${! … }` expression). Random functions draw from the ``WorkflowIDSource``;
+    /// a failing expression throws ``IDExpressionError``.
+    public let makeID: (@Sendable (Input, WorkflowIDSource) throws -> String)?
+    /// The search attributes the contract sets at start from the input (its `searchAttributes`
+    /// mappings, whose `${! … }` expressions draw from the ``WorkflowIDSource`` and may throw
+    /// ``IDExpressionError``); the call's own values win.
+    public let makeSearchAttributes: (@Sendable (Input, WorkflowIDSource) throws -> SearchAttributes)?
+    /// The memo entries the contract sets at start from the input (its `memo` mappings); the
+    /// call's own entries win.
+    public let makeMemo: (@Sendable (Input) -> [String: any Encodable & Sendable])?
 
     public init(
         name: String,
@@ -18,7 +27,9 @@ public struct WorkflowDefinition<Input: Sendable, Output: Sendable>: Sendable {
         input: PayloadCoding<Input>,
         output: PayloadCoding<Output>,
         defaults: WorkflowDefaults = WorkflowDefaults(),
-        makeID: (@Sendable (Input) -> String)? = nil
+        makeID: (@Sendable (Input, WorkflowIDSource) throws -> String)? = nil,
+        makeSearchAttributes: (@Sendable (Input, WorkflowIDSource) throws -> SearchAttributes)? = nil,
+        makeMemo: (@Sendable (Input) -> [String: any Encodable & Sendable])? = nil
     ) {
         self.name = name
         self.aliases = aliases
@@ -26,5 +37,7 @@ public struct WorkflowDefinition<Input: Sendable, Output: Sendable>: Sendable {
         self.output = output
         self.defaults = defaults
         self.makeID = makeID
+        self.makeSearchAttributes = makeSearchAttributes
+        self.makeMemo = makeMemo
     }
 }

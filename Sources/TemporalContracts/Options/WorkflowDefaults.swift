@@ -7,6 +7,21 @@ public struct WorkflowDefaults: Hashable, Sendable {
     public var retryPolicy: RetryPolicy?
     public var idReusePolicy: WorkflowIDReusePolicy?
     public var idConflictPolicy: WorkflowIDConflictPolicy?
+    /// Whether a start asks the server to hand the first workflow task straight to a local worker.
+    public var enableEagerStart: Bool?
+    /// How runs of the workflow move between worker deployment versions.
+    public var versioningBehavior: WorkflowVersioningBehavior?
+    /// What happens to the workflow, started as a child, when its parent closes.
+    public var parentClosePolicy: ParentClosePolicy?
+    /// What cancelling the parent code that waits for the workflow as a child does to it.
+    public var childCancellationType: ChildWorkflowCancellationType?
+    /// The workflow's priority and fairness, on start and as a child.
+    public var priority: Priority?
+    /// The static summary the web UI shows for each run (user metadata); one line.
+    public var summary: String?
+    /// The static details the web UI shows for each run (user metadata); Markdown. Generated
+    /// definitions default it to the workflow's contract description.
+    public var details: String?
 
     public init(
         taskQueue: String? = nil,
@@ -15,7 +30,14 @@ public struct WorkflowDefaults: Hashable, Sendable {
         taskTimeout: Duration? = nil,
         retryPolicy: RetryPolicy? = nil,
         idReusePolicy: WorkflowIDReusePolicy? = nil,
-        idConflictPolicy: WorkflowIDConflictPolicy? = nil
+        idConflictPolicy: WorkflowIDConflictPolicy? = nil,
+        enableEagerStart: Bool? = nil,
+        versioningBehavior: WorkflowVersioningBehavior? = nil,
+        parentClosePolicy: ParentClosePolicy? = nil,
+        childCancellationType: ChildWorkflowCancellationType? = nil,
+        priority: Priority? = nil,
+        summary: String? = nil,
+        details: String? = nil
     ) {
         self.taskQueue = taskQueue
         self.executionTimeout = executionTimeout
@@ -24,6 +46,13 @@ public struct WorkflowDefaults: Hashable, Sendable {
         self.retryPolicy = retryPolicy
         self.idReusePolicy = idReusePolicy
         self.idConflictPolicy = idConflictPolicy
+        self.enableEagerStart = enableEagerStart
+        self.versioningBehavior = versioningBehavior
+        self.parentClosePolicy = parentClosePolicy
+        self.childCancellationType = childCancellationType
+        self.priority = priority
+        self.summary = summary
+        self.details = details
     }
 }
 
@@ -35,6 +64,12 @@ public struct ActivityDefaults: Hashable, Sendable {
     public var startToCloseTimeout: Duration?
     public var heartbeatTimeout: Duration?
     public var retryPolicy: RetryPolicy?
+    /// What cancelling the workflow code that waits for the activity does to it.
+    public var cancellationType: ActivityCancellationType?
+    /// The activity's priority and fairness; unset, it inherits its workflow's.
+    public var priority: Priority?
+    /// The summary the web UI shows for each scheduled activity (user metadata); one line.
+    public var summary: String?
 
     public init(
         taskQueue: String? = nil,
@@ -42,7 +77,10 @@ public struct ActivityDefaults: Hashable, Sendable {
         scheduleToStartTimeout: Duration? = nil,
         startToCloseTimeout: Duration? = nil,
         heartbeatTimeout: Duration? = nil,
-        retryPolicy: RetryPolicy? = nil
+        retryPolicy: RetryPolicy? = nil,
+        cancellationType: ActivityCancellationType? = nil,
+        priority: Priority? = nil,
+        summary: String? = nil
     ) {
         self.taskQueue = taskQueue
         self.scheduleToCloseTimeout = scheduleToCloseTimeout
@@ -50,5 +88,8 @@ public struct ActivityDefaults: Hashable, Sendable {
         self.startToCloseTimeout = startToCloseTimeout
         self.heartbeatTimeout = heartbeatTimeout
         self.retryPolicy = retryPolicy
+        self.cancellationType = cancellationType
+        self.priority = priority
+        self.summary = summary
     }
 }

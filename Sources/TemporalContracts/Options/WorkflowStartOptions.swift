@@ -11,10 +11,20 @@ public struct WorkflowStartOptions: Sendable {
     public var idConflictPolicy: WorkflowIDConflictPolicy?
     /// Non-indexed values stored with the workflow.
     public var memo: [String: any Encodable & Sendable]
-    /// Indexed values for list filters.
-    public var searchAttributes: [String: SearchAttributeValue]
+    /// Indexed values for list filters, over those the contract maps from the input.
+    public var searchAttributes: SearchAttributes
     /// A delay before the first workflow task.
     public var startDelay: Duration?
+    /// Whether to ask the server for the first workflow task in the start response, for a worker
+    /// in this process on the same connection and task queue; nil takes the contract's default.
+    public var enableEagerStart: Bool?
+    /// The run's priority and fairness; nil takes the contract's default.
+    public var priority: Priority?
+    /// The static summary the web UI shows for the run; nil takes the contract's `summary`.
+    public var summary: String?
+    /// The static details (Markdown) the web UI shows for the run; nil takes the contract's
+    /// `details`, else its description.
+    public var details: String?
 
     public init(
         id: String? = nil,
@@ -26,8 +36,12 @@ public struct WorkflowStartOptions: Sendable {
         idReusePolicy: WorkflowIDReusePolicy? = nil,
         idConflictPolicy: WorkflowIDConflictPolicy? = nil,
         memo: [String: any Encodable & Sendable] = [:],
-        searchAttributes: [String: SearchAttributeValue] = [:],
-        startDelay: Duration? = nil
+        searchAttributes: SearchAttributes = [:],
+        startDelay: Duration? = nil,
+        enableEagerStart: Bool? = nil,
+        priority: Priority? = nil,
+        summary: String? = nil,
+        details: String? = nil
     ) {
         self.id = id
         self.taskQueue = taskQueue
@@ -40,6 +54,10 @@ public struct WorkflowStartOptions: Sendable {
         self.memo = memo
         self.searchAttributes = searchAttributes
         self.startDelay = startDelay
+        self.enableEagerStart = enableEagerStart
+        self.priority = priority
+        self.summary = summary
+        self.details = details
     }
 }
 
@@ -64,8 +82,13 @@ public struct ActivityOptions: Sendable {
     public var retryPolicy: RetryPolicy?
     /// The activity ID; by default the engine assigns one.
     public var activityID: String?
-    /// What cancelling the waiting workflow code does to the activity.
-    public var cancellationType: ActivityCancellationType
+    /// What cancelling the waiting workflow code does to the activity; nil takes the
+    /// contract's default (`waitForCancellation`), else ``ActivityCancellationType/tryCancel``.
+    public var cancellationType: ActivityCancellationType?
+    /// The activity's priority and fairness; nil takes the contract's, else the workflow's.
+    public var priority: Priority?
+    /// The summary the web UI shows for this activity; nil takes the contract's `summary`.
+    public var summary: String?
 
     public init(
         taskQueue: String? = nil,
@@ -75,9 +98,13 @@ public struct ActivityOptions: Sendable {
         heartbeatTimeout: Duration? = nil,
         retryPolicy: RetryPolicy? = nil,
         activityID: String? = nil,
-        cancellationType: ActivityCancellationType = .tryCancel
+        cancellationType: ActivityCancellationType? = nil,
+        priority: Priority? = nil,
+        summary: String? = nil
     ) {
         self.cancellationType = cancellationType
+        self.priority = priority
+        self.summary = summary
         self.taskQueue = taskQueue
         self.scheduleToCloseTimeout = scheduleToCloseTimeout
         self.scheduleToStartTimeout = scheduleToStartTimeout
@@ -96,6 +123,9 @@ public struct ActivityOptions: Sendable {
         merged.startToCloseTimeout = startToCloseTimeout ?? defaults.startToCloseTimeout
         merged.heartbeatTimeout = heartbeatTimeout ?? defaults.heartbeatTimeout
         merged.retryPolicy = retryPolicy ?? defaults.retryPolicy
+        merged.cancellationType = cancellationType ?? defaults.cancellationType
+        merged.priority = priority ?? defaults.priority
+        merged.summary = summary ?? defaults.summary
         return merged
     }
 }
@@ -109,7 +139,18 @@ public struct ChildWorkflowOptions: Sendable {
     public var taskTimeout: Duration?
     public var retryPolicy: RetryPolicy?
     public var idReusePolicy: WorkflowIDReusePolicy?
-    public var parentClosePolicy: ParentClosePolicy
+    /// What happens to the child when this workflow closes; nil takes the child contract's
+    /// `parentClosePolicy`, else ``ParentClosePolicy/terminate``.
+    public var parentClosePolicy: ParentClosePolicy?
+    /// What cancelling the code that waits for the child does to it; nil takes the child
+    /// contract's `waitForCancellation`, else ``ChildWorkflowCancellationType/waitCancellationCompleted``.
+    public var cancellationType: ChildWorkflowCancellationType?
+    /// The child's priority and fairness; nil takes the child contract's, else this workflow's.
+    public var priority: Priority?
+    /// The child's static summary in the web UI; nil takes the child contract's `summary`.
+    public var summary: String?
+    /// The child's static details in the web UI; nil takes the child contract's `details`.
+    public var details: String?
 
     public init(
         id: String? = nil,
@@ -119,7 +160,11 @@ public struct ChildWorkflowOptions: Sendable {
         taskTimeout: Duration? = nil,
         retryPolicy: RetryPolicy? = nil,
         idReusePolicy: WorkflowIDReusePolicy? = nil,
-        parentClosePolicy: ParentClosePolicy = .terminate
+        parentClosePolicy: ParentClosePolicy? = nil,
+        cancellationType: ChildWorkflowCancellationType? = nil,
+        priority: Priority? = nil,
+        summary: String? = nil,
+        details: String? = nil
     ) {
         self.id = id
         self.taskQueue = taskQueue
@@ -129,6 +174,10 @@ public struct ChildWorkflowOptions: Sendable {
         self.retryPolicy = retryPolicy
         self.idReusePolicy = idReusePolicy
         self.parentClosePolicy = parentClosePolicy
+        self.cancellationType = cancellationType
+        self.priority = priority
+        self.summary = summary
+        self.details = details
     }
 }
 

@@ -18,7 +18,7 @@ extension WorkflowClientBackend {
         }
         // The mock keeps the action as a server would: the ID resolved once, the input encoded.
         let action = StartWorkflowRequest(
-            workflowID: options.id ?? workflow.makeID?(input) ?? id,
+            workflowID: try options.id ?? workflow.makeID?(input, .system) ?? id,
             workflowType: workflow.name,
             taskQueue: options.taskQueue ?? workflow.defaults.taskQueue ?? "",
             input: try await DataConverter.default.encode(input, with: workflow.input),
@@ -26,7 +26,8 @@ extension WorkflowClientBackend {
             runTimeout: options.runTimeout ?? workflow.defaults.runTimeout,
             taskTimeout: options.taskTimeout ?? workflow.defaults.taskTimeout,
             retryPolicy: options.retryPolicy ?? workflow.defaults.retryPolicy,
-            searchAttributes: options.searchAttributes
+            searchAttributes: (try workflow.makeSearchAttributes?(input, .system) ?? SearchAttributes()).merging(options.searchAttributes)
+                .values
         )
         try await mock.schedules.createSchedule(ScheduleRequest(scheduleID: id, spec: spec, action: action, policies: policies))
         return ScheduleHandle(id: id, workflow: workflow, transport: mock.schedules)

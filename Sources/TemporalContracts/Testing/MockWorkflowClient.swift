@@ -105,9 +105,10 @@ public final class MockWorkflowClient: WorkflowClientBackend {
         for workflow: WorkflowDefinition<Input, Output>,
         input: Input,
         options: WorkflowStartOptions
-    ) -> WorkflowExecution {
-        state.withLock { state in
-            let id = options.id ?? workflow.makeID?(input) ?? "mock-\(workflow.name)-\(state.nextRun)"
+    ) throws -> WorkflowExecution {
+        let contractID = try options.id ?? workflow.makeID?(input, .system)
+        return state.withLock { state in
+            let id = contractID ?? "mock-\(workflow.name)-\(state.nextRun)"
             defer { state.nextRun += 1 }
             state.started[id] = input
             return WorkflowExecution(workflowID: id, runID: "mock-run-\(state.nextRun)")
@@ -122,7 +123,7 @@ public final class MockWorkflowClient: WorkflowClientBackend {
         options: WorkflowStartOptions
     ) async throws -> WorkflowExecution {
         let input = try roundTrip(input, workflow.input)
-        let execution = execution(for: workflow, input: input, options: options)
+        let execution = try execution(for: workflow, input: input, options: options)
         record(.start, workflow.name, execution, input)
         return execution
     }
@@ -135,7 +136,7 @@ public final class MockWorkflowClient: WorkflowClientBackend {
         options: WorkflowStartOptions
     ) async throws -> WorkflowExecution {
         let input = try roundTrip(input, workflow.input)
-        let execution = execution(for: workflow, input: input, options: options)
+        let execution = try execution(for: workflow, input: input, options: options)
         record(.signalWithStart, workflow.name, execution, input)
         try await self.signal(signal, input: signalInput, execution: execution)
         return execution
@@ -150,7 +151,7 @@ public final class MockWorkflowClient: WorkflowClientBackend {
         updateOptions: UpdateOptions
     ) async throws -> (WorkflowExecution, WorkflowUpdateHandle<UpdateOutput>) {
         let input = try roundTrip(input, workflow.input)
-        let execution = execution(for: workflow, input: input, options: options)
+        let execution = try execution(for: workflow, input: input, options: options)
         record(.updateWithStart, workflow.name, execution, input)
         return (execution, try await startUpdate(update, input: updateInput, execution: execution, options: updateOptions))
     }

@@ -21,8 +21,20 @@ public final class MockWorkflowContext: WorkflowContext, @unchecked Sendable {
     public private(set) var externalSignals: [(workflowID: String, signal: String)] = []
     /// Workflows asked to cancel, by workflow ID.
     public private(set) var externalCancellations: [String] = []
+    /// The run's search attributes: set them to what the run starts with; upserts change them.
+    public var searchAttributes: SearchAttributes = [:]
+    /// The run's memo: set it to what the run starts with; upserts change it.
+    public var memo: [String: Payload] = [:]
+    /// Every `upsertSearchAttributes` call, in order.
+    public internal(set) var searchAttributeUpserts: [SearchAttributes] = []
+    /// The keys of every `upsertMemo` call, in order.
+    public internal(set) var memoUpserts: [Set<String>] = []
     /// Patch IDs `patched` answers false for, to test the code path of old executions.
     public var unpatched: Set<String> = []
+    /// What workflow code last set as its current details.
+    public var currentDetails = ""
+    /// The summary of every timer, in order (nil for a timer without one).
+    public private(set) var timerSummaries: [String?] = []
     /// Always false: nothing is replayed.
     public let isReplaying = false
     /// Writes into `logLines`.
@@ -73,6 +85,12 @@ public final class MockWorkflowContext: WorkflowContext, @unchecked Sendable {
     public func sleep(for duration: Duration) async throws {
         let (seconds, attoseconds) = duration.components
         now += Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    /// Advances the clock and records `summary` in `timerSummaries`.
+    public func sleep(for duration: Duration, summary: String?) async throws {
+        timerSummaries.append(summary)
+        try await sleep(for: duration)
     }
 
     public func condition(timeout: Duration?, _ predicate: @escaping () -> Bool) async throws -> Bool {
@@ -138,7 +156,7 @@ public final class MockWorkflowContext: WorkflowContext, @unchecked Sendable {
                 hint: "stub it with `context.stubChildWorkflow(<Contract>.Workflows.<workflow>) { input in … }`"
             )
         }
-        let id = options.id ?? workflow.makeID?(input) ?? uuid().uuidString.lowercased()
+        let id = try options.id ?? workflow.makeID?(input, idSource) ?? uuid().uuidString.lowercased()
         let output = try await stub(input)
         guard let result = output as? Output else {
             throw UnstubbedCallError(call: "child workflow '\(workflow.name)'", hint: "its stub returned another type than \(Output.self)")

@@ -16,6 +16,12 @@ public protocol WorkflowContext: AnyObject, Sendable {
     func uuid() -> UUID
     /// A durable timer.
     func sleep(for duration: Duration) async throws
+    /// A durable timer with a summary the web UI shows for it (user metadata).
+    func sleep(for duration: Duration, summary: String?) async throws
+    /// What the run is doing now, in Markdown, for the web UI and `temporal workflow metadata`
+    /// (the `__temporal_workflow_metadata` query answers it); as Python's `set_current_details`.
+    /// Not recorded in the history: set it again after a replay as the code runs.
+    var currentDetails: String { get set }
     /// Waits until `predicate` holds (re-checked after every event), or the timeout; false on timeout.
     ///
     /// The predicate reads the workflow's own state (set by signal and update handlers); it must
@@ -65,6 +71,17 @@ public protocol WorkflowContext: AnyObject, Sendable {
     /// Runs `body` so that cancelling the workflow (or the enclosing task) does not cancel it:
     /// for cleanup that must finish, such as a compensating activity.
     func shielded<Value: Sendable>(_ body: @escaping () async throws -> Value) async throws -> Value
+    /// The run's search attributes: those it started with, as its upserts changed them.
+    var searchAttributes: SearchAttributes { get }
+    /// The run's memo, encoded: what it started with, as its upserts changed it. Read entries
+    /// with `memoValue(_:as:)`.
+    var memo: [String: Payload] { get }
+    /// Sets search attributes of the run (the `UpsertWorkflowSearchAttributes` command); a
+    /// replay issues it again and checks the history recorded it.
+    func upsertSearchAttributes(_ attributes: SearchAttributes)
+    /// Sets memo entries of the run (the `ModifyWorkflowProperties` command); a replay issues it
+    /// again and checks the history recorded it.
+    func upsertMemo(_ entries: [String: any Encodable & Sendable]) throws
     /// True while the engine replays history: side effects of the workflow code (logging,
     /// metrics) should be skipped.
     var isReplaying: Bool { get }

@@ -10,6 +10,9 @@ public struct WorkflowRegistration: Sendable {
     /// The task queue the contract names for the workflow, if it names one: a worker serving
     /// only such registrations defaults to it.
     public let taskQueue: String?
+    /// How the workflow's runs move between worker deployment versions (the contract's
+    /// `versioningBehavior`), for a worker with worker versioning on.
+    public internal(set) var versioningBehavior: WorkflowVersioningBehavior?
     /// Creates the instance that serves one execution.
     package let makeInstance: @Sendable () -> AnyObject
     /// Decodes the start input; the returned closure runs the workflow and encodes its result.
@@ -50,6 +53,7 @@ public struct WorkflowRegistration: Sendable {
         self.name = definition.name
         self.aliases = definition.aliases
         self.taskQueue = definition.defaults.taskQueue
+        self.versioningBehavior = definition.defaults.versioningBehavior
         self.makeInstance = { Workflow() }
         // The returned closure lives as long as the run (a cached run holds it while it waits), so
         // it captures the output coding and the type name, not the whole definition.

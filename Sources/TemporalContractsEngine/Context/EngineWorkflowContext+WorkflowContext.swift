@@ -28,13 +28,19 @@ extension EngineWorkflowContext: WorkflowContext {
     }
 
     func sleep(for duration: Duration) async throws {
+        try await sleep(for: duration, summary: nil)
+    }
+
+    func sleep(for duration: Duration, summary: String?) async throws {
         guard duration > .zero else { return }
         try checkNotCancelled()
         let id = Sequences.next(&sequences.timer)
+        let metadata = try userMetadata(summary: summary, details: nil)
         let timer = TimerMachine(
             command: Command(.startTimer) { command in
                 command.startTimerCommandAttributes.timerID = "\(id)"
                 command.startTimerCommandAttributes.startToFireTimeout = duration.protobufDuration
+                if let metadata { command.userMetadata = metadata }
             }
         )
         issue(timer)
@@ -93,6 +99,8 @@ extension EngineWorkflowContext: WorkflowContext {
                 isNonRetryable: true
             )
         }
+        let priority = try Self.validated(options.priority, of: "activity '\(activity.name)'")
+        let metadata = try userMetadata(summary: options.summary, details: nil)
         let sequence = Sequences.next(&sequences.activity)
         let payloads = try activity.input.encode(input, using: payloadConverter)
         let machine = ActivityMachine(
@@ -107,9 +115,11 @@ extension EngineWorkflowContext: WorkflowContext {
                 if let timeout = options.startToCloseTimeout { attributes.startToCloseTimeout = timeout.protobufDuration }
                 if let timeout = options.heartbeatTimeout { attributes.heartbeatTimeout = timeout.protobufDuration }
                 if let policy = options.retryPolicy { attributes.retryPolicy = policy.apiRetryPolicy }
+                if let priority { attributes.priority = priority.apiPriority }
                 command.scheduleActivityTaskCommandAttributes = attributes
+                if let metadata { command.userMetadata = metadata }
             },
-            cancellationType: options.cancellationType,
+            cancellationType: options.cancellationType ?? .tryCancel,
             failureConverter: dataConverter.failureConverter
         )
         issue(machine)
@@ -145,8 +155,14 @@ extension EngineWorkflowContext: WorkflowContext {
         options: ChildWorkflowOptions
     ) async throws -> ChildWorkflowHandle<Output> {
         try checkNotCancelled()
-        let workflowID = options.id ?? workflow.makeID?(input) ?? uuid().uuidString.lowercased()
+        let workflowID = try options.id ?? workflow.makeID?(input, idSource) ?? uuid().uuidString.lowercased()
+        let priority = try Self.validated(options.priority ?? workflow.defaults.priority, of: "child workflow '\(workflow.name)'")
+        let metadata = try userMetadata(
+            summary: options.summary ?? workflow.defaults.summary,
+            details: options.details ?? workflow.defaults.details
+        )
         let payloads = try workflow.input.encode(input, using: payloadConverter)
+        let (searchAttributes, memo) = try childStartProperties(workflow, input: input)
         let child = ChildWorkflowMachine(
             command: Command(.startChildWorkflowExecution) { command in
                 var attributes = Temporal_Api_Command_V1_StartChildWorkflowExecutionCommandAttributes()
@@ -168,9 +184,14 @@ extension EngineWorkflowContext: WorkflowContext {
                 if let policy = options.idReusePolicy ?? workflow.defaults.idReusePolicy {
                     attributes.workflowIDReusePolicy = policy.apiPolicy
                 }
-                attributes.parentClosePolicy = options.parentClosePolicy.apiPolicy
+                attributes.parentClosePolicy = (options.parentClosePolicy ?? workflow.defaults.parentClosePolicy ?? .terminate).apiPolicy
+                if let priority { attributes.priority = priority.apiPriority }
+                if let searchAttributes { attributes.searchAttributes = searchAttributes }
+                if let memo { attributes.memo = memo }
                 command.startChildWorkflowExecutionCommandAttributes = attributes
+                if let metadata { command.userMetadata = metadata }
             },
+            cancellationType: options.cancellationType ?? workflow.defaults.childCancellationType ?? .waitCancellationCompleted,
             failureConverter: dataConverter.failureConverter
         )
         issue(child)

@@ -35,6 +35,11 @@ final class EngineWorkflowContext: @unchecked Sendable {
     /// commands, so side effects, patches and local activities return what they returned then.
     var lookaheadMarkers: [MarkerRecord] = []
     var patches: [String: Bool] = [:]
+    /// What workflow code set as its current details, for the metadata query.
+    var currentDetails = ""
+    /// The run's search attributes and memo: from the start event, changed by its upserts.
+    var searchAttributes = SearchAttributes()
+    var memo: [String: Payload] = [:]
 
     /// The thread of the running activation; commands from any other are refused.
     var activationThread: pthread_t?

@@ -79,6 +79,7 @@ extension WorkflowEngine {
         context.info.firstRunID = attributes.firstExecutionRunID.isEmpty ? info.runID : attributes.firstExecutionRunID
         context.info.startTime = event.eventTime.date
         context.currentTime = event.eventTime.date
+        context.startProperties(attributes)
         context.random = WorkflowRandom(
             seedFrom: attributes.originalExecutionRunID.isEmpty ? info.runID : attributes.originalExecutionRunID
         )

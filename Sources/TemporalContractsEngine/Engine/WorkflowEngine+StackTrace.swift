@@ -9,7 +9,7 @@ extension WorkflowEngine {
     static let metadataQuery = "__temporal_workflow_metadata"
 
     /// `temporal.api.sdk.v1.WorkflowMetadata` as the protobuf JSON payload the CLI and UI decode:
-    /// the workflow type and the names of its queries, signals and updates. Written by hand
+    /// the workflow type, the names of its queries, signals and updates, and the current details. Written by hand
     /// because that message is outside the workflow-service closure `TemporalAPI` is built from.
     /// Aliases are left out: the CLI and UI offer these names to send, and senders should use
     /// the current ones.
@@ -17,7 +17,7 @@ extension WorkflowEngine {
         func definitions(_ names: some Sequence<String>, aliases: [String: String]) -> [[String: String]] {
             names.filter { aliases[$0] == nil }.sorted().map { ["name": $0] }
         }
-        let metadata: [String: Any] = [
+        var metadata: [String: Any] = [
             "definition": [
                 "type": info.workflowType,
                 "queryDefinitions": definitions(registration.queries.keys, aliases: registration.queryAliases),
@@ -25,6 +25,8 @@ extension WorkflowEngine {
                 "updateDefinitions": definitions(registration.updates.keys, aliases: registration.updateAliases),
             ]
         ]
+        // `current_details` in proto JSON; left out when empty, as protobuf leaves a default out.
+        if !context.currentDetails.isEmpty { metadata["currentDetails"] = context.currentDetails }
         let data = (try? JSONSerialization.data(withJSONObject: metadata, options: [.sortedKeys])) ?? Data("{}".utf8)
         return Payload(
             metadata: ["encoding": Data("json/protobuf".utf8), "messageType": Data("temporal.api.sdk.v1.WorkflowMetadata".utf8)],

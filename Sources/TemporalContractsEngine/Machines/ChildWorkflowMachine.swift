@@ -32,18 +32,24 @@ final class ChildWorkflowMachine: CancellableMachine {
     let result = PendingResult<[Payload]>()
     private(set) var state = State.created
     private(set) var recordedEventID: Int64 = 0
-    /// Whether a cancellation request was issued (once initiated); the child's own end still
-    /// resolves the result, as in the other SDKs' default.
+    /// Whether a cancellation request was issued (once initiated); with
+    /// `waitCancellationCompleted` the child's own end still resolves the result.
     private(set) var cancelRequested = false
+    let cancellationType: ChildWorkflowCancellationType
     private var runID = ""
     private var startedEventID: Int64 = 0
     private let failureConverter: any FailureConverter
 
     var isPending: Bool { !result.isResolved }
 
-    init(command: Command, failureConverter: any FailureConverter) {
+    init(
+        command: Command,
+        cancellationType: ChildWorkflowCancellationType = .waitCancellationCompleted,
+        failureConverter: any FailureConverter
+    ) {
         let attributes = command.startChildWorkflowExecutionCommandAttributes
         self.command = command
+        self.cancellationType = cancellationType
         workflowType = attributes.workflowType.name
         workflowID = attributes.workflowID
         namespace = attributes.namespace
@@ -102,8 +108,10 @@ final class ChildWorkflowMachine: CancellableMachine {
         }
     }
 
-    /// Before it was sent the start is withdrawn; once initiated the child is asked to cancel
-    /// (once), and the wait goes on until the child ends.
+    /// Before it was sent the start is withdrawn. Once initiated, by the cancellation type: the
+    /// child is asked to cancel (once) and the wait goes on until it ends (`waitCancellationCompleted`)
+    /// or stops at once (`tryCancel`); or the wait stops and the child is left alone (`abandon`).
+    /// Later events of the child are still recorded, so a replay meets them in the same states.
     func cancel() -> CancelAction {
         switch state {
         case .created:
@@ -114,6 +122,12 @@ final class ChildWorkflowMachine: CancellableMachine {
         case .initiated, .started:
             guard !cancelRequested else { return .none }
             cancelRequested = true
+            if cancellationType != .waitCancellationCompleted {
+                let canceled = CanceledError("child workflow '\(workflowType)' canceled")
+                started.resolve(.failure(canceled))
+                result.resolve(.failure(error(cause: canceled, retryState: .cancelRequested)))
+            }
+            if cancellationType == .abandon { return .none }
             return .issue(
                 ExternalWorkflowMachine(
                     command: ExternalWorkflowMachine.cancelCommand(

@@ -47,6 +47,8 @@ public final class TemporalConnection: Sendable {
     }
 
     private let channels: Mutex<Channels>
+    /// The workflow workers on this connection that take eager workflow starts of its clients.
+    package let eagerWorkflowWorkers = EagerWorkflowWorkers()
 
     private init(options: TemporalConnectionOptions) throws {
         self.options = options

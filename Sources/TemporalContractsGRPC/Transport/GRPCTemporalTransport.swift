@@ -22,6 +22,7 @@ public struct GRPCTemporalTransport: TemporalTransport {
     var identity: String { connection.options.identity }
 
     public func startWorkflow(_ request: StartWorkflowRequest) async throws -> StartWorkflowResponse {
+        if let worker = eagerWorker(for: request) { return try await startWorkflow(request, eagerlyOn: worker) }
         let sent = apiStartRequest(request)
         let response = try await connection.call("StartWorkflowExecution", retry: .idempotent) { service, metadata, options in
             try await service.startWorkflowExecution(sent, metadata: metadata, options: options)
@@ -68,6 +69,8 @@ public struct GRPCTemporalTransport: TemporalTransport {
         if !start.memo.isEmpty { message.memo.fields = start.memo.mapValues(\.apiPayload) }
         if !start.searchAttributes.isEmpty { message.searchAttributes = start.searchAttributes.apiSearchAttributes }
         if let delay = start.startDelay { message.workflowStartDelay = delay.protobufDuration }
+        if let priority = start.priority { message.priority = priority.apiPriority }
+        if let metadata = start.apiUserMetadata { message.userMetadata = metadata }
         message.identity = identity
         message.requestID = start.requestID
         message.signalName = signal.signalName
@@ -187,6 +190,8 @@ public struct GRPCTemporalTransport: TemporalTransport {
         if !request.memo.isEmpty { message.memo.fields = request.memo.mapValues(\.apiPayload) }
         if !request.searchAttributes.isEmpty { message.searchAttributes = request.searchAttributes.apiSearchAttributes }
         if let delay = request.startDelay { message.workflowStartDelay = delay.protobufDuration }
+        if let priority = request.priority { message.priority = priority.apiPriority }
+        if let metadata = request.apiUserMetadata { message.userMetadata = metadata }
         message.identity = identity
         message.requestID = request.requestID
         return message
@@ -203,6 +208,7 @@ public struct GRPCTemporalTransport: TemporalTransport {
         if error.code == .alreadyExists {
             return WorkflowAlreadyStartedError(workflowID: request.workflowID, workflowType: request.workflowType)
         }
+        if let refused = searchAttributeError(error, request: request) { return refused }
         return error.temporalRPCError(method: "StartWorkflowExecution")
     }
 

@@ -25,6 +25,8 @@ extension ContractDocumentation {
         facts += retryFacts(workflow.retryPolicy)
         if let policy = workflow.idReusePolicy { facts.append(fact("ID reuse policy", [code(policy.rawValue)])) }
         if let policy = workflow.idConflictPolicy { facts.append(fact("ID conflict policy", [code(policy.rawValue)])) }
+        if let eager = workflow.enableEagerStart { facts.append(fact("Eager start", [code("\(eager)")])) }
+        if let behavior = workflow.versioningBehavior { facts.append(fact("Versioning behavior", [code(behavior.rawValue)])) }
         for (label, uses) in [("Signals", workflow.signals), ("Queries", workflow.queries), ("Updates", workflow.updates)]
         where !uses.isEmpty {
             facts.append(fact(label, list(uses.map { handlerLink($0.handler, from: model) })))

@@ -182,6 +182,7 @@ struct ManifestBuilder {
                     switch segment {
                     case .literal(let text): ["literal": .string(text)]
                     case .field(let path): ["field": .array(path.map(JSONValue.string))]
+                    case .expression(_, let source): ["expression": .string(source)]
                     }
                 }
             ),

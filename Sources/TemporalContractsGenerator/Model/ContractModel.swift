@@ -16,6 +16,8 @@ public struct ContractModel: Sendable {
     public var queries: [HandlerModel]
     public var updates: [HandlerModel]
     public var activities: [ActivityModel]
+    /// The search attributes the contract declares, with their index types.
+    public var searchAttributes: [SearchAttributeModel] = []
     /// Names of the contracts this one imports, whose types it may use.
     public var importedContracts: [String]
     /// For `.proto` contracts: swift-protobuf's property name of each message field, by JSON name.
@@ -61,6 +63,8 @@ public struct HandlerModel: Sendable {
     public var signature: HandlerSignature
     /// Updates only: the workflow has a validator that may reject the update before it is accepted.
     public var hasValidator: Bool
+    /// Updates only: the stage a start waits for unless the call says.
+    public var waitForStage: UpdateWaitStageModel?
     public var location: SourceLocation
 
     public init(
@@ -89,6 +93,9 @@ public struct HandlerUse: Sendable {
     public var handler: HandlerModel
     /// Generate signal-with-start or update-with-start.
     public var withStart: Bool
+    /// Update-with-start only: the conflict policy when the call sets none (else the
+    /// workflow's, else `useExisting`).
+    public var idConflictPolicy: IDConflictPolicyModel?
 
     public init(handler: HandlerModel, withStart: Bool) {
         self.handler = handler
@@ -116,6 +123,23 @@ public struct WorkflowModel: Sendable {
     public var retryPolicy: RetryPolicyModel?
     public var idReusePolicy: IDReusePolicyModel?
     public var idConflictPolicy: IDConflictPolicyModel?
+    /// Whether starts ask for the first workflow task in the response, for a local worker.
+    public var enableEagerStart: Bool?
+    /// How runs move between worker deployment versions under worker versioning.
+    public var versioningBehavior: VersioningBehaviorModel?
+    /// As a child: what happens to it when its parent closes.
+    public var parentClosePolicy: ParentClosePolicyModel?
+    /// As a child: true waits for a cancelled child to end, false stops waiting at once.
+    public var waitForCancellation: Bool?
+    public var priority: PriorityModel?
+    /// The static summary of each run (user metadata).
+    public var summary: String?
+    /// The static details of each run: the contract's `details`, else its description.
+    public var details: String?
+    /// Search attributes the client sets at start from input fields.
+    public var searchAttributeMappings: [InputMappingModel] = []
+    /// Memo entries the client sets at start from input fields.
+    public var memoMappings: [InputMappingModel] = []
     public var location: SourceLocation
 
     public init(key: String, wireName: String, signature: HandlerSignature, location: SourceLocation) {
@@ -143,6 +167,11 @@ public struct ActivityModel: Sendable {
     public var startToCloseTimeout: Duration?
     public var heartbeatTimeout: Duration?
     public var retryPolicy: RetryPolicyModel?
+    /// True waits for a cancelled activity to acknowledge the cancellation.
+    public var waitForCancellation: Bool?
+    public var priority: PriorityModel?
+    /// The summary of each scheduled activity (user metadata).
+    public var summary: String?
     public var location: SourceLocation
 
     public init(key: String, wireName: String, signature: HandlerSignature, location: SourceLocation) {

@@ -13,6 +13,9 @@ public struct ProtoMessageModel: Sendable, Hashable {
         /// For `message` and `enum` fields: the full name of the type.
         public var typeName: String?
         public var isRepeated: Bool
+        /// Whether the field tracks presence (`optional`, message fields, editions' explicit
+        /// presence): protojson then writes it when set, even to its zero value.
+        public var hasPresence = false
         public var location: SourceLocation
 
         public init(

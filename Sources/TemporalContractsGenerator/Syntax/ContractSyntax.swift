@@ -16,6 +16,8 @@ public struct ContractSyntax: Sendable {
     public var queries: [HandlerSyntax] = []
     public var updates: [HandlerSyntax] = []
     public var activities: [ActivitySyntax] = []
+    /// The search attributes the contract declares (`searchAttributes:`).
+    public var searchAttributes: [SearchAttributeDeclarationSyntax] = []
     /// Where the contract came from, which decides how payload types are rendered.
     public var format: ContractFormat
     /// For `.proto` contracts: the fields of each message by full name, for checking ID templates.
@@ -74,6 +76,11 @@ public struct HandlerReferenceSyntax: Sendable {
     public var name: Located<String>
     /// Generate signal-with-start or update-with-start for this handler.
     public var withStart: Bool
+    /// Updates only: overrides whether this workflow validates the update (`validate:`).
+    public var validate: Bool?
+    /// Updates only: the ID conflict policy of this update-with-start (`idConflictPolicy:`).
+    public var idConflictPolicy: Located<String>?
+
 
     public init(name: Located<String>, withStart: Bool = false) {
         self.name = name
@@ -110,6 +117,8 @@ public struct HandlerSyntax: Sendable {
     public var validate: Bool = false
     /// Updates only: an update ID template.
     public var idTemplate: Located<String>?
+    /// Updates only: the stage a start waits for by default (`waitForStage`).
+    public var waitForStage: Located<String>?
 
     public init(key: Located<String>) {
         self.key = key
@@ -136,6 +145,22 @@ public struct WorkflowSyntax: Sendable {
     public var retryPolicy: RetryPolicySyntax?
     public var idReusePolicy: Located<String>?
     public var idConflictPolicy: Located<String>?
+    /// Whether starts ask for the first workflow task in the response (`enableEagerStart:`).
+    public var enableEagerStart: Bool?
+    /// How runs move between worker deployment versions (`versioningBehavior:`).
+    public var versioningBehavior: Located<String>?
+    /// As a child: what happens to it when its parent closes.
+    public var parentClosePolicy: Located<String>?
+    /// As a child: whether cancelling the parent's wait waits for the child to end.
+    public var waitForCancellation: Bool?
+    public var priority: PrioritySyntax?
+    /// Static user metadata the web UI shows for each run (`summary:`, `details:`).
+    public var summary: Located<String>?
+    public var details: Located<String>?
+    /// Search attributes set at start from input fields (`searchAttributes:`).
+    public var searchAttributes: [InputMappingSyntax] = []
+    /// Memo entries set at start from input fields (`memo:`).
+    public var memo: [InputMappingSyntax] = []
 
     public init(key: Located<String>) {
         self.key = key
@@ -157,6 +182,11 @@ public struct ActivitySyntax: Sendable {
     public var startToCloseTimeout: Located<String>?
     public var heartbeatTimeout: Located<String>?
     public var retryPolicy: RetryPolicySyntax?
+    /// Whether cancelling the workflow's wait waits for the activity to acknowledge it.
+    public var waitForCancellation: Bool?
+    public var priority: PrioritySyntax?
+    /// The summary the web UI shows for each scheduled activity (`summary:`).
+    public var summary: Located<String>?
 
     public init(key: Located<String>) {
         self.key = key

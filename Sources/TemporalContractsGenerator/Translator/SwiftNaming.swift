@@ -24,7 +24,7 @@ public enum SwiftNaming {
     /// name takes a trailing underscore (`Client` → `Client_`).
     public static let generatedTypeNames: Set<String> = [
         "Client", "ClientProtocol", "MockClient", "MockActivities", "ActivityImplementations", "ActivityStubs",
-        "ChildWorkflowStubs", "Workflows", "Signals", "Queries", "Updates", "Activities",
+        "ChildWorkflowStubs", "Workflows", "Signals", "Queries", "Updates", "Activities", "SearchAttributes",
     ]
 
     /// The modules generated code qualifies type names with (`Swift.String`,

@@ -39,7 +39,8 @@ extension SwiftTranslator {
                 imports: ["Foundation", "TemporalContracts"] + (options.protoMessagesModule.map { [$0] } ?? []),
                 declaresNamespace: !options.outputs.contains(.types)
             ),
-            groups: groups
+            groups: groups,
+            searchAttributes: searchAttributeKeys(for: model)
         )
     }
 
@@ -103,7 +104,7 @@ extension SwiftTranslator {
                 .text("input: \(input.coding)"),
                 .text("output: \(output.coding)"),
             ]
-        let defaults: [SwiftCode] = [
+        var defaults: [SwiftCode] = [
             workflow.taskQueue.map { .text("taskQueue: \(SwiftNaming.stringLiteral($0))") },
             workflow.executionTimeout.map { .text("executionTimeout: \(Self.durationLiteral($0))") },
             workflow.runTimeout.map { .text("runTimeout: \(Self.durationLiteral($0))") },
@@ -112,12 +113,15 @@ extension SwiftTranslator {
             workflow.idReusePolicy.map { .text("idReusePolicy: .\($0.rawValue)") },
             workflow.idConflictPolicy.map { .text("idConflictPolicy: .\($0.rawValue)") },
         ].compactMap { $0 }
+        defaults += Self.eagerStartAndVersioningDefaults(workflow)
+        defaults += Self.childAndPriorityDefaults(workflow)
         if !defaults.isEmpty {
             arguments.append(.list(head: "defaults: \(QualifiedNames.runtime("WorkflowDefaults"))", items: defaults, tail: ""))
         }
         if let template = workflow.idTemplate {
-            arguments.append(.text("makeID: { input in \(idExpression(template, signature: workflow.signature, model: model)) }"))
+            arguments.append(makeIDArgument(template, signature: workflow.signature, model: model))
         }
+        arguments += inputMappingArguments(model: model, workflow)
         return definition(
             key: workflow.key,
             wireName: workflow.wireName,
@@ -145,6 +149,7 @@ extension SwiftTranslator {
             type = QualifiedNames.runtime("UpdateDefinition") + "<\(input.type), \(output.type)>"
             arguments.append(.text("output: \(output.coding)"))
             if handler.hasValidator { arguments.append(.text("hasValidator: true")) }
+            if let stage = handler.waitForStage { arguments.append(.text("waitForStage: .\(stage.rawValue)")) }
         }
         return definition(
             key: handler.key,
@@ -165,7 +170,7 @@ extension SwiftTranslator {
                 .text("input: \(input.coding)"),
                 .text("output: \(output.coding)"),
             ]
-        let defaults: [SwiftCode] = [
+        var defaults: [SwiftCode] = [
             (activity.taskQueue ?? model.taskQueue).map { .text("taskQueue: \(SwiftNaming.stringLiteral($0))") },
             activity.scheduleToCloseTimeout.map { .text("scheduleToCloseTimeout: \(Self.durationLiteral($0))") },
             activity.scheduleToStartTimeout.map { .text("scheduleToStartTimeout: \(Self.durationLiteral($0))") },
@@ -173,6 +178,7 @@ extension SwiftTranslator {
             activity.heartbeatTimeout.map { .text("heartbeatTimeout: \(Self.durationLiteral($0))") },
             activity.retryPolicy.map { Self.retryPolicyArgument($0) },
         ].compactMap { $0 }
+        defaults += Self.cancellationAndPriorityDefaults(activity)
         if !defaults.isEmpty {
             arguments.append(.list(head: "defaults: \(QualifiedNames.runtime("ActivityDefaults"))", items: defaults, tail: ""))
         }
@@ -219,7 +225,12 @@ extension SwiftTranslator {
     // MARK: ID templates
 
     /// A Swift string literal interpolating the input fields the template names.
-    func idExpression(_ template: IDTemplate, signature: HandlerSignature, model: ContractModel) -> String {
+    func idExpression(
+        _ template: IDTemplate,
+        signature: HandlerSignature,
+        model: ContractModel,
+        expressionNames: [IDTemplate.Segment: String] = [:]
+    ) -> String {
         var literal = "\""
         for segment in template.segments {
             switch segment {
@@ -227,6 +238,9 @@ extension SwiftTranslator {
                 literal += String(SwiftNaming.stringLiteral(text).dropFirst().dropLast())
             case .field(let path):
                 literal += "\\(" + fieldAccess(path, signature: signature, model: model) + ")"
+            case .expression:
+                // makeIDArgument binds each expression's text to a constant first.
+                literal += "\\(" + (expressionNames[segment] ?? "") + ")"
             }
         }
         return literal + "\""

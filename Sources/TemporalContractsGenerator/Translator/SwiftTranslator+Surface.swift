@@ -66,7 +66,7 @@ extension SwiftTranslator {
                     queries: queries.map(\.callable),
                     updates: updates.map { ($0.callable, $0.use.handler.hasValidator) },
                     signalsWithStart: signals.filter(\.use.withStart).map(\.callable),
-                    updatesWithStart: updates.filter(\.use.withStart).map(\.callable),
+                    updatesWithStart: updates.filter(\.use.withStart).map { ($0.callable, $0.use.idConflictPolicy) },
                     namespace: model.name
                 )
             )
@@ -167,7 +167,7 @@ extension SwiftTranslator {
         queries: [SwiftCallable],
         updates: [(SwiftCallable, hasValidator: Bool)],
         signalsWithStart: [SwiftCallable],
-        updatesWithStart: [SwiftCallable],
+        updatesWithStart: [(SwiftCallable, idConflictPolicy: IDConflictPolicyModel?)],
         namespace: String
     ) -> WorkflowSurfaceViewModel {
         let indentation = Self.memberIndentation
@@ -320,7 +320,9 @@ extension SwiftTranslator {
                 at: 4
             ),
             signalsWithStart: signalsWithStart.map { signalWithStart(workflow, $0, namespace: namespace) },
-            updatesWithStart: updatesWithStart.map { updateWithStart(workflow, $0, namespace: namespace) },
+            updatesWithStart: updatesWithStart.map {
+                updateWithStart(workflow, $0.0, idConflictPolicy: $0.idConflictPolicy, namespace: namespace)
+            },
             result: member(
                 SwiftFunction(
                     "\(access)func result",
@@ -503,7 +505,14 @@ extension SwiftTranslator {
         )
     }
 
-    func updateWithStart(_ workflow: SwiftCallable, _ update: SwiftCallable, namespace: String) -> WithStartViewModel {
+    /// `start…(…, with…:)`; an update's `idConflictPolicy` becomes the start's policy when the
+    /// call sets none.
+    func updateWithStart(
+        _ workflow: SwiftCallable,
+        _ update: SwiftCallable,
+        idConflictPolicy: IDConflictPolicyModel? = nil,
+        namespace: String
+    ) -> WithStartViewModel {
         let handle = workflow.stem + "Handle"
         let label = "with\(update.stem)"
         let updateHandle = QualifiedNames.runtime("WorkflowUpdateHandle")
@@ -530,7 +539,9 @@ extension SwiftTranslator {
                         head: "let (execution, handle) = try await backend.updateWithStart",
                         items: [
                             .text(workflow.definition), workflow.inputExpression.prefixed("input: "), .text("update: \(update.definition)"),
-                            "updateInput: update", "options: options", "updateOptions: updateOptions",
+                            "updateInput: update",
+                            .text(idConflictPolicy.map { "options: options.defaulting(idConflictPolicy: .\($0.rawValue))" } ?? "options: options"),
+                            "updateOptions: updateOptions",
                         ],
                         tail: ""
                     ),

@@ -14,6 +14,9 @@ public struct SwiftTranslator {
     private let modelsByName: [String: ContractModel]
     /// The Swift name of every contract type.
     private let typeNames: [QualifiedTypeName: String]
+    /// The contract that declares each swift-protobuf message's `ProtobufPayload` conformance: the
+    /// first to use it, so services of one `.proto` file sharing messages declare it once.
+    private var protobufPayloadOwners: [String: String] = [:]
 
     public init(options: GeneratorOptions, generatorVersion: String, models: [ContractModel]) {
         self.options = options
@@ -26,6 +29,11 @@ public struct SwiftTranslator {
             }
         }
         self.typeNames = typeNames
+        for model in models {
+            for message in protobufMessages(model) where protobufPayloadOwners[message] == nil {
+                protobufPayloadOwners[message] = model.name
+            }
+        }
     }
 
     /// A contract type's Swift name: `SwiftNaming.typeName`, with a trailing underscore when it would
@@ -191,7 +199,7 @@ public struct SwiftTranslator {
         }
         checkCollisions(typeNames, what: "types")
         let conformance = options.protoMessagesModule == nil ? "" : "@retroactive "
-        let conformances = protobufMessages(model).map {
+        let conformances = protobufMessages(model).filter { (protobufPayloadOwners[$0] ?? model.name) == model.name }.map {
             "extension \($0): \(conformance)\(QualifiedNames.runtime("ProtobufPayload")) {}"
         }
         let imports =

@@ -102,6 +102,25 @@ struct ArgumentsViewModel {
 struct DefinitionsViewModel {
     var file: FileViewModel
     var groups: [DefinitionGroupViewModel]
+    /// The contract's typed search attribute keys, when it has search attributes.
+    var searchAttributes: SearchAttributeKeysViewModel?
+}
+
+/// `enum SearchAttributes`: one typed key per search attribute of the contract.
+struct SearchAttributeKeysViewModel {
+    var access: String
+    var keys: [SearchAttributeKeyViewModel]
+    /// `static let declared = [name: kind, …]`, for checking the server's registration.
+    var declared: String
+}
+
+struct SearchAttributeKeyViewModel {
+    var isFirst: Bool
+    /// The attribute's name on the server.
+    var name: String
+    /// `keyword`, `int`, …, for prose.
+    var kind: String
+    var declaration: String
 }
 
 /// `Workflows`, `Signals`, … : a caseless enum holding one constant per definition.

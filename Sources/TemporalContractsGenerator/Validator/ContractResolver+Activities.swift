@@ -32,6 +32,9 @@ extension ContractResolver {
         resolved.startToCloseTimeout = duration(activity.startToCloseTimeout, what: "'startToCloseTimeout'")
         resolved.heartbeatTimeout = duration(activity.heartbeatTimeout, what: "'heartbeatTimeout'")
         resolved.retryPolicy = retryPolicy(activity.retryPolicy)
+        resolved.waitForCancellation = activity.waitForCancellation
+        resolved.priority = priority(activity.priority)
+        resolved.summary = activity.summary.flatMap { summary($0) }
         if resolved.scheduleToCloseTimeout == nil, resolved.startToCloseTimeout == nil,
             activity.scheduleToCloseTimeout == nil, activity.startToCloseTimeout == nil
         {

@@ -77,7 +77,7 @@ extension ContractResolver {
             diagnostics.error("only updates have validators", at: handler.key.location)
         }
         if let template = handler.idTemplate {
-            _ = resolveIDTemplate(template, signature: signature, owner: owner)
+            _ = resolveIDTemplate(template, signature: signature, owner: owner, format: syntax.format)
         }
         var resolved = HandlerModel(
             kind: kind,
@@ -95,6 +95,7 @@ extension ContractResolver {
             owner: owner,
             element: Self.aliasElement(kind.rawValue, contract: contract, key: handler.key.value)
         )
+        resolved.waitForStage = handler.waitForStage.flatMap { waitStage($0) }
         return resolved
     }
 }

@@ -1,33 +1,38 @@
 /// Workflow and update ID templates, whose fields must be required scalars of the input.
 extension ContractResolver {
+    /// Parses and checks an ID template: `{field}` placeholders (YAML contracts only) and `${! … }`
+    /// expressions (both formats; for `.proto` contracts, as protoc-gen-go-temporal writes them).
     mutating func resolveIDTemplate(
         _ template: Located<String>,
         signature: HandlerSignature,
-        owner: String
+        owner: String,
+        format: ContractFormat = .yaml
     )
         -> IDTemplate?
     {
         let segments: [IDTemplate.Segment]
-        switch IDTemplateParser.parse(template.value) {
+        switch IDExpressionParser.parseTemplate(template.value, fieldPlaceholders: format == .yaml) {
         case .success(let parsed):
             segments = parsed
         case .failure(let failure):
-            let message: String
-            switch failure {
-            case .unclosedPlaceholder: message = "an unclosed '{'"
-            case .emptyPlaceholder: message = "an empty placeholder '{}'"
-            case .strayClosingBrace: message = "a '}' without '{'"
-            }
             diagnostics.error(
-                "the ID template of \(owner) has \(message)",
+                "the ID template of \(owner) cannot be read: \(failure.message) (at character \(failure.offset + 1) of '\(template.value)')",
                 at: template.location,
-                hint: "write fields as `{order_id}`; write `{{` and `}}` for literal braces"
+                hint: failure.hint
             )
             return nil
         }
         var valid = true
-        for case .field(let path) in segments {
-            if let problem = checkTemplateField(path, signature: signature) {
+        let paths = segments.flatMap { segment -> [(path: [String], isExpression: Bool)] in
+            switch segment {
+            case .literal: []
+            case .field(let path): [(path, false)]
+            case .expression(let expression, _): expression.fieldPaths.map { ($0, true) }
+            }
+        }
+        for (path, isExpression) in paths {
+            let protoCheck = isExpression ? checkProtoExpressionField(path, signature: signature) : nil
+            if let problem = protoCheck ?? checkTemplateField(path, signature: signature, allowsOptionalLeaf: isExpression) {
                 diagnostics.error(
                     "the ID template of \(owner) names '\(path.joined(separator: "."))', \(problem.message)",
                     at: template.location,
@@ -40,7 +45,13 @@ extension ContractResolver {
     }
 
     /// Why a template field cannot be read from the input, or nil when it can.
-    func checkTemplateField(_ path: [String], signature: HandlerSignature) -> (message: String, hint: String)? {
+    /// With `allowsOptionalLeaf` (fields of `${! … }` expressions, where an absent value is `null`
+    /// for `.or(…)` to replace) the last field may be an optional string, integer or boolean.
+    func checkTemplateField(
+        _ path: [String],
+        signature: HandlerSignature,
+        allowsOptionalLeaf: Bool = false
+    ) -> (message: String, hint: String)? {
         var type: TypeReference
         var remaining = path[...]
         switch signature.input {
@@ -67,7 +78,9 @@ extension ContractResolver {
                     names.isEmpty ? "its type has no fields" : "fields: " + names.joined(separator: ", ")
                 )
             }
-            guard property.isRequired else {
+            let isOptionalLeaf =
+                allowsOptionalLeaf && field == remaining.last && [.string, .integer, .int32, .int64, .boolean].contains(property.type)
+            guard property.isRequired || isOptionalLeaf else {
                 return ("which is optional", "an ID needs a value: make '\(field)' required or use another field")
             }
             type = property.type

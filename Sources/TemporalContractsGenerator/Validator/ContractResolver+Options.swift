@@ -18,7 +18,8 @@ extension ContractResolver {
     }
 
     mutating func duration(_ text: Located<String>?, what: String) -> Duration? {
-        guard let text else { return nil }
+        // An explicit zero means "not set" (the server's default), as protoc-gen-go-temporal reads it.
+        guard let text, !DurationParser.isZero(text.value) else { return nil }
         guard let duration = DurationParser.parse(text.value) else {
             diagnostics.error(
                 "'\(text.value)' is not a valid duration for \(what)",

@@ -39,15 +39,37 @@ extension ContractResolver {
                 hint: "'start' applies to signals and updates"
             )
         }
-        resolved.idTemplate = workflow.idTemplate.flatMap { resolveIDTemplate($0, signature: signature, owner: owner) }
+        resolved.idTemplate = workflow.idTemplate.flatMap {
+            resolveIDTemplate($0, signature: signature, owner: owner, format: syntax.format)
+        }
         resolved.taskQueue = workflow.taskQueue.flatMap { nonEmpty($0, what: "'taskQueue'") } ?? model.taskQueue
+        resolved.searchAttributeMappings = resolveSearchAttributeMappings(
+            workflow.searchAttributes,
+            signature: signature,
+            model: model,
+            owner: owner
+        )
+        resolved.memoMappings = resolveMemoMappings(workflow.memo, signature: signature, owner: owner)
         resolved.executionTimeout = duration(workflow.executionTimeout, what: "'executionTimeout'")
         resolved.runTimeout = duration(workflow.runTimeout, what: "'runTimeout'")
         resolved.taskTimeout = duration(workflow.taskTimeout, what: "'taskTimeout'")
         resolved.retryPolicy = retryPolicy(workflow.retryPolicy)
+        resolved.parentClosePolicy = workflow.parentClosePolicy.flatMap {
+            policy(ParentClosePolicyModel.self, $0, what: "'parentClosePolicy'")
+        }
+        resolved.waitForCancellation = workflow.waitForCancellation
+        resolved.priority = priority(workflow.priority)
+        resolved.summary = workflow.summary.flatMap { summary($0) }
+        // An explicit `details: ""` sends none; without the key the description stands in.
+        resolved.details = workflow.details.map(\.value) ?? workflow.description
+        if resolved.details?.isEmpty == true { resolved.details = nil }
         resolved.idReusePolicy = workflow.idReusePolicy.flatMap { policy(IDReusePolicyModel.self, $0, what: "'idReusePolicy'") }
         resolved.idConflictPolicy = workflow.idConflictPolicy.flatMap {
             policy(IDConflictPolicyModel.self, $0, what: "'idConflictPolicy'")
+        }
+        resolved.enableEagerStart = workflow.enableEagerStart
+        resolved.versioningBehavior = workflow.versioningBehavior.flatMap {
+            policy(VersioningBehaviorModel.self, $0, what: "'versioningBehavior'")
         }
         if let run = resolved.runTimeout, let execution = resolved.executionTimeout, run > execution {
             diagnostics.warning(
@@ -91,7 +113,7 @@ extension ContractResolver {
                 continue
             }
             for (name, isAlias) in claimed { names[name] = (reference.name, isAlias) }
-            uses.append(HandlerUse(handler: handler, withStart: reference.withStart && kind != .query))
+            uses.append(updateOptions(of: reference, HandlerUse(handler: handler, withStart: reference.withStart && kind != .query)))
         }
         return uses
     }

@@ -94,8 +94,9 @@ public struct ContractResolver {
             syntaxByName[name.value] = syntax
             contractNameByFile[syntax.file] = name.value
         }
+        // A `.proto` file may declare several services, each its own contract: go by the syntax's name.
         for input in inputs {
-            guard let name = contractNameByFile[input.syntax.file] else { continue }
+            guard let name = input.syntax.name?.value, syntaxByName[name]?.file == input.syntax.file else { continue }
             importsByName[name] = input.importedFiles.compactMap { contractNameByFile[$0] }
         }
         for name in syntaxByName.keys {
@@ -103,7 +104,7 @@ public struct ContractResolver {
         }
         var models: [ContractModel] = []
         for input in inputs {
-            guard let name = contractNameByFile[input.syntax.file], syntaxByName[name]?.file == input.syntax.file
+            guard let name = input.syntax.name?.value, syntaxByName[name]?.file == input.syntax.file
             else { continue }
             models.append(resolveContract(input.syntax, name: name))
         }
@@ -128,6 +129,7 @@ public struct ContractResolver {
         model.queries = syntax.queries.map { resolveHandler($0, kind: .query, in: syntax, contract: name) }
         model.updates = syntax.updates.map { resolveHandler($0, kind: .update, in: syntax, contract: name) }
         model.activities = syntax.activities.map { resolveActivity($0, in: syntax, contract: name, model: model) }
+        model.searchAttributes = resolveSearchAttributes(syntax.searchAttributes)
         model.workflows = syntax.workflows.map { resolveWorkflow($0, in: syntax, contract: name, model: model) }
         checkRecursiveTypes(model)
         return model

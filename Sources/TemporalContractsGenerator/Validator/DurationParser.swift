@@ -11,6 +11,16 @@ enum DurationParser {
 
     /// The duration, or nil when the text is not a valid positive duration.
     static func parse(_ text: String) -> Duration? {
+        guard let total = nanoseconds(text), total > 0, total < Double(Int64.max) else { return nil }
+        return .nanoseconds(Int64(total.rounded()))
+    }
+
+    /// Whether the text is a well-formed zero duration (`0s`, `0m0s`), which means "not set".
+    static func isZero(_ text: String) -> Bool {
+        nanoseconds(text) == 0
+    }
+
+    private static func nanoseconds(_ text: String) -> Double? {
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
         guard !rest.isEmpty else { return nil }
         var total: Double = 0
@@ -24,8 +34,7 @@ enum DurationParser {
             rest = rest.dropFirst(unitText.count)
             total += value * Double(unit.nanoseconds)
         }
-        guard total > 0, total < Double(Int64.max) else { return nil }
-        return .nanoseconds(Int64(total.rounded()))
+        return total
     }
 }
 

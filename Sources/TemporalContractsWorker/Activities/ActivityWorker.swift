@@ -73,6 +73,7 @@ public final class ActivityWorker: Service, Sendable {
         request.taskQueue.name = options.taskQueue
         request.taskQueue.kind = .normal
         request.identity = connection.options.identity
+        if let deployment = options.deployment { request.deploymentOptions = deployment.apiOptions }
         let sent = request
         let poll: TaskPoller<Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse>.Poll = { [connection] in
             let task = try await connection.call("PollActivityTaskQueue", retry: .longPoll) { service, metadata, options in

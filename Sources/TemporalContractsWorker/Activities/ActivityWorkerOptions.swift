@@ -23,6 +23,8 @@ public struct ActivityWorkerOptions: Sendable {
     public var logger: Logger
     /// Where the worker's counters and timers go; nil uses the bootstrapped `MetricsSystem`.
     public var metricsFactory: (any MetricsFactory)?
+    /// The worker deployment version this worker polls as; nil for an unversioned worker.
+    public var deployment: WorkerDeploymentOptions?
 
     public init(
         taskQueue: String,

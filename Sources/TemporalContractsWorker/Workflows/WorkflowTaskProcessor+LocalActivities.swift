@@ -81,6 +81,7 @@ extension WorkflowTaskProcessor {
         logger: Logger
     ) async throws -> (taskToken: Data, events: [Temporal_Api_History_V1_HistoryEvent], updates: [WorkflowUpdateRequest]) {
         var request = completion(taskToken: taskToken, result: result)
+        applyDeployment(to: &request, workflowType: run.engine.info.workflowType)
         request.forceCreateNewWorkflowTask = true
         request.returnNewWorkflowTask = true
         try await options.dataConverter.encodePayloads(in: &request)

@@ -188,6 +188,7 @@ struct WorkflowTaskProcessor: Sendable {
             )
         }
         var request = completion(taskToken: taskToken, result: result)
+        applyDeployment(to: &request, workflowType: task.workflowType.name)
         for (id, query) in task.queries {
             request.queryResults[id] = answer(query, on: run.engine)
         }
@@ -281,6 +282,7 @@ struct WorkflowTaskProcessor: Sendable {
         request.namespace = connection.options.namespace
         request.identity = connection.options.identity
         request.cause = error is NondeterminismError ? .nonDeterministicError : .workflowWorkerUnhandledFailure
+        if let deployment = options.deployment { request.deploymentOptions = deployment.apiOptions }
         let failure = Failure(
             message: "\(error)",
             info: .application(type: String(describing: type(of: error)), nonRetryable: false, details: [], nextRetryDelay: nil)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Logging
 import Metrics
 import ServiceLifecycle
@@ -26,9 +27,12 @@ import TemporalContractsGRPC
 /// restart) is rebuilt by replaying its history. It is a swift-service-lifecycle `Service`.
 public final class WorkflowWorker: Service, Sendable {
     public let options: WorkflowWorkerOptions
-    private let connection: TemporalConnection
-    private let processor: WorkflowTaskProcessor
-    private let poller: TaskPoller<Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueResponse>
+    let connection: TemporalConnection
+    let processor: WorkflowTaskProcessor
+    let poller: TaskPoller<Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueResponse>
+    /// First workflow tasks that came in start responses (eager start), run beside polled tasks.
+    let eagerTasks = AsyncStream.makeStream(of: Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueResponse.self)
+    let eagerTaskCounter = Atomic(0)
 
     /// - Parameters:
     ///   - connection: the connection to the server, shared with other workers and clients.
@@ -118,16 +122,25 @@ public final class WorkflowWorker: Service, Sendable {
             let sticky = WorkflowTaskProcessor.stickyTaskQueue(stickyQueue, normalName: options.taskQueue)
             queues += Array(repeating: sticky, count: options.stickyPollers)
         }
+        // Registered before polling starts, so a start made once `waitUntilPolling()` returns
+        // finds the worker.
+        connection.eagerWorkflowWorkers.register(self, taskQueue: options.taskQueue)
         let tasks = poller.start(queues.map { queue in { try await self.poll(queue) } })
         await withDiscardingTaskGroup { group in
+            group.addTask { await self.runEagerTasks() }
             for await task in tasks {
-                group.addTask {
-                    await self.processor.process(task)
-                    self.poller.slots.release()
-                    self.processor.metrics.cacheSize(await self.processor.cache.count)
-                }
+                group.addTask { await self.runTask(task) }
             }
+            // Polling has stopped, and with it the slots: no start reserves one any more.
+            stopTakingEagerTasks()
         }
+    }
+
+    /// Runs one task on the slot taken for it, then gives the slot back.
+    func runTask(_ task: Temporal_Api_Workflowservice_V1_PollWorkflowTaskQueueResponse) async {
+        await processor.process(task)
+        poller.slots.release()
+        processor.metrics.cacheSize(await processor.cache.count)
     }
 
     /// One long poll on `queue`; nil when it ended without a task.
@@ -138,6 +151,7 @@ public final class WorkflowWorker: Service, Sendable {
         request.namespace = connection.options.namespace
         request.taskQueue = queue
         request.identity = connection.options.identity
+        if let deployment = options.deployment { request.deploymentOptions = deployment.apiOptions }
         let sent = request
         let task = try await connection.call("PollWorkflowTaskQueue", retry: .longPoll) { service, metadata, options in
             try await service.pollWorkflowTaskQueue(sent, metadata: metadata, options: options)

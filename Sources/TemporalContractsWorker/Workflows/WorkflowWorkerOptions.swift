@@ -27,6 +27,10 @@ public struct WorkflowWorkerOptions: Sendable {
     public var logger: Logger
     /// Where the worker's counters and timers go; nil uses the bootstrapped `MetricsSystem`.
     public var metricsFactory: (any MetricsFactory)?
+    /// The worker deployment version this worker polls as; nil for an unversioned worker. With
+    /// worker versioning on, every workflow needs a versioning behaviour (its contract's, or the
+    /// options' default).
+    public var deployment: WorkerDeploymentOptions?
 
     public init(
         taskQueue: String,

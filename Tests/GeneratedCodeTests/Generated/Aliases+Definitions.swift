@@ -16,7 +16,10 @@ extension Aliases {
             aliases: ["ChargeCustomer", "charge-v1"],
             input: .single(),
             output: .single(),
-            defaults: TemporalContracts.WorkflowDefaults(taskQueue: "aliases")
+            defaults: TemporalContracts.WorkflowDefaults(
+                taskQueue: "aliases",
+                details: "Formerly `ChargeCustomer`, and before that `charge-v1`."
+            )
         )
 
         /// The `payments.Refund` workflow: its wire name and payload codings, and the contract's defaults.
@@ -26,7 +29,7 @@ extension Aliases {
             aliases: ["RefundPayment"],
             input: .single(),
             output: .void,
-            defaults: TemporalContracts.WorkflowDefaults(taskQueue: "aliases")
+            defaults: TemporalContracts.WorkflowDefaults(taskQueue: "aliases", enableEagerStart: true, versioningBehavior: .pinned)
         )
     }
 }

@@ -16,9 +16,27 @@ extension Collisions {
             output: .single(),
             defaults: TemporalContracts.WorkflowDefaults(
                 taskQueue: "collisions",
-                retryPolicy: TemporalContracts.RetryPolicy(maximumAttempts: 2)
+                retryPolicy: TemporalContracts.RetryPolicy(maximumAttempts: 2),
+                details: "Opens an account for a client."
             ),
-            makeID: { input in "client-\(input.self_)" }
+            makeID: { input, _ in "client-\(input.self_)" },
+            makeSearchAttributes: { input, _ in
+                var attributes = TemporalContracts.SearchAttributes()
+                attributes[SearchAttributes.self_] = input.self_
+                attributes[SearchAttributes.type] = input.type.uuidString.lowercased()
+                attributes[SearchAttributes.int] = Swift.Int64(input.hashValue_)
+                attributes[SearchAttributes.bool] = input.`default`
+                attributes[SearchAttributes.searchAttributes] = input.rawValue
+                return attributes
+            },
+            makeMemo: { input in
+                var memo: [Swift.String: any Swift.Encodable & Swift.Sendable] = [:]
+                memo["rawValue"] = input.rawValue
+                memo["error"] = input.error?.rawValue
+                memo["Protocol"] = input.`protocol`
+                memo["input"] = input.encoder
+                return memo
+            }
         )
 
         /// Takes every parameter name generated methods use themselves.
@@ -28,8 +46,17 @@ extension Collisions {
             name: "Result",
             input: .positional,
             output: .single(),
-            defaults: TemporalContracts.WorkflowDefaults(taskQueue: "collisions"),
-            makeID: { input in "result-\(input.workflowID)" }
+            defaults: TemporalContracts.WorkflowDefaults(
+                taskQueue: "collisions",
+                details: "Takes every parameter name generated methods use themselves."
+            ),
+            makeID: { input, ids in
+                let context = try TemporalContracts.IDExpressionValue(input.context).slug().text(of: "context.slug()")
+                let handle = try TemporalContracts.IDExpressionValue(input.handle).or(.string(ids.uuidV4())).text(
+                    of: "handle.or(uuid_v4())"
+                )
+                return "result-\(input.workflowID)/\(context)/\(handle)"
+            }
         )
 
         /// The `self` workflow: its wire name and payload codings, and the contract's defaults.
@@ -53,7 +80,12 @@ extension Collisions {
             name: "Type",
             input: .single(),
             output: .void,
-            defaults: TemporalContracts.WorkflowDefaults(taskQueue: "collisions")
+            defaults: TemporalContracts.WorkflowDefaults(
+                taskQueue: "collisions",
+                parentClosePolicy: .requestCancel,
+                childCancellationType: .tryCancel,
+                priority: TemporalContracts.Priority(priorityKey: 2, fairnessKey: "Type", fairnessWeight: 1.5)
+            )
         )
 
         /// The `default` workflow: its wire name and payload codings, and the contract's defaults.
@@ -143,7 +175,12 @@ extension Collisions {
             name: "Client",
             input: .single(),
             output: .single(),
-            defaults: TemporalContracts.ActivityDefaults(taskQueue: "collisions", startToCloseTimeout: .seconds(10))
+            defaults: TemporalContracts.ActivityDefaults(
+                taskQueue: "collisions",
+                startToCloseTimeout: .seconds(10),
+                cancellationType: .waitCancellationCompleted,
+                priority: TemporalContracts.Priority(priorityKey: 4)
+            )
         )
 
         /// The `Result` activity: its wire name and payload codings, and the contract's defaults.
@@ -225,5 +262,36 @@ extension Collisions {
             output: .single(),
             defaults: TemporalContracts.ActivityDefaults(taskQueue: "collisions", startToCloseTimeout: .seconds(10))
         )
+    }
+}
+
+extension Collisions {
+    /// The search attributes of the `Collisions` contract, as typed keys for
+    /// `TemporalContracts.SearchAttributes` and list queries.
+    public enum SearchAttributes {
+        /// The `Self` search attribute (keyword).
+        public static let self_ = TemporalContracts.SearchAttributeKey<Swift.String>.keyword("Self")
+
+        /// The `Type` search attribute (keyword).
+        public static let type = TemporalContracts.SearchAttributeKey<Swift.String>.keyword("Type")
+
+        /// The `Int` search attribute (int).
+        public static let int = TemporalContracts.SearchAttributeKey<Swift.Int64>.int("Int")
+
+        /// The `Bool` search attribute (bool).
+        public static let bool = TemporalContracts.SearchAttributeKey<Swift.Bool>.bool("Bool")
+
+        /// The `SearchAttributes` search attribute (text).
+        public static let searchAttributes = TemporalContracts.SearchAttributeKey<Swift.String>.text("SearchAttributes")
+
+        /// Every search attribute of the contract and its type, for registering them on a server
+        /// (`DevServerOptions.searchAttributes` takes their `serverName`s).
+        public static let declared: [Swift.String: TemporalContracts.SearchAttributeKind] = [
+            "Self": .keyword,
+            "Type": .keyword,
+            "Int": .int,
+            "Bool": .bool,
+            "SearchAttributes": .text,
+        ]
     }
 }

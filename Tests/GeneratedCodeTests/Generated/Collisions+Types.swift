@@ -525,6 +525,9 @@ extension Collisions {
     /// The `CanceledError` type of the `Collisions` contract.
     public typealias CanceledError = Swift.String
 
+    /// The `ChildWorkflowCancellationType` type of the `Collisions` contract.
+    public typealias ChildWorkflowCancellationType = Swift.String
+
     /// The `ChildWorkflowError` type of the `Collisions` contract.
     public typealias ChildWorkflowError = Swift.String
 
@@ -564,8 +567,17 @@ extension Collisions {
     /// The `FailureConverter` type of the `Collisions` contract.
     public typealias FailureConverter = Swift.String
 
+    /// The `IDExpressionError` type of the `Collisions` contract.
+    public typealias IDExpressionError = Swift.String
+
+    /// The `IDExpressionValue` type of the `Collisions` contract.
+    public typealias IDExpressionValue = Swift.String
+
     /// The `Info` type of the `Collisions` contract.
     public typealias Info = Swift.String
+
+    /// The `InvalidPriorityError` type of the `Collisions` contract.
+    public typealias InvalidPriorityError = Swift.String
 
     /// The `Kind` type of the `Collisions` contract.
     public typealias Kind = Swift.String
@@ -614,6 +626,9 @@ extension Collisions {
 
     /// The `PositionalArguments` type of the `Collisions` contract.
     public typealias PositionalArguments = Swift.String
+
+    /// The `Priority` type of the `Collisions` contract.
+    public typealias Priority = Swift.String
 
     /// The `ProtobufPayload` type of the `Collisions` contract.
     public typealias ProtobufPayload = Swift.String
@@ -705,8 +720,23 @@ extension Collisions {
     /// The `ScheduleTransport` type of the `Collisions` contract.
     public typealias ScheduleTransport = Swift.String
 
+    /// The `SearchAttributeKey` type of the `Collisions` contract.
+    public typealias SearchAttributeKey = Swift.String
+
+    /// The `SearchAttributeKind` type of the `Collisions` contract.
+    public typealias SearchAttributeKind = Swift.String
+
+    /// The `SearchAttributeRegistrationError` type of the `Collisions` contract.
+    public typealias SearchAttributeRegistrationError = Swift.String
+
     /// The `SearchAttributeValue` type of the `Collisions` contract.
     public typealias SearchAttributeValue = Swift.String
+
+    /// The `SearchAttributeValueConvertible` type of the `Collisions` contract.
+    public typealias SearchAttributeValueConvertible = Swift.String
+
+    /// The `SearchAttributes` type of the `Collisions` contract.
+    public typealias SearchAttributes_ = Swift.String
 
     /// The `ServerError` type of the `Collisions` contract.
     public typealias ServerError = Swift.String
@@ -816,6 +846,9 @@ extension Collisions {
     /// The `WorkflowIDReusePolicy` type of the `Collisions` contract.
     public typealias WorkflowIDReusePolicy = Swift.String
 
+    /// The `WorkflowIDSource` type of the `Collisions` contract.
+    public typealias WorkflowIDSource = Swift.String
+
     /// The `WorkflowImplementation` type of the `Collisions` contract.
     public typealias WorkflowImplementation = Swift.String
 
@@ -848,6 +881,9 @@ extension Collisions {
 
     /// The `WorkflowUpdateHandle` type of the `Collisions` contract.
     public typealias WorkflowUpdateHandle = Swift.String
+
+    /// The `WorkflowVersioningBehavior` type of the `Collisions` contract.
+    public typealias WorkflowVersioningBehavior = Swift.String
 
     /// The arguments of `Result`, sent as one payload each, in this order.
     public struct ResultArguments: TemporalContracts.PositionalArguments, Swift.Hashable {

@@ -21,7 +21,7 @@ extension Interop {
             input: .single(),
             output: .single(),
             defaults: TemporalContracts.WorkflowDefaults(taskQueue: "interop"),
-            makeID: { input in "submit-\(input.orderID)-\(input.status.rawValue)-\(input.trackingID.uuidString.lowercased())" }
+            makeID: { input, _ in "submit-\(input.orderID)-\(input.status.rawValue)-\(input.trackingID.uuidString.lowercased())" }
         )
     }
 }

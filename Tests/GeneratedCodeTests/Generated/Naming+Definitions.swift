@@ -13,7 +13,7 @@ extension Naming {
             input: .single(),
             output: .single(),
             defaults: TemporalContracts.WorkflowDefaults(taskQueue: "naming-queue"),
-            makeID: { input in "fetch-{\(input.userID.uuidString.lowercased())}" }
+            makeID: { input, _ in "fetch-{\(input.userID.uuidString.lowercased())}" }
         )
 
         /// The `import` workflow: its wire name and payload codings, and the contract's defaults.

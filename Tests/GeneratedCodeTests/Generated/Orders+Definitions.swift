@@ -27,9 +27,10 @@ extension Orders {
                     maximumAttempts: 3
                 ),
                 idReusePolicy: .rejectDuplicate,
-                idConflictPolicy: .fail
+                idConflictPolicy: .fail,
+                details: "Takes an order from checkout to shipment.\nCharges the card, reserves stock and ships.\n"
             ),
-            makeID: { input in "order-\(input.orderID)" }
+            makeID: { input, _ in "order-\(input.orderID)" }
         )
 
         /// The `orders.ShipOrder` workflow: its wire name and payload codings, and the contract's defaults.
@@ -38,7 +39,7 @@ extension Orders {
             input: .positional,
             output: .void,
             defaults: TemporalContracts.WorkflowDefaults(taskQueue: "shipping"),
-            makeID: { input in "ship-\(input.orderID)" }
+            makeID: { input, _ in "ship-\(input.orderID)" }
         )
     }
 }

@@ -19,9 +19,13 @@ extension Payments {
                     taskQueue: "payments-v1",
                     executionTimeout: .seconds(3600),
                     retryPolicy: TemporalContracts.RetryPolicy(maximumAttempts: 2),
-                    idReusePolicy: .rejectDuplicate
+                    idReusePolicy: .rejectDuplicate,
+                    details: "SettleInvoice charges a customer for an invoice and waits for the bank's answer."
                 ),
-                makeID: { input in "settle/\(input.invoiceID)" }
+                makeID: { input, _ in
+                    let invoiceID = try TemporalContracts.IDExpressionValue(protoField: input.invoiceID).text(of: "invoiceId")
+                    return "settle/\(invoiceID)"
+                }
             )
     }
 }

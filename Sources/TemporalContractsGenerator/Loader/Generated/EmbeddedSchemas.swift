@@ -373,6 +373,12 @@ message FieldOptions {
       "type": "object",
       "propertyNames": { "minLength": 1 },
       "additionalProperties": { "$ref": "#/$defs/activity" }
+    },
+    "searchAttributes": {
+      "description": "The search attributes workflows of this contract set, by name, with the type the server registers them as. Generated code gets one typed key per attribute.",
+      "type": "object",
+      "propertyNames": { "minLength": 1 },
+      "additionalProperties": { "enum": ["keyword", "text", "int", "double", "bool", "datetime", "keywordList"] }
     }
   },
   "$defs": {
@@ -578,6 +584,29 @@ message FieldOptions {
         { "type": "array", "items": { "$ref": "#/$defs/handlerReference" } }
       ]
     },
+    "priority": {
+      "description": "Task queue priority and fairness (temporal.api.common.v1.Priority). Fields left out keep the server's defaults, or what the calling workflow has.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "priorityKey": {
+          "description": "1 (served first) to 5 (served last); the server's default is 3.",
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 5
+        },
+        "fairnessKey": {
+          "description": "A tenant or other group whose work shares the queue fairly with the other keys'.",
+          "type": "string",
+          "minLength": 1
+        },
+        "fairnessWeight": {
+          "description": "The fairness key's share, relative to the others; positive (the default is 1).",
+          "type": "number",
+          "exclusiveMinimum": 0
+        }
+      }
+    },
     "retryPolicy": {
       "description": "How Temporal retries failures. Fields left out keep the server's defaults.",
       "type": "object",
@@ -651,7 +680,7 @@ message FieldOptions {
           "$ref": "#/$defs/handlerReferences"
         },
         "id": {
-          "description": "Workflow ID template: literal text with {field} or {field.subfield} placeholders taken from the input, e.g. order-{orderId}. Write {{ and }} for literal braces.",
+          "description": "Workflow ID template: literal text with {field} or {field.subfield} placeholders taken from the input, e.g. order-{orderId}, and ${! … } expressions in protoc-gen-go-temporal's Bloblang subset, e.g. hello/${! name.or(\"World\") } or ${! uuid_v4() }. Write {{ and }} for literal braces.",
           "type": "string"
         },
         "taskQueue": {
@@ -682,6 +711,46 @@ message FieldOptions {
         "idConflictPolicy": {
           "description": "What starting does while a workflow with the same ID is still running.",
           "enum": ["fail", "useExisting", "terminateExisting"]
+        },
+        "searchAttributes": {
+          "description": "Search attributes the client sets at start, by attribute name (declared under the top-level searchAttributes), each from an input field path such as customer.id. A call's own values win.",
+          "type": "object",
+          "propertyNames": { "minLength": 1 },
+          "additionalProperties": { "type": "string", "minLength": 1 }
+        },
+        "memo": {
+          "description": "Memo entries the client sets at start, by memo key, each from an input field path. A call's own entries win.",
+          "type": "object",
+          "propertyNames": { "minLength": 1 },
+          "additionalProperties": { "type": "string", "minLength": 1 }
+        },
+        "enableEagerStart": {
+          "description": "Starts ask the server for the first workflow task in the start response, which a worker in the same process on the same connection and task queue then runs at once.",
+          "type": "boolean"
+        },
+        "versioningBehavior": {
+          "description": "With worker versioning: pinned runs stay on the worker deployment version that started them; autoUpgrade runs move to the current version at their next workflow task.",
+          "enum": ["pinned", "autoUpgrade"]
+        },
+        "parentClosePolicy": {
+          "description": "Started as a child: what the server does to it when its parent closes (terminate, the default; requestCancel; abandon). A call's ChildWorkflowOptions may override it.",
+          "enum": ["terminate", "requestCancel", "abandon"]
+        },
+        "waitForCancellation": {
+          "description": "Started as a child: true makes a cancelled parent's wait go on until the child has ended (the runtime's default); false asks the child to cancel and stops waiting at once.",
+          "type": "boolean"
+        },
+        "priority": {
+          "description": "Priority and fairness of the workflow's tasks, on start and as a child.",
+          "$ref": "#/$defs/priority"
+        },
+        "summary": {
+          "description": "Static summary the web UI shows for each run (user metadata); one line. A call's own summary wins.",
+          "type": "string"
+        },
+        "details": {
+          "description": "Static details (Markdown) the web UI shows for each run (user metadata). Left out, the description is used; an empty string sends none. A call's own details win.",
+          "type": "string"
         }
       }
     },
@@ -788,8 +857,12 @@ message FieldOptions {
           "type": "boolean"
         },
         "id": {
-          "description": "Update ID template: literal text with {field} placeholders taken from the input, e.g. {requestId}.",
+          "description": "Update ID template: literal text with {field} placeholders taken from the input, e.g. {requestId}, and ${! … } expressions in protoc-gen-go-temporal's Bloblang subset.",
           "type": "string"
+        },
+        "waitForStage": {
+          "description": "The stage a started update is awaited to unless the call says (UpdateOptions.waitFor): accepted (the default) or completed. Servers do not hold a call for admitted.",
+          "enum": ["accepted", "completed"]
         }
       }
     },
@@ -848,6 +921,18 @@ message FieldOptions {
         "retryPolicy": {
           "description": "How failed attempts of this activity are retried.",
           "$ref": "#/$defs/retryPolicy"
+        },
+        "waitForCancellation": {
+          "description": "true makes a cancelled workflow's wait go on until the activity has acknowledged the cancellation (it heartbeats) or ended; false (the default) stops waiting at once.",
+          "type": "boolean"
+        },
+        "priority": {
+          "description": "Priority and fairness of the activity's tasks; left out, it has its workflow's.",
+          "$ref": "#/$defs/priority"
+        },
+        "summary": {
+          "description": "Summary the web UI shows for each scheduled activity (user metadata); one line. A call's own summary wins.",
+          "type": "string"
         }
       }
     }
@@ -1135,6 +1220,17 @@ message FieldOptions {
                     "type": "array",
                     "minItems": 1,
                     "items": { "type": "string" }
+                  }
+                }
+              },
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["expression"],
+                "properties": {
+                  "expression": {
+                    "description": "A `${! … }` expression in protoc-gen-go-temporal's Bloblang subset: the text between `${!` and `}`.",
+                    "type": "string"
                   }
                 }
               }

@@ -25,17 +25,17 @@ extension ProtoContractReader {
                     )
                 }
             }
-            fields.append(
-                ProtoMessageModel.Field(
-                    name: field.name,
-                    number: Int(field.number),
-                    jsonName: field.jsonName ?? field.name,
-                    type: Self.protoTypeName(field.type),
-                    typeName: typeName,
-                    isRepeated: field.isRepeated,
-                    location: location(of: field, in: path)
-                )
+            var shape = ProtoMessageModel.Field(
+                name: field.name,
+                number: Int(field.number),
+                jsonName: field.jsonName ?? field.name,
+                type: Self.protoTypeName(field.type),
+                typeName: typeName,
+                isRepeated: field.isRepeated,
+                location: location(of: field, in: path)
             )
+            shape.hasPresence = field.hasPresence
+            fields.append(shape)
         }
         shapes[message.fullName]?.fields = fields
     }

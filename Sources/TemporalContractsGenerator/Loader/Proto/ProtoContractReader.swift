@@ -8,7 +8,7 @@ import SwiftProtobufPluginLibrary
 public struct ProtoContractReader {
     /// Maps descriptor file names (`example/v1/example.proto`) to the paths diagnostics print.
     public var displayPath: (String) -> String
-    private var diagnostics = Diagnostics()
+    var diagnostics = Diagnostics()
 
     public init(displayPath: @escaping (String) -> String = { $0 }) {
         self.displayPath = displayPath
@@ -60,7 +60,7 @@ public struct ProtoContractReader {
             sawOptions = true
             var contract = ContractSyntax(file: path, format: .proto)
             contract.version = Located(ContractResolver.supportedVersion, at: location(of: service, in: path))
-            contract.name = Located(SwiftNaming.typeName(service.name), at: location(of: service, in: path))
+            contract.name = Located(contractName(of: service, at: location(of: service, in: path)), at: location(of: service, in: path))
             contract.description = comments(of: service)
             if serviceOptions.hasTemporal_V1_service {
                 let options = serviceOptions.Temporal_V1_service
@@ -180,7 +180,7 @@ public struct ProtoContractReader {
                 HandlerReferenceSyntax(name: Located(reference($0.ref, service: service), at: here), withStart: $0.start)
             }
             workflow.updates = workflowOptions.update.map {
-                HandlerReferenceSyntax(name: Located(reference($0.ref, service: service), at: here), withStart: $0.start)
+                updateReference($0, name: Located(reference($0.ref, service: service), at: here))
             }
             if !workflowOptions.id.isEmpty {
                 workflow.idTemplate = idTemplate(workflowOptions.id, at: here)
@@ -192,28 +192,20 @@ public struct ProtoContractReader {
             if workflowOptions.hasRetryPolicy { workflow.retryPolicy = retryPolicy(workflowOptions.retryPolicy, at: here) }
             workflow.idReusePolicy = idReusePolicy(workflowOptions.idReusePolicy).map { Located($0, at: here) }
             workflow.idConflictPolicy = idConflictPolicy(workflowOptions.workflowIDConflictPolicy).map { Located($0, at: here) }
+            readChildAndPriorityOptions(workflowOptions, into: &workflow, at: here)
+            readEagerStartAndVersioning(workflowOptions, into: &workflow, at: here)
+            readSearchAttributeMappings(workflowOptions, into: &workflow, at: here)
             warnUnsupported(
                 [
                     ("namespace", !workflowOptions.namespace.isEmpty),
-                    ("parent_close_policy", workflowOptions.parentClosePolicy != .unspecified),
-                    ("wait_for_cancellation", workflowOptions.waitForCancellation),
-                    ("search_attributes", !workflowOptions.searchAttributes.isEmpty),
-                    ("typed_search_attributes", !workflowOptions.typedSearchAttributes.isEmpty),
                     ("xns", workflowOptions.hasXns),
                     ("patches", !workflowOptions.patches.isEmpty), ("cli", workflowOptions.hasCli),
-                    ("versioning_behavior", workflowOptions.versioningBehavior != .unspecified),
-                    ("enable_eager_start", workflowOptions.enableEagerStart), ("nexus", workflowOptions.hasNexus),
-                    ("priority", workflowOptions.hasPriority),
+                    ("nexus", workflowOptions.hasNexus),
                     ("query.xns", workflowOptions.query.contains { $0.hasXns }),
                     ("signal.xns", workflowOptions.signal.contains { $0.hasXns }),
                     ("signal.cli", workflowOptions.signal.contains { $0.hasCli }),
                     ("update.xns", workflowOptions.update.contains { $0.hasXns }),
                     ("update.cli", workflowOptions.update.contains { $0.hasCli }),
-                    ("update.validate", workflowOptions.update.contains { $0.hasValidate }),
-                    (
-                        "update.workflow_id_conflict_policy",
-                        workflowOptions.update.contains { $0.workflowIDConflictPolicy != .unspecified }
-                    ),
                 ],
                 option: "temporal.v1.workflow",
                 at: here
@@ -249,11 +241,9 @@ public struct ProtoContractReader {
                 at: here
             )
             if activityOptions.hasRetryPolicy { activity.retryPolicy = retryPolicy(activityOptions.retryPolicy, at: here) }
-            warnUnsupported(
-                [("wait_for_cancellation", activityOptions.waitForCancellation), ("priority", activityOptions.hasPriority)],
-                option: "temporal.v1.activity",
-                at: here
-            )
+            // proto3 cannot tell `false` from unset: only `true` is a choice; unset keeps the runtime's default.
+            if activityOptions.waitForCancellation { activity.waitForCancellation = true }
+            if activityOptions.hasPriority { activity.priority = priority(activityOptions.priority, at: here) }
             contract.activities.append(activity)
         }
         if options.hasTemporal_V1_signal {
@@ -262,7 +252,8 @@ public struct ProtoContractReader {
             signal.wireName = Located(signalOptions.name.isEmpty ? defaultName : signalOptions.name, at: here)
             signal.description = comments(of: method)
             signal.input = inputSyntax
-            signal.output = outputSyntax
+            // A method that is also an activity returns the activity's result; the signal has none.
+            signal.output = options.hasTemporal_V1_activity ? nil : outputSyntax
             warnUnsupported(
                 [("xns", signalOptions.hasXns), ("patches", !signalOptions.patches.isEmpty), ("cli", signalOptions.hasCli)],
                 option: "temporal.v1.signal",
@@ -293,11 +284,10 @@ public struct ProtoContractReader {
             update.output = outputSyntax
             update.validate = updateOptions.validate
             if !updateOptions.id.isEmpty { update.idTemplate = idTemplate(updateOptions.id, at: here) }
+            update.waitForStage = waitStage(updateOptions, at: here)
             warnUnsupported(
                 [
                     ("xns", updateOptions.hasXns), ("patches", !updateOptions.patches.isEmpty), ("cli", updateOptions.hasCli),
-                    ("wait_for_stage", updateOptions.waitForStage != .unspecified),
-                    ("wait_policy", updateOptions.waitPolicy != .unspecified),
                 ],
                 option: "temporal.v1.update",
                 at: here
@@ -347,37 +337,15 @@ public struct ProtoContractReader {
         return SchemaNode(.protoMessage(fullName: message.fullName, swiftName: namer.fullName(message: message)), at: location)
     }
 
-    /// Translates the Bloblang interpolation the Go tool uses (`create-foo/${! name }`) into an ID
-    /// template over the message's JSON field names; expressions beyond a field path are reported.
-    mutating func idTemplate(_ expression: String, at location: SourceLocation) -> Located<String>? {
-        var template = ""
-        var rest = Substring(expression)
-        while let start = rest.range(of: "${!") {
-            template += rest[..<start.lowerBound].replacingOccurrences(of: "{", with: "{{")
-                .replacingOccurrences(of: "}", with: "}}")
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "}") else {
-                diagnostics.error("the ID expression '\(expression)' has an unclosed '${!'", at: location)
-                return nil
-            }
-            let field = rest[..<end].trimmingCharacters(in: .whitespaces)
-            guard !field.isEmpty, field.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
-                diagnostics.error(
-                    "the ID expression '\(expression)' uses '\(field)', which the Swift generator cannot evaluate",
-                    at: location,
-                    hint: "only field paths such as `${! customerId }` are supported; pass the ID explicitly otherwise"
-                )
-                return nil
-            }
-            template += "{\(field)}"
-            rest = rest[rest.index(after: end)...]
-        }
-        template += rest.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
-        return Located(template, at: location)
+    /// The Go tool's ID expression (`create-foo/${! name.slug() }`) as written: the resolver parses
+    /// its Bloblang subset, as it does for YAML `id:` templates, and reports what it cannot evaluate.
+    func idTemplate(_ expression: String, at location: SourceLocation) -> Located<String>? {
+        Located(expression, at: location)
     }
 
     func duration(_ value: Google_Protobuf_Duration, set: Bool, at location: SourceLocation) -> Located<String>? {
-        guard set else { return nil }
+        // An explicit zero (`{seconds: 0}`, `0s`) means "not set", as the Go tool reads it.
+        guard set, value.seconds != 0 || value.nanos != 0 else { return nil }
         if value.nanos == 0 { return Located("\(value.seconds)s", at: location) }
         return Located("\(Int64(value.seconds) * 1_000_000_000 + Int64(value.nanos))ns", at: location)
     }
@@ -413,10 +381,11 @@ public struct ProtoContractReader {
 
     mutating func warnUnsupported(_ fields: [(String, Bool)], option: String, at location: SourceLocation) {
         for (name, isSet) in fields where isSet {
+            let reason = Self.ignoredOptionReason(name)
             diagnostics.warning(
-                "option '\(name)' of \(option) is not supported by the Swift generator and is ignored",
+                "option '\(name)' of \(option) is ignored: \(reason.why)",
                 at: location,
-                hint: "the Go generator reads it; the generated Swift behaves as if it were unset"
+                hint: reason.hint
             )
         }
     }

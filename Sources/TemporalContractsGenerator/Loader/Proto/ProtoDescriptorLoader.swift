@@ -23,6 +23,10 @@ public struct ProtoDescriptorLoader: Sendable {
             )
             return ([], diagnostics)
         }
+        if let problem = editionsProblem(protoc: protoc, protoFiles: protoFiles) {
+            diagnostics.append(problem)
+            return ([], diagnostics)
+        }
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("temporal-contracts-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -5,7 +5,7 @@ import Yams
 public struct YAMLContractParser {
     static let contractKeys = [
         "contract", "name", "taskQueue", "imports", "types", "workflows", "signals", "queries", "updates",
-        "activities", "description",
+        "activities", "description", "searchAttributes",
     ]
     static let schemaKeys = [
         "type", "format", "items", "properties", "required", "additionalProperties", "enum", "x-enum-varnames",
@@ -14,19 +14,23 @@ public struct YAMLContractParser {
     static let workflowKeys = [
         "name", "aliases", "description", "input", "params", "output", "signals", "queries", "updates", "id", "taskQueue",
         "executionTimeout", "runTimeout", "taskTimeout", "retryPolicy", "idReusePolicy", "idConflictPolicy",
+        "searchAttributes", "memo", "parentClosePolicy", "waitForCancellation", "priority",
+        "summary", "details",
+        "enableEagerStart", "versioningBehavior",
     ]
     static let signalKeys = ["name", "aliases", "description", "input", "params", "output"]
     static let queryKeys = ["name", "aliases", "description", "input", "params", "output"]
-    static let updateKeys = ["name", "aliases", "description", "input", "params", "output", "validate", "id"]
+    static let updateKeys = ["name", "aliases", "description", "input", "params", "output", "validate", "id", "waitForStage"]
     static let activityKeys = [
         "name", "aliases", "description", "input", "params", "output", "taskQueue", "scheduleToCloseTimeout",
-        "scheduleToStartTimeout", "startToCloseTimeout", "heartbeatTimeout", "retryPolicy",
+        "scheduleToStartTimeout", "startToCloseTimeout", "heartbeatTimeout", "retryPolicy", "waitForCancellation",
+        "priority", "summary",
     ]
     static let retryPolicyKeys = [
         "initialInterval", "backoffCoefficient", "maximumInterval", "maximumAttempts", "nonRetryableErrorTypes",
     ]
     static let parameterKeys = ["name", "type", "description"]
-    static let handlerReferenceKeys = ["ref", "start"]
+    static let handlerReferenceKeys = ["ref", "start", "validate", "idConflictPolicy"]
 
     /// Type names usable wherever a handler names a type, besides the contract's own types.
     static let builtinTypeNames: [String: (type: String, format: String?)] = [
@@ -37,7 +41,7 @@ public struct YAMLContractParser {
         "uuid": ("string", "uuid"),
     ]
 
-    private var reader: YAMLNodeReader
+    var reader: YAMLNodeReader
 
     public init(file: String) {
         reader = YAMLNodeReader(file: file)
@@ -102,6 +106,7 @@ public struct YAMLContractParser {
                 }
             case "activities":
                 contract.activities = reader.namedEntries(value, context: "'activities'").compactMap { activity($0, $1) }
+            case "searchAttributes": contract.searchAttributes = searchAttributeDeclarations(value)
             default: break
             }
         }
@@ -333,6 +338,7 @@ public struct YAMLContractParser {
         handler.output = fields["output"].map { typeExpression($0.value, context: "the output of \(owner)") }
         handler.validate = fields["validate"].flatMap { reader.boolean($0.value, context: "'validate'") } ?? false
         handler.idTemplate = fields["id"].flatMap { reader.string($0.value, context: "'id'") }
+        handler.waitForStage = fields["waitForStage"].flatMap { reader.string($0.value, context: "'waitForStage'") }
         return handler
     }
 
@@ -358,6 +364,10 @@ public struct YAMLContractParser {
         workflow.idConflictPolicy = fields["idConflictPolicy"].flatMap {
             reader.string($0.value, context: "'idConflictPolicy'")
         }
+        workflow.searchAttributes = fields["searchAttributes"].map { inputMappings($0.value, context: "'searchAttributes'") } ?? []
+        workflow.memo = fields["memo"].map { inputMappings($0.value, context: "'memo'") } ?? []
+        readChildAndPriorityOptions(fields, into: &workflow)
+        readEagerStartAndVersioning(fields, into: &workflow)
         if key.value.isEmpty { reader.diagnostics.error("a workflow has an empty name", at: key.location) }
         return workflow
     }
@@ -381,7 +391,10 @@ public struct YAMLContractParser {
                 return nil
             }
             let start = fields["start"].flatMap { reader.boolean($0.value, context: "'start'") } ?? false
-            return HandlerReferenceSyntax(name: reference, withStart: start)
+            var syntax = HandlerReferenceSyntax(name: reference, withStart: start)
+            syntax.validate = fields["validate"].flatMap { reader.boolean($0.value, context: "'validate'") }
+            syntax.idConflictPolicy = fields["idConflictPolicy"].flatMap { reader.string($0.value, context: "'idConflictPolicy'") }
+            return syntax
         }
     }
 
@@ -408,6 +421,11 @@ public struct YAMLContractParser {
             reader.string($0.value, context: "'heartbeatTimeout'")
         }
         activity.retryPolicy = fields["retryPolicy"].flatMap { retryPolicy($0.value) }
+        activity.waitForCancellation = fields["waitForCancellation"].flatMap {
+            reader.boolean($0.value, context: "'waitForCancellation'")
+        }
+        activity.priority = fields["priority"].flatMap { priority($0.value) }
+        activity.summary = fields["summary"].flatMap { reader.string($0.value, context: "'summary'") }
         return activity
     }
 

@@ -261,6 +261,26 @@ extension {{file.namespace}} {
     }
 }
 {{/groups}}
+{{#searchAttributes}}
+
+extension {{file.namespace}} {
+    /// The search attributes of the `{{file.namespace}}` contract, as typed keys for
+    /// `TemporalContracts.SearchAttributes` and list queries.
+    {{access}}enum SearchAttributes {
+{{#keys}}
+{{^isFirst}}
+
+{{/isFirst}}
+        /// The `{{name}}` search attribute ({{kind}}).
+        {{declaration}}
+{{/keys}}
+
+        /// Every search attribute of the contract and its type, for registering them on a server
+        /// (`DevServerOptions.searchAttributes` takes their `serverName`s).
+        {{declared}}
+    }
+}
+{{/searchAttributes}}
 """#,
         "Docs/HTMLContract": #"""
 <!DOCTYPE html>
