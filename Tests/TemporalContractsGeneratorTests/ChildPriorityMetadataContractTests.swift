@@ -284,7 +284,10 @@ struct UpdateReferenceOptionsContractTests {
         let unused = try TestSupport.diagnostics(Self.yaml("{ ref: AddItem, idConflictPolicy: fail }"), file: "shop.temporal.yaml")
         let warning = try #require(unused.first { $0.severity == .warning && $0.message.contains("idConflictPolicy") })
         #expect(warning.location.line == 7)
-        let unknown = try TestSupport.diagnostics(Self.yaml("{ ref: AddItem, start: true, idConflictPolicy: keep }"), file: "shop.temporal.yaml")
+        let unknown = try TestSupport.diagnostics(
+            Self.yaml("{ ref: AddItem, start: true, idConflictPolicy: keep }"),
+            file: "shop.temporal.yaml"
+        )
         let error = try #require(unknown.first { $0.severity == .error })
         #expect(error.message == "unknown 'idConflictPolicy' 'keep'")
         #expect(error.location.line == 7)

@@ -72,6 +72,7 @@ struct IDExpressionContractTests {
             ("id/${! now() }", "the function 'now()' is outside the Bloblang subset", 7),
             (#"id/${! name.capitalize() }"#, "the method '.capitalize()' is outside the Bloblang subset", 12),
             (#"id/${! if id.contains("z") { "a" } else { "b" } }"#, "is Bloblang outside the subset", 10),
+            ("id/${! note.map_each(x -> x) }", "the method '.map_each()' is outside the Bloblang subset", 12),
             ("id/${! name", "an unclosed '${!'", 3),
             ("id/${!  }", "an empty expression", 6),
             ("id/${! items.0.name }", "indexing ('.0')", 13),

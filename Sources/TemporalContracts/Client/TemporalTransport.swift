@@ -64,8 +64,9 @@ public struct StartWorkflowRequest: Sendable {
     public var requestID: String
     /// The run's priority and fairness; nil for the server's defaults.
     public var priority: Priority?
-    /// The static summary and details (user metadata), encoded.
+    /// The static summary (user metadata), encoded.
     public var summary: Payload?
+    /// The static details (user metadata), encoded.
     public var details: Payload?
 
     public init(

@@ -81,7 +81,6 @@ public struct HandlerReferenceSyntax: Sendable {
     /// Updates only: the ID conflict policy of this update-with-start (`idConflictPolicy:`).
     public var idConflictPolicy: Located<String>?
 
-
     public init(name: Located<String>, withStart: Bool = false) {
         self.name = name
         self.withStart = withStart

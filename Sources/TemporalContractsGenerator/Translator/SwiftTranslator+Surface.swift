@@ -540,7 +540,10 @@ extension SwiftTranslator {
                         items: [
                             .text(workflow.definition), workflow.inputExpression.prefixed("input: "), .text("update: \(update.definition)"),
                             "updateInput: update",
-                            .text(idConflictPolicy.map { "options: options.defaulting(idConflictPolicy: .\($0.rawValue))" } ?? "options: options"),
+                            .text(
+                                idConflictPolicy.map { "options: options.defaulting(idConflictPolicy: .\($0.rawValue))" }
+                                    ?? "options: options"
+                            ),
                             "updateOptions: updateOptions",
                         ],
                         tail: ""

@@ -211,7 +211,7 @@ extension Collisions {
                 input: input,
                 update: Updates.terminate,
                 updateInput: update,
-                options: options,
+                options: options.defaulting(idConflictPolicy: .terminateExisting),
                 updateOptions: updateOptions
             )
             return (ClientHandle(execution: execution, backend: backend), handle)

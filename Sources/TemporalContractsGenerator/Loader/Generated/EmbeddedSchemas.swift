@@ -572,6 +572,14 @@ message FieldOptions {
             "start": {
               "description": "true to also generate signal-with-start / update-with-start for it. Not available for queries.",
               "type": "boolean"
+            },
+            "validate": {
+              "description": "Updates only: overrides the update's `validate` for this workflow (whether its protocol requires a validator).",
+              "type": "boolean"
+            },
+            "idConflictPolicy": {
+              "description": "Updates only: the ID conflict policy of this update-with-start when the call sets none (else the workflow's, else useExisting).",
+              "enum": ["fail", "useExisting", "terminateExisting"]
             }
           }
         }
@@ -713,7 +721,7 @@ message FieldOptions {
           "enum": ["fail", "useExisting", "terminateExisting"]
         },
         "searchAttributes": {
-          "description": "Search attributes the client sets at start, by attribute name (declared under the top-level searchAttributes), each from an input field path such as customer.id. A call's own values win.",
+          "description": "Search attributes the client sets at start, by attribute name (declared under the top-level searchAttributes), each from an input field path such as customer.id, or (keyword and text attributes) a ${! … } expression in the Bloblang subset of ID expressions. A call's own values win.",
           "type": "object",
           "propertyNames": { "minLength": 1 },
           "additionalProperties": { "type": "string", "minLength": 1 }
