@@ -131,8 +131,10 @@ extension TestServer {
                 scheduled.startToCloseTimeout = attributes.startToCloseTimeout
                 scheduled.heartbeatTimeout = attributes.heartbeatTimeout
                 scheduled.retryPolicy = attributes.retryPolicy
+                if attributes.hasPriority { scheduled.priority = attributes.priority }
                 scheduled.workflowTaskCompletedEventID = completedEventID
                 event.activityTaskScheduledEventAttributes = scheduled
+                if command.hasUserMetadata { event.userMetadata = command.userMetadata }
             }
             startActivity(attributes, scheduledEventID: scheduledEventID, of: execution)
         case .requestCancelActivityTaskCommandAttributes(let attributes):
@@ -148,6 +150,7 @@ extension TestServer {
             let startedEventID = append(execution, .timerStarted) { event in
                 event.timerStartedEventAttributes.timerID = attributes.timerID
                 event.timerStartedEventAttributes.startToFireTimeout = attributes.startToFireTimeout
+                if command.hasUserMetadata { event.userMetadata = command.userMetadata }
                 event.timerStartedEventAttributes.workflowTaskCompletedEventID = completedEventID
             }
             let fireAt = now.addingTimeInterval(attributes.startToFireTimeout.timeInterval)
@@ -196,8 +199,10 @@ extension TestServer {
                 initiated.taskQueue = attributes.taskQueue
                 initiated.input = attributes.input
                 initiated.parentClosePolicy = attributes.parentClosePolicy
+                if attributes.hasPriority { initiated.priority = attributes.priority }
                 initiated.workflowTaskCompletedEventID = completedEventID
                 event.startChildWorkflowExecutionInitiatedEventAttributes = initiated
+                if command.hasUserMetadata { event.userMetadata = command.userMetadata }
             }
             startChild(attributes, initiatedEventID: initiatedEventID, of: execution)
         case .signalExternalWorkflowExecutionCommandAttributes(let attributes):

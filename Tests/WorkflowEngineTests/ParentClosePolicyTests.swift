@@ -60,3 +60,67 @@ struct ParentClosePolicyTests {
         }
     }
 }
+
+/// The test environment records what the commands carry, as the server does: priorities on the
+/// activity and child events, summaries on the activity, timer and child events; and the
+/// workflow's current details reach the metadata query.
+@Suite("Priority and user metadata in the test environment", .timeLimit(.minutes(1)))
+struct PriorityAndMetadataEnvironmentTests {
+    final class Busy: WorkflowImplementation {
+        static let definition = WorkflowDefinition<String, String>(name: "Busy", input: .single(), output: .single())
+        static let stamp = ActivityDefinition<String, String>(
+            name: "Stamp",
+            input: .single(),
+            output: .single(),
+            defaults: ActivityDefaults(startToCloseTimeout: .seconds(5), priority: Priority(priorityKey: 1), summary: "Stamping")
+        )
+        static let ward = WorkflowDefinition<Void, String>(
+            name: "Child",
+            input: .void,
+            output: .single(),
+            defaults: WorkflowDefaults(priority: Priority(fairnessKey: "wards"), summary: "A ward")
+        )
+        static var registration: WorkflowRegistration {
+            WorkflowRegistration(definition, implementation: Busy.self) { (_: Busy, input: String, context) in
+                let stamped = try await context.executeActivity(stamp, input: input, options: ActivityOptions())
+                context.currentDetails = "stamped \(stamped)"
+                try await context.sleep(for: .seconds(1), summary: "a nap")
+                let child = try await context.startChildWorkflow(ward, input: (), options: ChildWorkflowOptions(id: "ward-of-busy"))
+                try await context.signalExternalWorkflow(Engine.Signals.wake, input: "up", execution: child.execution)
+                return try await child.result()
+            }
+        }
+
+        init() {}
+    }
+
+    @Test func eventsCarryThePrioritiesAndSummaries() async throws {
+        let stamp = ActivityRegistration(Busy.stamp) { input, _ in "[\(input)]" }
+        try await withWorkflowTestEnvironment(
+            workflows: [Busy.registration, ChildWorkflow.registration],
+            activities: [stamp]
+        ) { environment in
+            let run = try await environment.client.start(
+                Busy.definition,
+                input: "x",
+                options: WorkflowStartOptions(id: "busy", taskQueue: "engine-tests")
+            )
+            #expect(try await environment.client.result(of: Busy.definition, execution: run) == "woke: up")
+            let events = try await environment.history(of: run).events
+            // A JSON string payload, as the Python SDK sends it.
+            func summary(_ event: Temporal_Api_History_V1_HistoryEvent) -> String {
+                let payload = event.userMetadata.summary
+                #expect(payload.metadata["encoding"] == Data("json/plain".utf8))
+                return String(decoding: payload.data, as: UTF8.self)
+            }
+            let scheduled = try #require(events.first { $0.eventType == .activityTaskScheduled })
+            #expect(scheduled.activityTaskScheduledEventAttributes.priority.priorityKey == 1)
+            #expect(summary(scheduled) == #""Stamping""#)
+            let timer = try #require(events.first { $0.eventType == .timerStarted })
+            #expect(summary(timer) == #""a nap""#)
+            let initiated = try #require(events.first { $0.eventType == .startChildWorkflowExecutionInitiated })
+            #expect(initiated.startChildWorkflowExecutionInitiatedEventAttributes.priority.fairnessKey == "wards")
+            #expect(summary(initiated) == #""A ward""#)
+        }
+    }
+}

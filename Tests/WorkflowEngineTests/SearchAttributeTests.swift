@@ -121,6 +121,8 @@ struct SearchAttributeTests {
         let child = try await environment.client.describe(WorkflowExecution(workflowID: "tagged-child"))
         #expect(child.typedSearchAttributes[Tagging.SearchAttributes.orderAmount] == 1200)
         #expect(try child.memoValue("kind", as: Tagging.Kind.self) == .express)
+        #expect(child.typedSearchAttributes[Tagging.SearchAttributes.express] == true)
+        #expect(try child.memoValue("parent", as: String.self) == "parent")
     }
 
     @Test func theMockContextRecordsUpserts() async throws {

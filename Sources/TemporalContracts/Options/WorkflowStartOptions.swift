@@ -151,6 +151,10 @@ public struct ChildWorkflowOptions: Sendable {
     public var summary: String?
     /// The child's static details in the web UI; nil takes the child contract's `details`.
     public var details: String?
+    /// Search attributes the child starts with, over those its contract maps from the input.
+    public var searchAttributes = SearchAttributes()
+    /// Memo entries the child starts with, over those its contract maps from the input.
+    public var memo: [String: any Encodable & Sendable] = [:]
 
     public init(
         id: String? = nil,

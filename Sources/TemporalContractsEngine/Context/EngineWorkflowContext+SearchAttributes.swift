@@ -14,13 +14,14 @@ extension EngineWorkflowContext {
     }
 
     /// The search attributes and memo a child starts with: the contract's mappings from its
-    /// input, as a client's start applies them; nil for none.
+    /// input, as a client's start applies them, with the call's own values over them; nil for none.
     func childStartProperties<Input, Output>(
         _ workflow: WorkflowDefinition<Input, Output>,
-        input: Input
+        input: Input,
+        options: ChildWorkflowOptions
     ) throws -> (Temporal_Api_Common_V1_SearchAttributes?, Temporal_Api_Common_V1_Memo?) {
-        let attributes = try workflow.makeSearchAttributes?(input, idSource) ?? SearchAttributes()
-        let entries = workflow.makeMemo?(input) ?? [:]
+        let attributes = (try workflow.makeSearchAttributes?(input, idSource) ?? SearchAttributes()).merging(options.searchAttributes)
+        let entries = (workflow.makeMemo?(input) ?? [:]).merging(options.memo) { _, call in call }
         var memo = Temporal_Api_Common_V1_Memo()
         memo.fields = try entries.mapValues { try payloadConverter.toPayload($0).apiPayload }
         return (attributes.isEmpty ? nil : attributes.values.apiSearchAttributes, entries.isEmpty ? nil : memo)

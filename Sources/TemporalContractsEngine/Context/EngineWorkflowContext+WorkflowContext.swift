@@ -162,7 +162,7 @@ extension EngineWorkflowContext: WorkflowContext {
             details: options.details ?? workflow.defaults.details
         )
         let payloads = try workflow.input.encode(input, using: payloadConverter)
-        let (searchAttributes, memo) = try childStartProperties(workflow, input: input)
+        let (searchAttributes, memo) = try childStartProperties(workflow, input: input, options: options)
         let child = ChildWorkflowMachine(
             command: Command(.startChildWorkflowExecution) { command in
                 var attributes = Temporal_Api_Command_V1_StartChildWorkflowExecutionCommandAttributes()

@@ -27,6 +27,7 @@ extension ContractDocumentation {
         if let policy = workflow.idConflictPolicy { facts.append(fact("ID conflict policy", [code(policy.rawValue)])) }
         if let eager = workflow.enableEagerStart { facts.append(fact("Eager start", [code("\(eager)")])) }
         if let behavior = workflow.versioningBehavior { facts.append(fact("Versioning behavior", [code(behavior.rawValue)])) }
+        facts += childAndPriorityFacts(workflow)
         for (label, uses) in [("Signals", workflow.signals), ("Queries", workflow.queries), ("Updates", workflow.updates)]
         where !uses.isEmpty {
             facts.append(fact(label, list(uses.map { handlerLink($0.handler, from: model) })))
@@ -106,6 +107,7 @@ extension ContractDocumentation {
             ("Heartbeat timeout", activity.heartbeatTimeout),
         ])
         facts += retryFacts(activity.retryPolicy)
+        facts += cancellationAndPriorityFacts(activity)
         return entry(
             kind: "activity",
             key: activity.key,
