@@ -69,6 +69,10 @@ struct ChildPriorityMetadataContractTests {
         #expect(code.contains("cancellationType: .waitCancellationCompleted,"))
         #expect(code.contains(#"priority: TemporalContracts.Priority(fairnessKey: "payments")"#))
         #expect(code.contains(#"summary: "Charging the card""#))
+        let markdown = try #require(try DocumentationTests.render(result.models, .markdown)["Shop.md"])
+        #expect(markdown.contains("Parent-close policy"), "\(markdown)")
+        #expect(markdown.contains("priority key 1"))
+        #expect(markdown.contains("Charging the card"))
         // Browse sets none of them.
         let browse = try #require(model.workflows.first { $0.key == "Browse" })
         #expect(browse.parentClosePolicy == nil && browse.waitForCancellation == nil && browse.priority == nil)

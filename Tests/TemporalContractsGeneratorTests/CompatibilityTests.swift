@@ -7,7 +7,7 @@ import Testing
 /// compared with its `expected.txt` (written by `Scripts/update-goldens.sh` with the same command).
 struct CompatibilityTests {
     static let evolution = TestSupport.fixtures.appendingPathComponent("evolution")
-    static let cases = ["names", "payloads", "arguments", "behaviour", "proto", "safe"]
+    static let cases = ["names", "payloads", "arguments", "behaviour", "options", "proto", "safe"]
 
     /// The arguments `update-goldens.sh` uses for a case: YAML pairs side by side, proto versions in folders.
     static func arguments(for name: String) -> [String] {

@@ -1050,6 +1050,19 @@ message FieldOptions {
       "type": "array",
       "items": { "$ref": "#/$defs/namedType" }
     },
+    "searchAttributes": {
+      "description": "The search attributes the contract declares, with their index types; workflows set them at start (`searchAttributes` of a workflow) and from workflow code.",
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["name", "type"],
+        "properties": {
+          "name": { "$ref": "#/$defs/nonEmptyString" },
+          "type": { "$ref": "#/$defs/searchAttributeType" }
+        }
+      }
+    },
     "protoMessages": {
       "description": "For `.proto` contracts: every message and enum the payloads reach, by full name.",
       "type": "array",
@@ -1115,6 +1128,41 @@ message FieldOptions {
         },
         "idConflictPolicy": {
           "enum": ["fail", "useExisting", "terminateExisting"]
+        },
+        "searchAttributes": {
+          "description": "The search attributes the client sets at start, from the input.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/inputMapping" }
+        },
+        "memo": {
+          "description": "The memo entries the client sets at start, from the input.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/inputMapping" }
+        },
+        "enableEagerStart": {
+          "description": "Starts ask the server for the first workflow task in the response, for a worker in the same process.",
+          "type": "boolean"
+        },
+        "versioningBehavior": {
+          "description": "Under worker versioning: `pinned` runs stay on the deployment version that started them, `autoUpgrade` runs move to the current one.",
+          "enum": ["pinned", "autoUpgrade"]
+        },
+        "parentClosePolicy": {
+          "description": "As a child: what the server does to it when its parent closes.",
+          "enum": ["terminate", "abandon", "requestCancel"]
+        },
+        "waitForCancellation": {
+          "description": "As a child: the parent waits for a cancelled child to end.",
+          "type": "boolean"
+        },
+        "priority": { "$ref": "#/$defs/priority" },
+        "summary": {
+          "description": "The static summary of each run (user metadata, shown by the web UI).",
+          "type": "string"
+        },
+        "details": {
+          "description": "The static details of each run (user metadata); the description unless the contract sets them.",
+          "type": "string"
         }
       }
     },
@@ -1129,6 +1177,10 @@ message FieldOptions {
         "validator": {
           "description": "Updates only: the workflow validates the update before accepting it.",
           "type": "boolean"
+        },
+        "waitForStage": {
+          "description": "Updates only: the stage a start waits for unless the call says.",
+          "enum": ["accepted", "completed"]
         }
       }
     },
@@ -1144,6 +1196,10 @@ message FieldOptions {
         "withStart": {
           "description": "Callers may send it with the start (signal-with-start, update-with-start).",
           "type": "boolean"
+        },
+        "idConflictPolicy": {
+          "description": "Update-with-start only: the conflict policy when the call sets none.",
+          "enum": ["fail", "useExisting", "terminateExisting"]
         }
       }
     },
@@ -1158,7 +1214,52 @@ message FieldOptions {
         "scheduleToStartTimeout": { "$ref": "#/$defs/seconds" },
         "startToCloseTimeout": { "$ref": "#/$defs/seconds" },
         "heartbeatTimeout": { "$ref": "#/$defs/seconds" },
-        "retryPolicy": { "$ref": "#/$defs/retryPolicy" }
+        "retryPolicy": { "$ref": "#/$defs/retryPolicy" },
+        "waitForCancellation": {
+          "description": "A cancelled activity is awaited until it acknowledges the cancellation.",
+          "type": "boolean"
+        },
+        "priority": { "$ref": "#/$defs/priority" },
+        "summary": {
+          "description": "The summary of each scheduled activity (user metadata).",
+          "type": "string"
+        }
+      }
+    },
+    "searchAttributeType": {
+      "description": "A search attribute's index type.",
+      "enum": ["keyword", "text", "int", "double", "bool", "datetime", "keywordList"]
+    },
+    "inputMapping": {
+      "description": "A search attribute or memo entry set at start: `name` takes the input field at `field` (absent when `optional` and a field on the path is missing), or the value of the `${! … }` `expression` (text search attributes).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["name"],
+      "oneOf": [{ "required": ["field", "fieldType", "optional"] }, { "required": ["expression"] }],
+      "properties": {
+        "name": { "$ref": "#/$defs/nonEmptyString" },
+        "type": { "$ref": "#/$defs/searchAttributeType" },
+        "field": {
+          "description": "A path of wire names into the input.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/nonEmptyString" }
+        },
+        "fieldType": { "$ref": "#/$defs/typeReference" },
+        "optional": { "type": "boolean" },
+        "expression": {
+          "description": "A `${! … }` expression in the Bloblang subset ID templates use.",
+          "type": "string"
+        }
+      }
+    },
+    "priority": {
+      "description": "Priority and fairness sent on start and schedule: a key of 1 (served first) to 5, and a fairness key with its weight.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "priorityKey": { "type": "integer", "minimum": 1, "maximum": 5 },
+        "fairnessKey": { "type": "string" },
+        "fairnessWeight": { "type": "number", "exclusiveMinimum": 0 }
       }
     },
     "input": {
