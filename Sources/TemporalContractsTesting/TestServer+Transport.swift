@@ -45,7 +45,9 @@ extension TestServer: TemporalTransport {
             if let policy = request.retryPolicy { attributes.retryPolicy = policy.apiRetryPolicy }
             for (key, value) in request.memo { attributes.memo.fields[key] = value.apiPayload }
             if !request.searchAttributes.isEmpty { attributes.searchAttributes = request.searchAttributes.apiSearchAttributes }
+            if let priority = request.priority { attributes.priority = priority.apiPriority }
         }
+        if let metadata = request.apiUserMetadata { execution.events[0].userMetadata = metadata }
         if let signal {
             append(execution, .workflowExecutionSignaled) { event in
                 event.workflowExecutionSignaledEventAttributes.signalName = signal.signalName
@@ -226,7 +228,10 @@ extension TestServer: TemporalTransport {
             closeTime: execution.closeTime,
             historyLength: Int64(execution.events.count),
             memo: execution.memoPayloads,
-            searchAttributes: execution.searchAttributePayloads
+            searchAttributes: execution.searchAttributePayloads,
+            staticSummaryPayload: execution.staticMetadata.summary,
+            staticDetailsPayload: execution.staticMetadata.details,
+            priority: execution.startPriority
         )
     }
 

@@ -286,7 +286,11 @@ extension TestServer {
             firstRunID: execution.firstRunID,
             continuedFrom: execution.runID,
             parent: execution.parent
-        )
+        ) { started in
+            // The next run starts with what the command carries, as on the server.
+            if attributes.hasMemo { started.memo = attributes.memo }
+            if attributes.hasSearchAttributes { started.searchAttributes = attributes.searchAttributes }
+        }
         append(execution, .workflowExecutionContinuedAsNew) { event in
             var continued = Temporal_Api_History_V1_WorkflowExecutionContinuedAsNewEventAttributes()
             continued.newExecutionRunID = next.runID

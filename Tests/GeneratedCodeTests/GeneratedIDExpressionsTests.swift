@@ -80,6 +80,31 @@ struct GeneratedIDExpressionsTests {
         #expect(transport.state.withLock { $0.starts.map(\.workflowID) } == ["with-input:Ada", "mine"])
     }
 
+    /// The update's `id` template names the update when the caller passes no ID, on plain updates
+    /// and update-with-start alike; `throw` fails the call before anything is sent.
+    @Test func updatesDeriveTheirIDFromTheInput() async throws {
+        let transport = GeneratedClientTests.ScriptedTransport()
+        let client = IDExpressions.Client(TemporalClient(transport: transport))
+        let handle = IDExpressions.ProgressHandle(execution: WorkflowExecution(workflowID: "progress/30/0"), backend: client.backend)
+        var named = Self.greeting
+        named.nickname = "Ada"
+
+        let update = try await handle.startSetProgress(named)
+        #expect(update.id == "update-progress/30/Ada")
+        await #expect(throws: IDExpressionError.self) { _ = try await handle.startSetProgress(Self.greeting) }
+        let own = try await handle.startSetProgress(Self.greeting, options: UpdateOptions(id: "mine"))
+        #expect(own.id == "mine")
+        #expect(transport.state.withLock { $0.updates.map(\.updateID) } == ["update-progress/30/Ada", "mine"])
+
+        let (_, withStart) = try await client.startProgress(
+            Self.greeting,
+            withSetProgress: named,
+            options: WorkflowStartOptions(),
+            updateOptions: UpdateOptions()
+        )
+        #expect(withStart.id == "update-progress/30/Ada")
+    }
+
     final class Slugged: IDExpressions.SluggedWorkflow {
         func run(_ input: IDExpressions.Greeting, context: any WorkflowContext) async throws {}
     }

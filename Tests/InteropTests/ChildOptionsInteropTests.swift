@@ -214,6 +214,15 @@ struct UserMetadataInteropTests {
             let override = try await environment.inspect(overridden)
             #expect(override["summary"] as? String == "Nightly run")
             #expect(override["details"] as? String == "Started by **cron**")
+
+            // Swift's describe() reads them back, as Python's does (static_summary, static_details).
+            let described = try await environment.temporal.describe(WorkflowExecution(workflowID: guardian))
+            #expect(described.staticSummary == "Guardian of a ward")
+            #expect(described.staticDetails == parent["details"] as? String)
+            #expect(described.priority?.fairnessKey == "guardians")
+            let describedOverride = try await environment.temporal.describe(WorkflowExecution(workflowID: overridden))
+            #expect(describedOverride.staticSummary == "Nightly run")
+            #expect(describedOverride.staticDetails == "Started by **cron**")
         }
     }
 }

@@ -44,6 +44,20 @@ struct CompatibilityOptionsTests {
         #expect(Set(rules).isDisjoint(with: Self.newRules), "\(rules)")
     }
 
+    /// `.proto` contracts declare no attributes: their types come from typed mappings and fields.
+    @Test func aProtoMappingRetypedIsATypeChange() throws {
+        let old = try ProtoSearchAttributeTests().run(ProtoSearchAttributeTests.contract).models
+        let retyped = ProtoSearchAttributeTests.contract.replacingOccurrences(of: "'string.Notes = notes", with: "'keyword.Notes = notes")
+        #expect(retyped != ProtoSearchAttributeTests.contract)
+        let new = try ProtoSearchAttributeTests().run(retyped).models
+        #expect(CompatibilityChecker.check(old: old, new: old).findings.isEmpty)
+        let findings = CompatibilityChecker.check(old: old, new: new).findings
+        #expect(findings.map(\.rule) == [.searchAttributeTypeChanged])
+        #expect(findings.first?.element == "searchAttributes.Notes")
+        #expect(findings.first?.severity == .error)
+        #expect(findings.first.map { ($0.oldValue, $0.newValue) } ?? (nil, nil) == ("text", "keyword"))
+    }
+
     @Test func droppingAnOptionIsAWarning() throws {
         let old = try Self.models("new.temporal.yaml")
         var new = old

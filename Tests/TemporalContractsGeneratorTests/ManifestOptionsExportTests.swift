@@ -44,7 +44,8 @@ struct ManifestOptionsExportTests {
             input: string
         updates:
           Relabel:
-            input: string
+            input: Crate
+            id: "relabel-{customer_id}"
             waitForStage: completed
         activities:
           Weigh:
@@ -121,6 +122,8 @@ struct ManifestOptionsExportTests {
         #expect(weigh["summary"] as? String == "Weighing")
         let relabel = try #require((manifest["updates"] as? [[String: Any]])?.first)
         #expect(relabel["waitForStage"] as? String == "completed")
+        let template = try #require(relabel["idTemplate"] as? [String: Any])
+        #expect(template["source"] as? String == "relabel-{customer_id}")
     }
 
     /// Python's `jsonschema` accepts the manifest, so the schema describes every new member.

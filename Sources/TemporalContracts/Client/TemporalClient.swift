@@ -97,7 +97,7 @@ public struct TemporalClient: WorkflowClientBackend {
         let updateRequest = UpdateWorkflowRequest(
             execution: WorkflowExecution(workflowID: request.workflowID),
             updateName: update.name,
-            updateID: updateOptions.id ?? UUID().uuidString.lowercased(),
+            updateID: try update.updateID(for: updateInput, options: updateOptions),
             input: try await dataConverter.encode(updateInput, with: update.input),
             waitFor: waitFor
         )
@@ -169,7 +169,7 @@ public struct TemporalClient: WorkflowClientBackend {
             UpdateWorkflowRequest(
                 execution: execution,
                 updateName: update.name,
-                updateID: options.id ?? UUID().uuidString.lowercased(),
+                updateID: try update.updateID(for: input, options: options),
                 input: try await dataConverter.encode(input, with: update.input),
                 waitFor: waitFor
             )
@@ -222,7 +222,7 @@ public struct TemporalClient: WorkflowClientBackend {
     }
 
     public func describe(_ execution: WorkflowExecution) async throws -> WorkflowExecutionDescription {
-        try await transport.describeWorkflow(execution)
+        try await transport.describeWorkflow(execution).decoded(with: dataConverter)
     }
 
     /// The workflows a visibility query selects, e.g. `WorkflowType = 'ProcessOrder'`; `""` lists
@@ -238,7 +238,7 @@ public struct TemporalClient: WorkflowClientBackend {
         var token: Data?
         repeat {
             let page = try await transport.listWorkflows(query: query, pageSize: pageSize, nextPageToken: token)
-            executions += page.executions
+            for execution in page.executions { executions.append(try await execution.decoded(with: dataConverter)) }
             token = page.nextPageToken
         } while token != nil && executions.count < (limit ?? .max)
         return limit.map { Array(executions.prefix($0)) } ?? executions

@@ -35,6 +35,16 @@ public struct WorkflowExecutionDescription: Sendable {
     public var historyLength: Int64
     public var memo: [String: Payload]
     public var searchAttributes: [String: Payload]
+    /// The static summary the UI shows, set at start; decoded by ``TemporalClient/describe(_:)``.
+    public var staticSummary: String?
+    /// The static details the UI shows, set at start; decoded by ``TemporalClient/describe(_:)``.
+    public var staticDetails: String?
+    /// The start's static summary as the server stores it (encoded by the start's codecs).
+    public var staticSummaryPayload: Payload?
+    /// The start's static details as the server stores them (encoded by the start's codecs).
+    public var staticDetailsPayload: Payload?
+    /// The run's priority and fairness; nil when the server reports none.
+    public var priority: Priority?
 
     public init(
         execution: WorkflowExecution,
@@ -45,7 +55,10 @@ public struct WorkflowExecutionDescription: Sendable {
         closeTime: Date? = nil,
         historyLength: Int64 = 0,
         memo: [String: Payload] = [:],
-        searchAttributes: [String: Payload] = [:]
+        searchAttributes: [String: Payload] = [:],
+        staticSummaryPayload: Payload? = nil,
+        staticDetailsPayload: Payload? = nil,
+        priority: Priority? = nil
     ) {
         self.execution = execution
         self.workflowType = workflowType
@@ -56,6 +69,9 @@ public struct WorkflowExecutionDescription: Sendable {
         self.historyLength = historyLength
         self.memo = memo
         self.searchAttributes = searchAttributes
+        self.staticSummaryPayload = staticSummaryPayload
+        self.staticDetailsPayload = staticDetailsPayload
+        self.priority = priority
     }
 }
 

@@ -46,6 +46,9 @@ public struct UpdateDefinition<Input: Sendable, Output: Sendable>: Sendable {
     /// The stage `startUpdate` waits for when the call's ``UpdateOptions/waitFor`` is nil (the
     /// contract's `waitForStage`); nil for ``UpdateWaitStage/accepted``.
     public let waitForStage: UpdateWaitStage?
+    /// The update ID from the input (the contract's update `id` template), used when the call's
+    /// ``UpdateOptions/id`` is nil; without one, clients send a random UUID.
+    public let makeID: (@Sendable (Input, WorkflowIDSource) throws -> String)?
 
     public init(
         name: String,
@@ -53,7 +56,8 @@ public struct UpdateDefinition<Input: Sendable, Output: Sendable>: Sendable {
         input: PayloadCoding<Input>,
         output: PayloadCoding<Output>,
         hasValidator: Bool = false,
-        waitForStage: UpdateWaitStage? = nil
+        waitForStage: UpdateWaitStage? = nil,
+        makeID: (@Sendable (Input, WorkflowIDSource) throws -> String)? = nil
     ) {
         self.name = name
         self.aliases = aliases
@@ -61,5 +65,6 @@ public struct UpdateDefinition<Input: Sendable, Output: Sendable>: Sendable {
         self.output = output
         self.hasValidator = hasValidator
         self.waitForStage = waitForStage
+        self.makeID = makeID
     }
 }

@@ -7,6 +7,10 @@ public enum ChildWorkflowCancellationType: Hashable, Sendable {
     /// Ask the server to cancel the child and stop waiting at once (the Go SDK's default; a
     /// contract's `waitForCancellation: false`).
     case tryCancel
+    /// Ask the server to cancel the child and wait until the server has recorded the request
+    /// (`ExternalWorkflowExecutionCancelRequested`), not until the child ends; then the wait ends
+    /// as cancelled (sdk-core's and Java's `WAIT_CANCELLATION_REQUESTED`).
+    case waitCancellationRequested
     /// Stop waiting without asking the server to cancel the child; it runs on.
     case abandon
 

@@ -215,7 +215,7 @@ public final class MockWorkflowClient: WorkflowClientBackend {
     ) async throws -> WorkflowUpdateHandle<UpdateOutput> {
         let input = try roundTrip(input, update.input)
         record(.update, update.name, execution, input)
-        let id = options.id ?? UUID().uuidString.lowercased()
+        let id = try update.updateID(for: input, options: options)
         let outcome: Result<UpdateOutput, any Error>
         do {
             let output: UpdateOutput = try await answer(

@@ -15,7 +15,17 @@ extension WorkflowExecutionDescription {
             closeTime: info.hasCloseTime ? info.closeTime.date : nil,
             historyLength: info.historyLength,
             memo: info.memo.fields.mapValues(Payload.init),
-            searchAttributes: info.searchAttributes.indexedFields.mapValues(Payload.init)
+            searchAttributes: info.searchAttributes.indexedFields.mapValues(Payload.init),
+            priority: info.hasPriority ? Priority(info.priority) : nil
         )
+    }
+
+    /// The description `DescribeWorkflowExecution` answers: the run's info and the start's static
+    /// summary and details, still encoded.
+    public init(_ response: Temporal_Api_Workflowservice_V1_DescribeWorkflowExecutionResponse) {
+        self.init(response.workflowExecutionInfo)
+        let metadata = response.executionConfig.userMetadata
+        if metadata.hasSummary { staticSummaryPayload = Payload(metadata.summary) }
+        if metadata.hasDetails { staticDetailsPayload = Payload(metadata.details) }
     }
 }

@@ -43,6 +43,7 @@ extension WorkflowEngine {
                 if let timeout = error.options.runTimeout { attributes.workflowRunTimeout = timeout.protobufDuration }
                 if let timeout = error.options.taskTimeout { attributes.workflowTaskTimeout = timeout.protobufDuration }
                 if let policy = error.options.retryPolicy { attributes.retryPolicy = policy.apiRetryPolicy }
+                carryProperties(into: &attributes)
                 command.continueAsNewWorkflowExecutionCommandAttributes = attributes
             }
         case .failure(let error) where cancelRequested && error.isCancellation:

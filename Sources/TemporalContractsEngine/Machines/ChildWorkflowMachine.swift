@@ -110,7 +110,8 @@ final class ChildWorkflowMachine: CancellableMachine {
 
     /// Before it was sent the start is withdrawn. Once initiated, by the cancellation type: the
     /// child is asked to cancel (once) and the wait goes on until it ends (`waitCancellationCompleted`)
-    /// or stops at once (`tryCancel`); or the wait stops and the child is left alone (`abandon`).
+    /// or stops at once (`tryCancel`) or once the server recorded the request (`waitCancellationRequested`);
+    /// or the wait stops and the child is left alone (`abandon`).
     /// Later events of the child are still recorded, so a replay meets them in the same states.
     func cancel() -> CancelAction {
         switch state {
@@ -122,24 +123,30 @@ final class ChildWorkflowMachine: CancellableMachine {
         case .initiated, .started:
             guard !cancelRequested else { return .none }
             cancelRequested = true
-            if cancellationType != .waitCancellationCompleted {
-                let canceled = CanceledError("child workflow '\(workflowType)' canceled")
-                started.resolve(.failure(canceled))
-                result.resolve(.failure(error(cause: canceled, retryState: .cancelRequested)))
-            }
+            if cancellationType == .tryCancel || cancellationType == .abandon { resolveCanceled() }
             if cancellationType == .abandon { return .none }
-            return .issue(
-                ExternalWorkflowMachine(
-                    command: ExternalWorkflowMachine.cancelCommand(
-                        namespace: namespace,
-                        execution: WorkflowExecution(workflowID: workflowID),
-                        childOnly: true
-                    )
+            let request = ExternalWorkflowMachine(
+                command: ExternalWorkflowMachine.cancelCommand(
+                    namespace: namespace,
+                    execution: WorkflowExecution(workflowID: workflowID),
+                    childOnly: true
                 )
             )
+            if cancellationType == .waitCancellationRequested {
+                // The machine lives as long as the engine keeps both; no cycle outlives the run.
+                request.onDelivered = { [weak self] in self?.resolveCanceled() }
+            }
+            return .issue(request)
         case .startFailed, .completed, .failed, .canceled, .timedOut, .terminated, .canceledBeforeSent:
             return .none
         }
+    }
+
+    /// The wait ends as cancelled; the child's later events are still recorded.
+    private func resolveCanceled() {
+        let canceled = CanceledError("child workflow '\(workflowType)' canceled")
+        started.resolve(.failure(canceled))
+        result.resolve(.failure(error(cause: canceled, retryState: .cancelRequested)))
     }
 
     func tearDown() {

@@ -20,6 +20,9 @@ final class ExternalWorkflowMachine: CancellableMachine {
 
     let command: Command
     let delivered = PendingResult<Void>()
+    /// Called once when the server records the delivery, before workflow code resumes: a child
+    /// cancelled with `waitCancellationRequested` ends its wait here, in history order.
+    var onDelivered: (() -> Void)?
     private(set) var state = State.created
     private(set) var recordedEventID: Int64 = 0
 
@@ -70,6 +73,8 @@ final class ExternalWorkflowMachine: CancellableMachine {
             .externalWorkflowExecutionCancelRequestedEventAttributes where !isSignal:
             state = .delivered
             delivered.resolve(.success(()))
+            onDelivered?()
+            onDelivered = nil
         case .signalExternalWorkflowExecutionFailedEventAttributes(let attributes) where isSignal:
             state = .failed
             delivered.resolve(

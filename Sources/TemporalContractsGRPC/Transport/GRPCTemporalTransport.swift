@@ -153,7 +153,7 @@ public struct GRPCTemporalTransport: TemporalTransport {
         } mapError: { error in
             mapExecutionError(error, execution: execution)
         }
-        return WorkflowExecutionDescription(response.workflowExecutionInfo)
+        return WorkflowExecutionDescription(response)
     }
 
     public func listWorkflows(query: String, pageSize: Int, nextPageToken: Data?) async throws -> WorkflowExecutionPage {

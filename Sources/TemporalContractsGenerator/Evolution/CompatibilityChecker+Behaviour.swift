@@ -74,6 +74,7 @@ extension CompatibilityChecker {
                 ],
                 retryPolicies: (oldWorkflow.retryPolicy, newWorkflow.retryPolicy)
             )
+            compareWorkflowOptions(id, old: oldWorkflow, new: newWorkflow)
         }
     }
 

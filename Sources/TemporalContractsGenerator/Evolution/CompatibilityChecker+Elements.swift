@@ -156,5 +156,7 @@ extension CompatibilityChecker {
         compareWorkflowDetails(handlerPairs: matched)
         compareActivityDetails(pairs: matched[.activity] ?? [:])
         compareUpdateDetails(pairs: matched[.update] ?? [:])
+        compareSearchAttributeDeclarations()
+        compareUpdateIDTemplates(pairs: matched[.update] ?? [:])
     }
 }

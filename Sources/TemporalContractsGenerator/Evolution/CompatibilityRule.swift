@@ -60,6 +60,15 @@ public enum CompatibilityRule: String, CaseIterable, Sendable, Codable {
     case retryPolicyChanged = "RETRY_POLICY_CHANGED"
     case updateValidatorAdded = "UPDATE_VALIDATOR_ADDED"
     case updateValidatorRemoved = "UPDATE_VALIDATOR_REMOVED"
+    // Search attributes, memo, versioning and child options.
+    case searchAttributeTypeChanged = "SEARCH_ATTRIBUTE_TYPE_CHANGED"
+    case searchAttributeRemoved = "SEARCH_ATTRIBUTE_REMOVED"
+    case searchAttributeMappingRemoved = "SEARCH_ATTRIBUTE_MAPPING_REMOVED"
+    case searchAttributeMappingChanged = "SEARCH_ATTRIBUTE_MAPPING_CHANGED"
+    case memoMappingRemoved = "MEMO_MAPPING_REMOVED"
+    case memoMappingChanged = "MEMO_MAPPING_CHANGED"
+    case versioningBehaviorChanged = "VERSIONING_BEHAVIOR_CHANGED"
+    case parentClosePolicyChanged = "PARENT_CLOSE_POLICY_CHANGED"
 
     /// One line on what the rule flags and how serious it is, as the rule table prints it.
     public var summary: String {
@@ -111,6 +120,17 @@ public enum CompatibilityRule: String, CaseIterable, Sendable, Codable {
         case .retryPolicyChanged: "warning: a default retry policy changed"
         case .updateValidatorAdded: "warning: updates that were accepted may now be rejected"
         case .updateValidatorRemoved: "info: updates are no longer validated before they are accepted"
+        case .searchAttributeTypeChanged:
+            "error: a declared search attribute's type changed; the server's registration and running code disagree"
+        case .searchAttributeRemoved: "warning: a search attribute is no longer declared; list queries filtering on it miss new runs"
+        case .searchAttributeMappingRemoved: "warning: a workflow's starts no longer set a search attribute; list queries miss new runs"
+        case .searchAttributeMappingChanged: "warning: a workflow's starts take a search attribute from another field or expression"
+        case .memoMappingRemoved: "warning: a workflow's starts no longer set a memo key; readers of `describe()` miss it"
+        case .memoMappingChanged: "warning: a workflow's starts take a memo key from another field"
+        case .versioningBehaviorChanged:
+            "warning: new runs are pinned or auto-upgraded differently; runs already pinned stay on their version"
+        case .parentClosePolicyChanged:
+            "warning: children started from now on outlive, or not, their parent differently; running children keep their policy"
         }
     }
 }

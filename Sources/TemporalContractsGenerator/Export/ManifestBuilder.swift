@@ -37,6 +37,7 @@ struct ManifestBuilder {
             "updates": .array(model.updates.map(handler)),
             "activities": .array(model.activities.map(activity)),
             "types": .array(model.types.map { namedType($0) }),
+            "searchAttributes": .array(model.searchAttributes.map(searchAttribute)),
         ]
         document["description"] = model.description.map(JSONValue.string)
         document["taskQueue"] = model.taskQueue.map(JSONValue.string)
@@ -77,6 +78,7 @@ struct ManifestBuilder {
         entry["retryPolicy"] = workflow.retryPolicy.map(retryPolicy)
         entry["idReusePolicy"] = workflow.idReusePolicy.map { .string($0.rawValue) }
         entry["idConflictPolicy"] = workflow.idConflictPolicy.map { .string($0.rawValue) }
+        addStartOptions(of: workflow, to: &entry)
         return .object(entry)
     }
 
@@ -91,16 +93,20 @@ struct ManifestBuilder {
         )
         entry["kind"] = .string(handler.kind.rawValue)
         entry["validator"] = .bool(handler.hasValidator)
+        entry["waitForStage"] = handler.waitForStage.map { .string($0.rawValue) }
+        entry["idTemplate"] = handler.idTemplate.map(idTemplate)
         return .object(entry)
     }
 
     func handlerUse(_ use: HandlerUse) -> JSONValue {
-        [
+        var entry: [String: JSONValue] = [
             "contract": .string(use.handler.contract),
             "key": .string(use.handler.key),
             "wireName": .string(use.handler.wireName),
             "withStart": .bool(use.withStart),
         ]
+        entry["idConflictPolicy"] = use.idConflictPolicy.map { .string($0.rawValue) }
+        return .object(entry)
     }
 
     func activity(_ activity: ActivityModel) -> JSONValue {
@@ -118,6 +124,7 @@ struct ManifestBuilder {
         entry["startToCloseTimeout"] = activity.startToCloseTimeout.map(Self.seconds)
         entry["heartbeatTimeout"] = activity.heartbeatTimeout.map(Self.seconds)
         entry["retryPolicy"] = activity.retryPolicy.map(retryPolicy)
+        addScheduleOptions(of: activity, to: &entry)
         return .object(entry)
     }
 

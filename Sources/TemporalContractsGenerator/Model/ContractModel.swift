@@ -65,6 +65,8 @@ public struct HandlerModel: Sendable {
     public var hasValidator: Bool
     /// Updates only: the stage a start waits for unless the call says.
     public var waitForStage: UpdateWaitStageModel?
+    /// Updates only: the update ID computed from the input when the caller passes none.
+    public var idTemplate: IDTemplate?
     public var location: SourceLocation
 
     public init(

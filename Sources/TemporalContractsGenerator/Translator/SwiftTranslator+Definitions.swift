@@ -150,6 +150,9 @@ extension SwiftTranslator {
             arguments.append(.text("output: \(output.coding)"))
             if handler.hasValidator { arguments.append(.text("hasValidator: true")) }
             if let stage = handler.waitForStage { arguments.append(.text("waitForStage: .\(stage.rawValue)")) }
+            if let template = handler.idTemplate {
+                arguments.append(makeIDArgument(template, signature: handler.signature, model: model))
+            }
         }
         return definition(
             key: handler.key,

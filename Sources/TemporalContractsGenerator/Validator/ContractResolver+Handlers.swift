@@ -76,8 +76,8 @@ extension ContractResolver {
         if handler.validate, kind != .update {
             diagnostics.error("only updates have validators", at: handler.key.location)
         }
-        if let template = handler.idTemplate {
-            _ = resolveIDTemplate(template, signature: signature, owner: owner, format: syntax.format)
+        let idTemplate = handler.idTemplate.flatMap {
+            resolveIDTemplate($0, signature: signature, owner: owner, format: syntax.format)
         }
         var resolved = HandlerModel(
             kind: kind,
@@ -96,6 +96,7 @@ extension ContractResolver {
             element: Self.aliasElement(kind.rawValue, contract: contract, key: handler.key.value)
         )
         resolved.waitForStage = handler.waitForStage.flatMap { waitStage($0) }
+        if kind == .update { resolved.idTemplate = idTemplate }
         return resolved
     }
 }

@@ -202,7 +202,7 @@ struct WorkflowTaskProcessor: Sendable {
             }
         } catch {
             for _ in 0..<reserved { eagerActivities?.releaseSlot() }
-            throw WorkflowTaskRace(error) ?? error
+            throw WorkflowTaskRace(error) ?? Self.searchAttributeError(error, in: sent) ?? error
         }
         for task in response.activityTasks { eagerActivities?.run(task) }
         for _ in response.activityTasks.count..<max(reserved, response.activityTasks.count) { eagerActivities?.releaseSlot() }

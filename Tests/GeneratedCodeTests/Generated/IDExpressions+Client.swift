@@ -89,6 +89,16 @@ extension IDExpressions {
         /// A handle to the `Progress` workflow with this ID (the latest run when `runID` is nil).
         func progress(workflowID: Swift.String, runID: Swift.String?) -> ProgressHandle
 
+        /// The update ID derives from the input, so a retried call is deduplicated.
+        ///
+        /// Sends `SetProgress`, starting the workflow first if it is not running (update-with-start).
+        func startProgress(
+            _ input: Greeting,
+            withSetProgress update: Greeting,
+            options: TemporalContracts.WorkflowStartOptions,
+            updateOptions: TemporalContracts.UpdateOptions
+        ) async throws -> (ProgressHandle, TemporalContracts.WorkflowUpdateHandle<Swift.Int>)
+
         /// A `{field}` placeholder, literal braces and an expression in one template.
         ///
         /// Starts `Mixed` and returns its handle.
@@ -450,6 +460,24 @@ extension IDExpressions {
                 policies: policies,
                 options: options
             )
+        }
+
+        /// Sends `SetProgress`, starting the workflow first if it is not running (update-with-start).
+        public func startProgress(
+            _ input: Greeting,
+            withSetProgress update: Greeting,
+            options: TemporalContracts.WorkflowStartOptions,
+            updateOptions: TemporalContracts.UpdateOptions
+        ) async throws -> (ProgressHandle, TemporalContracts.WorkflowUpdateHandle<Swift.Int>) {
+            let (execution, handle) = try await backend.updateWithStart(
+                Workflows.progress,
+                input: input,
+                update: Updates.setProgress,
+                updateInput: update,
+                options: options,
+                updateOptions: updateOptions
+            )
+            return (ProgressHandle(execution: execution, backend: backend), handle)
         }
 
         /// Starts `Mixed` and returns its handle.
@@ -843,6 +871,22 @@ extension IDExpressions {
             try await backend.result(of: Workflows.progress, execution: execution)
         }
 
+        /// The update ID derives from the input, so a retried call is deduplicated.
+        ///
+        /// Runs the `SetProgress` update and waits for its result; an `updateID` makes a retried call
+        /// the same update, which the server runs once.
+        public func setProgress(_ input: Greeting, updateID: Swift.String? = nil) async throws -> Swift.Int {
+            try await self.startSetProgress(input, options: TemporalContracts.UpdateOptions(id: updateID, waitFor: .completed)).result()
+        }
+
+        /// Sends the `SetProgress` update and returns once it reached `options.waitFor`.
+        public func startSetProgress(
+            _ input: Greeting,
+            options: TemporalContracts.UpdateOptions = .init()
+        ) async throws -> TemporalContracts.WorkflowUpdateHandle<Swift.Int> {
+            try await backend.startUpdate(Updates.setProgress, input: input, execution: execution, options: options)
+        }
+
         /// Requests cancellation; the workflow sees it and decides how to end.
         public func cancel(reason: Swift.String = "") async throws {
             try await backend.cancel(execution, reason: reason)
@@ -1073,6 +1117,20 @@ extension IDExpressions.ClientProtocol {
     /// A handle to the latest run of the `Progress` workflow with this ID.
     public func progress(workflowID: Swift.String) -> IDExpressions.ProgressHandle {
         self.progress(workflowID: workflowID, runID: nil)
+    }
+
+    /// Runs `SetProgress` to its result, starting the workflow with the contract's default options first if it is not
+    /// running.
+    public func startProgress(
+        _ input: IDExpressions.Greeting,
+        withSetProgress update: IDExpressions.Greeting
+    ) async throws -> (IDExpressions.ProgressHandle, TemporalContracts.WorkflowUpdateHandle<Swift.Int>) {
+        try await self.startProgress(
+            input,
+            withSetProgress: update,
+            options: TemporalContracts.WorkflowStartOptions(),
+            updateOptions: TemporalContracts.UpdateOptions(waitFor: .completed)
+        )
     }
 
     /// Starts `Mixed` with the contract's default options and returns its handle.

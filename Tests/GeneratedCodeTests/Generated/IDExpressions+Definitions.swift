@@ -157,3 +157,24 @@ extension IDExpressions {
         )
     }
 }
+
+extension IDExpressions {
+    /// The updates of the `IDExpressions` contract.
+    public enum Updates {
+        /// The update ID derives from the input, so a retried call is deduplicated.
+        ///
+        /// The `SetProgress` update: its wire name and payload codings.
+        public static let setProgress = TemporalContracts.UpdateDefinition<Greeting, Swift.Int>(
+            name: "SetProgress",
+            input: .single(),
+            output: .single(),
+            makeID: { input, _ in
+                let progress = try TemporalContracts.IDExpressionValue(input.progress).string().text(of: "progress.string()")
+                let nickname = try TemporalContracts.IDExpressionValue(input.nickname).or(.throw("nickname is required")).text(
+                    of: "nickname.or(throw(\"nickname is required\"))"
+                )
+                return "update-progress/\(progress)/\(nickname)"
+            }
+        )
+    }
+}

@@ -204,6 +204,16 @@ extension IDExpressions {
             mock.stub(Workflows.progress, body)
         }
 
+        /// Records `SetProgress` and a start of the workflow (update-with-start), answering the update from its stub.
+        public func startProgress(
+            _ input: Greeting,
+            withSetProgress update: Greeting,
+            options: TemporalContracts.WorkflowStartOptions,
+            updateOptions: TemporalContracts.UpdateOptions
+        ) async throws -> (ProgressHandle, TemporalContracts.WorkflowUpdateHandle<Swift.Int>) {
+            try await client.startProgress(input, withSetProgress: update, options: options, updateOptions: updateOptions)
+        }
+
         /// Records a start of `Mixed` and returns its handle.
         public func startMixed(_ input: Greeting, options: TemporalContracts.WorkflowStartOptions) async throws -> MixedHandle {
             try await client.startMixed(input, options: options)

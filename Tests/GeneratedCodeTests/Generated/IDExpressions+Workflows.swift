@@ -75,6 +75,11 @@ extension IDExpressions {
     public protocol ProgressWorkflow: TemporalContracts.WorkflowImplementation {
         /// The workflow's main function; its result is the workflow's result.
         func run(_ input: Greeting, context: any TemporalContracts.WorkflowContext) async throws
+
+        /// The update ID derives from the input, so a retried call is deduplicated.
+        ///
+        /// Handles the `SetProgress` update.
+        func setProgress(_ input: Greeting, context: any TemporalContracts.WorkflowContext) async throws -> Swift.Int
     }
 
     /// A `{field}` placeholder, literal braces and an expression in one template.
@@ -190,6 +195,10 @@ extension IDExpressions.ProgressWorkflow {
     public static var registration: TemporalContracts.WorkflowRegistration {
         TemporalContracts.WorkflowRegistration(IDExpressions.Workflows.progress, implementation: Self.self) { workflow, input, context in
             try await workflow.run(input, context: context)
+        } handlers: { handlers in
+            handlers.update(IDExpressions.Updates.setProgress) { workflow, input, context in
+                try await workflow.setProgress(input, context: context)
+            }
         }
     }
 }

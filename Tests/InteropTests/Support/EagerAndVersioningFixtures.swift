@@ -38,7 +38,7 @@ enum EagerAndVersioningFixtures {
     }
 
     /// The build a waiter names in its result; one type per build, as two builds of the code.
-    protocol Build { static var id: String { get } }
+    protocol Build: SendableMetatype { static var id: String { get } }
     enum Build1: Build { static let id = "1.0" }
     enum Build2: Build { static let id = "2.0" }
 

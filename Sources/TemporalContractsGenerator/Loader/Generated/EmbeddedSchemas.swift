@@ -1181,6 +1181,10 @@ message FieldOptions {
         "waitForStage": {
           "description": "Updates only: the stage a start waits for unless the call says.",
           "enum": ["accepted", "completed"]
+        },
+        "idTemplate": {
+          "description": "Updates only: the update ID computed from the input when the caller passes none.",
+          "$ref": "#/$defs/idTemplate"
         }
       }
     },
