@@ -12,19 +12,7 @@ extension GRPCTemporalTransport {
     /// servers: `search attribute NAME is not defined`) for an unregistered one; the message is the
     /// only place it says so (no error detail carries it).
     func searchAttributeError(_ error: RPCError, request: StartWorkflowRequest) -> SearchAttributeRegistrationError? {
-        guard error.code == .invalidArgument else { return nil }
-        for (name, value) in request.searchAttributes.sorted(by: { $0.key < $1.key }) {
-            if let serverType = Self.registeredType(in: error.message, of: name) {
-                guard serverType != value.kind else { continue }
-                return SearchAttributeRegistrationError(name: name, contractType: value.kind, serverType: serverType)
-            }
-            if Self.mentions(error.message, "no mapping defined for search attribute \(name)")
-                || Self.mentions(error.message, "search attribute \(name) is not defined")
-            {
-                return SearchAttributeRegistrationError(name: name, contractType: value.kind, serverType: nil)
-            }
-        }
-        return nil
+        SearchAttributeRegistrationError(serverRefusal: error, attributes: request.searchAttributes)
     }
 
     /// Whether `message` has `phrase` followed by something other than a name character, so
