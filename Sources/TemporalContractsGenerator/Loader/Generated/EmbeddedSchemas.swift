@@ -403,10 +403,9 @@ message FieldOptions {
       ]
     },
     "duration": {
-      "description": "A positive duration: one or more number+unit groups with no spaces, e.g. 250ms, 30s, 1h30m, 2d. Units: ns, us, ms, s, m, h, d.",
+      "description": "A duration: one or more number+unit groups with no spaces, e.g. 250ms, 30s, 1h30m, 2d. Units: ns, us, ms, s, m, h, d. An explicit zero (0s) means not set, as protoc-gen-go-temporal reads it.",
       "type": "string",
       "pattern": "^(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:ns|us|µs|ms|s|m|h|d))+$",
-      "not": { "pattern": "^(?:(?:0+(?:\\.0*)?|\\.0+)(?:ns|us|µs|ms|s|m|h|d))+$" },
       "examples": ["250ms", "30s", "5m", "1h30m", "2d"]
     },
     "schema": {
