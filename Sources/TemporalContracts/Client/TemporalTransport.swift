@@ -68,6 +68,8 @@ public struct StartWorkflowRequest: Sendable {
     public var summary: Payload?
     /// The static details (user metadata), encoded.
     public var details: Payload?
+    /// Temporal headers, for interceptors: the run's inbound interceptors read them.
+    public var headers: [String: Payload] = [:]
 
     public init(
         workflowID: String,
@@ -120,6 +122,8 @@ public struct SignalWorkflowRequest: Sendable {
     public var signalName: String
     public var input: [Payload]
     public var requestID: String
+    /// Temporal headers, for interceptors: the workflow's handler interceptors read them.
+    public var headers: [String: Payload] = [:]
 
     public init(execution: WorkflowExecution, signalName: String, input: [Payload], requestID: String = UUID().uuidString.lowercased()) {
         self.execution = execution
@@ -134,6 +138,8 @@ public struct QueryWorkflowRequest: Sendable {
     public var queryName: String
     public var input: [Payload]
     public var rejectCondition: QueryRejectCondition
+    /// Temporal headers, for interceptors: the workflow's handler interceptors read them.
+    public var headers: [String: Payload] = [:]
 
     public init(
         execution: WorkflowExecution,
@@ -165,6 +171,8 @@ public struct UpdateWorkflowRequest: Sendable {
     public var updateID: String
     public var input: [Payload]
     public var waitFor: UpdateWaitStage
+    /// Temporal headers, for interceptors: the workflow's handler interceptors read them.
+    public var headers: [String: Payload] = [:]
 
     public init(execution: WorkflowExecution, updateName: String, updateID: String, input: [Payload], waitFor: UpdateWaitStage) {
         self.execution = execution
