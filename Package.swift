@@ -11,9 +11,13 @@ let package = Package(
         .library(name: "TemporalContractsGRPC", targets: ["TemporalContractsGRPC"]),
         .library(name: "TemporalContractsWorker", targets: ["TemporalContractsWorker"]),
         .library(name: "TemporalContractsEngine", targets: ["TemporalContractsEngine"]),
+        .library(name: "TemporalContractsTracing", targets: ["TemporalContractsTracing"]),
+        .library(name: "TemporalContractsEncryption", targets: ["TemporalContractsEncryption"]),
         .library(name: "TemporalContractsTesting", targets: ["TemporalContractsTesting"]),
         .library(name: "TemporalAPI", targets: ["TemporalAPI"]),
         .library(name: "TemporalDevServer", targets: ["TemporalDevServer"]),
+        .library(name: "TemporalContractsCodecServer", targets: ["TemporalContractsCodecServer"]),
+        .executable(name: "temporal-codec-server", targets: ["temporal-codec-server"]),
         .library(name: "TemporalContractsGenerator", targets: ["TemporalContractsGenerator"]),
         .executable(name: "temporal-contracts", targets: ["temporal-contracts"]),
         .executable(name: "protoc-gen-swift-temporal", targets: ["protoc-gen-swift-temporal"]),
@@ -36,6 +40,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // AES-GCM for TemporalContractsEncryption only (already in the graph through swift-certificates).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // zlib (with a bounded inflate) for TemporalContractsEncryption's compression.
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        // ByteBuffer, the currency of compress-nio (already in the graph through grpc-swift-nio-transport).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        // Spans for TemporalContractsTracing (the API only; the user picks the backend).
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        // The OTLP/HTTP span exporter of the tracing tests only; never a dependency of a library target.
+        .package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: ["OTLPHTTP"]),
+        // The codec server's HTTP framework; only TemporalContractsCodecServer and its executable use it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // Header names for the codec server's requests (already in the graph through Hummingbird).
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // The Prometheus exporter of the metrics test only; never a dependency of a library target.
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // Only the determinism lint parses Swift; the runtime, generator and CLI never depend on it.
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.1"),
     ],
@@ -84,6 +104,8 @@ let package = Package(
                 // The Posix transport only: the umbrella product adds the Network.framework one,
                 // which no consumer of this module uses, and its modules to every build.
                 .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                // The request metrics of every call (`temporal_request`, …); the API only.
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         // Workers that serve a contract's workflows (on the engine) and activities on a task
@@ -128,8 +150,57 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
+        // AES-256-GCM and zlib payload codecs, wire-compatible with the Python and Go SDKs' samples.
+        // Its own module so that only teams that encrypt build swift-crypto.
+        .target(
+            name: "TemporalContractsEncryption",
+            dependencies: [
+                "TemporalContracts",
+                "TemporalContractsConversion",
+                "TemporalAPI",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // Spans for client calls, workflows and activities on swift-distributed-tracing, with the trace
+        // context in the Temporal headers as the Python SDK's TracingInterceptor writes it.
+        .target(
+            name: "TemporalContractsTracing",
+            dependencies: [
+                "TemporalContracts",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ]
+        ),
         // Starts and stops `temporal server start-dev` for tests and benchmarks.
         .target(name: "TemporalDevServer"),
+        // The codec server the web UI and the `temporal` CLI call to encode and decode payloads
+        // with a team's codecs. Its own module so that only teams that run one build Hummingbird.
+        .target(
+            name: "TemporalContractsCodecServer",
+            dependencies: [
+                "TemporalContracts",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The template codec server: copy it and put your codecs in.
+        .executableTarget(
+            name: "temporal-codec-server",
+            dependencies: [
+                "TemporalContractsCodecServer",
+                "TemporalContracts",
+                "TemporalContractsEncryption",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
 
         // The generator pipeline: load → validate → translate → render.
         .target(
@@ -259,6 +330,52 @@ let package = Package(
             plugins: [.plugin(name: "TemporalContractsPlugin")]
         ),
         .testTarget(
+            name: "TemporalContractsEncryptionTests",
+            dependencies: [
+                "TemporalContractsEncryption", "TemporalContracts", "TemporalContractsConversion",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            // The Python script that wrote the fixture vectors, and the vectors (read by path).
+            exclude: ["python", "Fixtures"]
+        ),
+        // The codec server over real HTTP, and the real `temporal` CLI and web UI calling it.
+        .testTarget(
+            name: "CodecServerTests",
+            dependencies: [
+                "TemporalContractsCodecServer", "TemporalContracts", "TemporalContractsEncryption", "TemporalContractsGRPC",
+                "TemporalDevServer",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["python"]
+        ),
+        // One trace across a Python client, a Swift workflow and a Python activity, exported over
+        // OTLP/HTTP (swift-otel, opentelemetry-sdk) to a collector process, on a dev server.
+        .testTarget(
+            name: "TracingTests",
+            dependencies: [
+                "TemporalContractsTracing", "TemporalContracts", "TemporalContractsGRPC", "TemporalContractsWorker",
+                "TemporalContractsTesting", "TemporalContractsEngine", "TemporalDevServer",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "OTel", package: "swift-otel"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["python"]
+        ),
+        // The worker's and client's metrics as Prometheus exposes them, scraped over HTTP while a
+        // workload runs on a dev server: the names, tags and counts the SDK dashboards query.
+        .testTarget(
+            name: "MetricsExportTests",
+            dependencies: [
+                "InteropWorkflows", "TemporalContracts", "TemporalContractsGRPC", "TemporalContractsWorker", "TemporalDevServer",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "TemporalDevServerTests",
             dependencies: ["TemporalDevServer"]
         ),
@@ -273,6 +390,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // The encryption interop tests (EncryptionInteropTests.swift).
+                "TemporalContractsEncryption", .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["python"],
             plugins: [.plugin(name: "TemporalContractsPlugin")]

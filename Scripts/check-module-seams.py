@@ -17,10 +17,14 @@ import json
 import subprocess
 import sys
 
-GUARDED_TARGETS = ["TemporalContracts", "TemporalContractsConversion", "TemporalAPI", "TemporalContractsEngine", "TemporalContractsTesting"]
+GUARDED_TARGETS = ["TemporalContracts", "TemporalContractsConversion", "TemporalAPI", "TemporalContractsEngine", "TemporalContractsTesting", "TemporalContractsTracing"]
 FORBIDDEN_PACKAGES = ("grpc-swift", "swift-nio")
 SYNTAX_PACKAGE = "swift-syntax"
 SYNTAX_USERS = {"TemporalDeterminismLint", "temporal-determinism-lint", "TemporalDeterminismLintTests"}
+# The runtime, worker, transport, generator and CLI must not make their users build the optional
+# modules' packages (crypto for encryption, the HTTP server for the codec server, exporters).
+CORE_TARGETS = GUARDED_TARGETS + ["TemporalContractsGRPC", "TemporalContractsWorker", "TemporalContractsGenerator", "temporal-contracts", "protoc-gen-swift-temporal"]
+OPTIONAL_PACKAGES = ("swift-crypto", "hummingbird", "swift-otel", "swift-prometheus")
 
 
 def dependencies(target):
@@ -71,10 +75,18 @@ def main():
         print("module seams: these modules must not reach gRPC or SwiftNIO:", file=sys.stderr)
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
-    if problems or syntax_problems:
+    optional_problems = []
+    for core in CORE_TARGETS:
+        optional_problems += paths_to_packages(core, targets, OPTIONAL_PACKAGES)
+    if optional_problems:
+        print(f"module seams: the core modules must not reach {', '.join(OPTIONAL_PACKAGES)}:", file=sys.stderr)
+        for problem in optional_problems:
+            print(f"  {problem}", file=sys.stderr)
+    if problems or syntax_problems or optional_problems:
         sys.exit(1)
     print(f"module seams: {', '.join(GUARDED_TARGETS)} reach neither gRPC nor SwiftNIO")
     print(f"module seams: only {', '.join(sorted(SYNTAX_USERS))} reach swift-syntax")
+    print(f"module seams: {', '.join(CORE_TARGETS)} reach none of {', '.join(OPTIONAL_PACKAGES)}")
 
 
 if __name__ == "__main__":

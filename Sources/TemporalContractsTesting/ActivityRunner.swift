@@ -14,8 +14,16 @@ struct ActivityRunner: Sendable {
     let logger: Logger
     let retryPolicy: Temporal_Api_Common_V1_RetryPolicy?
     let maximumAttempts: Int
+    /// The environment's worker interceptors; each attempt runs through their `executeActivity`.
+    let interceptors: [any WorkerInterceptor]
 
-    func run(input: [Payload], info: ActivityInfo, cancellation: CancellationFlag) async -> TestServer.ActivityOutcome {
+    /// - Parameter headers: the headers of the schedule command, which the interceptors see.
+    func run(
+        input: [Payload],
+        headers: [String: Payload] = [:],
+        info: ActivityInfo,
+        cancellation: CancellationFlag
+    ) async -> TestServer.ActivityOutcome {
         guard let registration else {
             let error = ApplicationError(
                 "activity type '\(info.activityType)' is not registered in the test environment; registered: \(registeredTypes.joined(separator: ", "))",
@@ -29,7 +37,8 @@ struct ActivityRunner: Sendable {
         while true {
             let context = TestActivityContext(info: info, dataConverter: dataConverter, logger: logger, cancellation: cancellation)
             do {
-                return .completed(try await registration.execute(input, context))
+                let attempt = ExecuteActivityInput(activityType: info.activityType, arguments: input, headers: headers)
+                return .completed(try await registration.execute(attempt, context: context, interceptors: interceptors))
             } catch is CompleteAsynchronously {
                 return .asynchronous
             } catch {

@@ -37,10 +37,11 @@ extension TestServer {
         )
         let runner = runner(for: attributes.activityType.name, retryPolicy: attributes.hasRetryPolicy ? attributes.retryPolicy : nil)
         let input = [Payload](attributes.input)
+        let headers = [String: Payload](attributes.header)
         let runID = execution.runID
         let slot = ActivityOutcomeSlot()
         let task = activityExecutor.runInline {
-            Self.spawn(runner, input: input, info: info, cancellation: cancellation, on: activityExecutor) { outcome in
+            Self.spawn(runner, input: input, headers: headers, info: info, cancellation: cancellation, on: activityExecutor) { outcome in
                 if !slot.offer(outcome) {
                     await self.activityEnded(runID: runID, scheduledEventID: scheduledEventID, outcome: outcome)
                 }
@@ -63,13 +64,14 @@ extension TestServer {
     nonisolated static func spawn(
         _ runner: ActivityRunner,
         input: [Payload],
+        headers: [String: Payload],
         info: ActivityInfo,
         cancellation: CancellationFlag,
         on executor: InlineActivityExecutor,
         then report: @escaping @Sendable (ActivityOutcome) async -> Void
     ) -> Task<Void, Never> {
         Task(executorPreference: executor) {
-            await report(await runner.run(input: input, info: info, cancellation: cancellation))
+            await report(await runner.run(input: input, headers: headers, info: info, cancellation: cancellation))
         }
     }
 
@@ -125,7 +127,8 @@ extension TestServer {
             dataConverter: dataConverter,
             logger: logger,
             retryPolicy: retryPolicy,
-            maximumAttempts: maximumActivityAttempts
+            maximumAttempts: maximumActivityAttempts,
+            interceptors: workerInterceptors
         )
     }
 
@@ -144,7 +147,7 @@ extension TestServer {
             startedTime: now,
             isLocal: true
         )
-        switch await runner.run(input: request.input, info: info, cancellation: CancellationFlag()) {
+        switch await runner.run(input: request.input, headers: request.headers, info: info, cancellation: CancellationFlag()) {
         case .completed(let payloads): return .completed(payloads)
         case .failed(let failure, _): return .failed(failure)
         case .canceled: return .failed(dataConverter.failureConverter.failure(from: CanceledError("local activity canceled")))

@@ -46,12 +46,14 @@ extension TestServer: TemporalTransport {
             for (key, value) in request.memo { attributes.memo.fields[key] = value.apiPayload }
             if !request.searchAttributes.isEmpty { attributes.searchAttributes = request.searchAttributes.apiSearchAttributes }
             if let priority = request.priority { attributes.priority = priority.apiPriority }
+            if !request.headers.isEmpty { attributes.header = request.headers.apiHeader }
         }
         if let metadata = request.apiUserMetadata { execution.events[0].userMetadata = metadata }
         if let signal {
             append(execution, .workflowExecutionSignaled) { event in
                 event.workflowExecutionSignaledEventAttributes.signalName = signal.signalName
                 event.workflowExecutionSignaledEventAttributes.input = signal.input.apiPayloads
+                if !signal.headers.isEmpty { event.workflowExecutionSignaledEventAttributes.header = signal.headers.apiHeader }
             }
         }
         scheduleWorkflowTask(execution)
@@ -66,6 +68,7 @@ extension TestServer: TemporalTransport {
             event.workflowExecutionSignaledEventAttributes.signalName = request.signalName
             event.workflowExecutionSignaledEventAttributes.input = request.input.apiPayloads
             event.workflowExecutionSignaledEventAttributes.identity = "swift-test-environment"
+            if !request.headers.isEmpty { event.workflowExecutionSignaledEventAttributes.header = request.headers.apiHeader }
         }
         await pump()
     }
@@ -99,7 +102,7 @@ extension TestServer: TemporalTransport {
             throw QueryFailedError(queryName: request.queryName, message: "the workflow has not run yet")
         }
         do {
-            return try engine.query(request.queryName, input: request.input)
+            return try engine.query(request.queryName, input: request.input, headers: request.headers)
         } catch {
             throw QueryFailedError(queryName: request.queryName, message: "\(error)")
         }
@@ -119,6 +122,7 @@ extension TestServer: TemporalTransport {
             update.meta.identity = "swift-test-environment"
             update.input.name = request.updateName
             update.input.args = request.input.apiPayloads
+            if !request.headers.isEmpty { update.input.header = request.headers.apiHeader }
             execution.pendingUpdates.append(
                 WorkflowUpdateRequest(
                     protocolInstanceID: request.updateID,

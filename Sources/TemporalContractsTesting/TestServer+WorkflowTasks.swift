@@ -83,7 +83,8 @@ extension TestServer {
             workflowID: execution.workflowID,
             runID: execution.runID,
             dataConverter: dataConverter,
-            logger: logger
+            logger: logger,
+            interceptors: workerInterceptors
         )
         execution.engine = engine
         return engine
@@ -198,6 +199,7 @@ extension TestServer {
                 initiated.workflowType = attributes.workflowType
                 initiated.taskQueue = attributes.taskQueue
                 initiated.input = attributes.input
+                if attributes.hasHeader { initiated.header = attributes.header }
                 initiated.parentClosePolicy = attributes.parentClosePolicy
                 if attributes.hasPriority { initiated.priority = attributes.priority }
                 initiated.workflowTaskCompletedEventID = completedEventID
@@ -212,6 +214,7 @@ extension TestServer {
                 initiated.workflowExecution = attributes.execution
                 initiated.signalName = attributes.signalName
                 initiated.input = attributes.input
+                if attributes.hasHeader { initiated.header = attributes.header }
                 initiated.workflowTaskCompletedEventID = completedEventID
                 event.signalExternalWorkflowExecutionInitiatedEventAttributes = initiated
             }
@@ -290,6 +293,7 @@ extension TestServer {
             // The next run starts with what the command carries, as on the server.
             if attributes.hasMemo { started.memo = attributes.memo }
             if attributes.hasSearchAttributes { started.searchAttributes = attributes.searchAttributes }
+            if attributes.hasHeader { started.header = attributes.header }
         }
         append(execution, .workflowExecutionContinuedAsNew) { event in
             var continued = Temporal_Api_History_V1_WorkflowExecutionContinuedAsNewEventAttributes()
@@ -297,6 +301,7 @@ extension TestServer {
             continued.workflowType = attributes.workflowType
             continued.taskQueue.name = taskQueue
             continued.input = attributes.input
+            if attributes.hasHeader { continued.header = attributes.header }
             continued.workflowTaskCompletedEventID = completedEventID
             event.workflowExecutionContinuedAsNewEventAttributes = continued
         }
@@ -332,6 +337,7 @@ extension TestServer {
         ) { started in
             started.searchAttributes = attributes.searchAttributes
             started.memo = attributes.memo
+            if attributes.hasHeader { started.header = attributes.header }
         }
         child.parentClosePolicy = attributes.parentClosePolicy
         scheduleWorkflowTask(child)
@@ -366,6 +372,7 @@ extension TestServer {
         appendOrBuffer(execution, .workflowExecutionSignaled) { event in
             event.workflowExecutionSignaledEventAttributes.signalName = attributes.signalName
             event.workflowExecutionSignaledEventAttributes.input = attributes.input
+            if attributes.hasHeader { event.workflowExecutionSignaledEventAttributes.header = attributes.header }
             event.workflowExecutionSignaledEventAttributes.identity = "swift-test-environment"
         }
         appendOrBuffer(source, .externalWorkflowExecutionSignaled) { event in

@@ -16,6 +16,8 @@ actor TestServer {
     let dataConverter: DataConverter
     let maximumActivityAttempts: Int
     let logger: Logger
+    /// The environment's worker interceptors, first one outermost.
+    let workerInterceptors: [any WorkerInterceptor]
     var now: Date
 
     var runs: [String: TestExecution] = [:]
@@ -48,7 +50,8 @@ actor TestServer {
         dataConverter: DataConverter,
         startTime: Date,
         maximumActivityAttempts: Int,
-        logger: Logger
+        logger: Logger,
+        workerInterceptors: [any WorkerInterceptor] = []
     ) {
         self.namespace = namespace
         self.workflows = Dictionary(registrations: workflows, keepingFirst: false) { ($0.name, $0.aliases) }
@@ -57,6 +60,7 @@ actor TestServer {
         self.now = startTime
         self.maximumActivityAttempts = maximumActivityAttempts
         self.logger = logger
+        self.workerInterceptors = workerInterceptors
     }
 
     /// Runs workflow tasks until none is scheduled; then, if callers wait and nothing runs,

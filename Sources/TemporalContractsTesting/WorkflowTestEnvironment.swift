@@ -33,6 +33,9 @@ public final class WorkflowTestEnvironment: Sendable {
     ///     run in-process.
     ///   - logger: the base of each workflow's and activity's `context.logger`, and where the
     ///     environment reports failed workflow tasks.
+    ///   - clientInterceptors: the chain every call of `client` runs through, first one outermost.
+    ///   - workerInterceptors: the chain the workflows' and activities' calls run through, first
+    ///     one outermost; activities see the headers of their schedule command.
     public init(
         workflows: [WorkflowRegistration],
         activities: [ActivityRegistration] = [],
@@ -40,7 +43,9 @@ public final class WorkflowTestEnvironment: Sendable {
         startTime: Date = Date(),
         maximumActivityAttempts: Int = 10,
         dataConverter: DataConverter = .default,
-        logger: Logger = Logger(label: "temporal.test-environment")
+        logger: Logger = Logger(label: "temporal.test-environment"),
+        clientInterceptors: [any ClientInterceptor] = [],
+        workerInterceptors: [any WorkerInterceptor] = []
     ) {
         let converter = DataConverter(payloadConverter: dataConverter.payloadConverter, failureConverter: dataConverter.failureConverter)
         server = TestServer(
@@ -50,9 +55,10 @@ public final class WorkflowTestEnvironment: Sendable {
             dataConverter: converter,
             startTime: startTime,
             maximumActivityAttempts: maximumActivityAttempts,
-            logger: logger
+            logger: logger,
+            workerInterceptors: workerInterceptors
         )
-        client = TemporalClient(transport: server, dataConverter: converter)
+        client = TemporalClient(transport: server, dataConverter: converter, interceptors: clientInterceptors)
     }
 
     /// The environment's transport, for clients built by hand.

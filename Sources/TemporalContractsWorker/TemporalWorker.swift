@@ -36,6 +36,8 @@ public final class TemporalWorker: Service, Sendable {
         let taskQueue = try options.taskQueue ?? Self.contractTaskQueue(workflows: workflows, activities: activities)
         options.workflows.taskQueue = taskQueue
         options.activities.taskQueue = taskQueue
+        options.activities.interceptors = options.interceptors + options.activities.interceptors
+        options.workflows.interceptors = options.interceptors + options.workflows.interceptors
         if let deployment = options.deployment {
             try deployment.checkVersioningBehaviors(of: workflows)
             options.workflows.deployment = deployment

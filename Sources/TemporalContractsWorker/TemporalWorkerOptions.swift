@@ -18,15 +18,21 @@ public struct TemporalWorkerOptions: Sendable {
     /// The worker deployment version both workers poll as (worker versioning); nil for an
     /// unversioned worker. See <doc:EagerStartAndWorkerVersioning>.
     public var deployment: WorkerDeploymentOptions?
+    /// The interceptors of both workers, first one outermost: workflow inbound and outbound calls
+    /// and activity executions run through them, ahead of any the per-worker options list.
+    /// See <doc:Interceptors>.
+    public var interceptors: [any WorkerInterceptor] = []
 
     /// Options with the workers' default limits.
     public init(
         taskQueue: String? = nil,
         dataConverter: DataConverter = .default,
         logger: Logger = Logger(label: "temporal.worker"),
-        metricsFactory: (any MetricsFactory)? = nil
+        metricsFactory: (any MetricsFactory)? = nil,
+        interceptors: [any WorkerInterceptor] = []
     ) {
         self.taskQueue = taskQueue
+        self.interceptors = interceptors
         workflows = WorkflowWorkerOptions(
             taskQueue: taskQueue ?? "",
             dataConverter: dataConverter,

@@ -3,8 +3,8 @@ import Synchronization
 
 /// A `temporal server start-dev` process for tests and benchmarks.
 ///
-/// Every port the server opens is a free one chosen at start, and the web UI is off, so any
-/// number of servers can run at once. The server's output goes to a log file in a temporary
+/// Every port the server opens is a free one chosen at start, and the web UI is off unless
+/// `DevServerOptions.uiPort` sets its port, so any number of servers can run at once. The server's output goes to a log file in a temporary
 /// directory, and its tail is part of every startup error.
 ///
 /// ```swift
@@ -196,13 +196,18 @@ public final class DevServer: Sendable {
     private static func arguments(_ options: DevServerOptions, port: Int, httpPort: Int, metricsPort: Int) -> [String] {
         var arguments = [
             "server", "start-dev",
-            "--headless",
             "--ip", options.ip,
             "--port", String(port),
             "--http-port", String(httpPort),
             "--metrics-port", String(metricsPort),
             "--log-level", options.logLevel.rawValue,
         ]
+        if let uiPort = options.uiPort {
+            arguments += ["--ui-port", String(uiPort), "--ui-disable-news-fetch"]
+            if let endpoint = options.uiCodecEndpoint { arguments += ["--ui-codec-endpoint", endpoint] }
+        } else {
+            arguments += ["--headless"]
+        }
         if options.namespace != "default" {
             arguments += ["--namespace", options.namespace]
         }

@@ -28,6 +28,10 @@ public struct DevServerOptions: Sendable {
     /// Search attributes to register at launch (`--search-attribute NAME=TYPE`), by name; each
     /// type one of `Text`, `Keyword`, `Int`, `Double`, `Bool`, `Datetime`, `KeywordList`.
     public var searchAttributes: [String: String] = [:]
+    /// The web UI's port (`--ui-port`); `nil` runs the server without the UI (`--headless`).
+    public var uiPort: Int?
+    /// The codec server the web UI calls to decode payloads (`--ui-codec-endpoint`).
+    public var uiCodecEndpoint: String?
 
     /// The features the client needs that a dev server leaves off: workflow updates (also
     /// accepted asynchronously), update-with-start (multi-operation) and eager workflow start.

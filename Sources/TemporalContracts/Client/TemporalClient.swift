@@ -7,15 +7,19 @@ public struct TemporalClient: WorkflowClientBackend {
     public let dataConverter: DataConverter
     /// When queries are rejected rather than run, for every query this client sends.
     public let queryRejectCondition: QueryRejectCondition
+    /// The chain every call runs through before the transport, first one outermost.
+    public let interceptors: [any ClientInterceptor]
 
     public init(
         transport: any TemporalTransport,
         dataConverter: DataConverter = .default,
-        queryRejectCondition: QueryRejectCondition = .none
+        queryRejectCondition: QueryRejectCondition = .none,
+        interceptors: [any ClientInterceptor] = []
     ) {
         self.transport = transport
         self.dataConverter = dataConverter
         self.queryRejectCondition = queryRejectCondition
+        self.interceptors = interceptors
     }
 
     /// The start request for `workflow`: per-call options over the contract's defaults; the ID from
@@ -56,7 +60,7 @@ public struct TemporalClient: WorkflowClientBackend {
         options: WorkflowStartOptions
     ) async throws -> WorkflowExecution {
         let request = try await startRequest(workflow, input: input, options: options)
-        let response = try await transport.startWorkflow(request)
+        let response = try await interceptedStart(request)
         return WorkflowExecution(workflowID: request.workflowID, runID: response.runID)
     }
 
@@ -76,7 +80,7 @@ public struct TemporalClient: WorkflowClientBackend {
             signalName: signal.name,
             input: try await dataConverter.encode(signalInput, with: signal.input)
         )
-        let response = try await transport.signalWithStartWorkflow(request, signal: signalRequest)
+        let response = try await interceptedSignalWithStart(SignalWithStartWorkflowRequest(start: request, signal: signalRequest))
         return WorkflowExecution(workflowID: request.workflowID, runID: response.runID)
     }
 
@@ -101,7 +105,7 @@ public struct TemporalClient: WorkflowClientBackend {
             input: try await dataConverter.encode(updateInput, with: update.input),
             waitFor: waitFor
         )
-        let (start, response) = try await transport.updateWithStartWorkflow(request, update: updateRequest)
+        let (start, response) = try await interceptedUpdateWithStart(UpdateWithStartWorkflowRequest(start: request, update: updateRequest))
         let execution = WorkflowExecution(workflowID: request.workflowID, runID: start.runID)
         return (execution, updateHandle(update, response: response, execution: execution))
     }
@@ -110,7 +114,7 @@ public struct TemporalClient: WorkflowClientBackend {
         of workflow: WorkflowDefinition<Input, Output>,
         execution: WorkflowExecution
     ) async throws -> Output {
-        switch try await transport.awaitWorkflowOutcome(execution) {
+        switch try await interceptedResult(WorkflowResultRequest(execution: execution, workflowType: workflow.name)) {
         case .completed(let payloads):
             return try await dataConverter.decode(payloads, with: workflow.output)
         case .failed(let failure):
@@ -132,7 +136,7 @@ public struct TemporalClient: WorkflowClientBackend {
         input: SignalInput,
         execution: WorkflowExecution
     ) async throws {
-        try await transport.signalWorkflow(
+        try await interceptedSignal(
             SignalWorkflowRequest(
                 execution: execution,
                 signalName: signal.name,
@@ -146,7 +150,7 @@ public struct TemporalClient: WorkflowClientBackend {
         input: QueryInput,
         execution: WorkflowExecution
     ) async throws -> QueryOutput {
-        let payloads = try await transport.queryWorkflow(
+        let payloads = try await interceptedQuery(
             QueryWorkflowRequest(
                 execution: execution,
                 queryName: query.name,
@@ -165,7 +169,7 @@ public struct TemporalClient: WorkflowClientBackend {
     ) async throws -> WorkflowUpdateHandle<UpdateOutput> {
         let waitFor = options.waitFor ?? update.waitForStage ?? .accepted
         try Self.checkWaitStage(waitFor)
-        let response = try await transport.updateWorkflow(
+        let response = try await interceptedUpdate(
             UpdateWorkflowRequest(
                 execution: execution,
                 updateName: update.name,
@@ -214,15 +218,15 @@ public struct TemporalClient: WorkflowClientBackend {
     }
 
     public func cancel(_ execution: WorkflowExecution, reason: String) async throws {
-        try await transport.requestCancelWorkflow(execution, reason: reason, requestID: UUID().uuidString.lowercased())
+        try await interceptedCancel(CancelWorkflowRequest(execution: execution, reason: reason))
     }
 
     public func terminate(_ execution: WorkflowExecution, reason: String) async throws {
-        try await transport.terminateWorkflow(execution, reason: reason)
+        try await interceptedTerminate(TerminateWorkflowRequest(execution: execution, reason: reason))
     }
 
     public func describe(_ execution: WorkflowExecution) async throws -> WorkflowExecutionDescription {
-        try await transport.describeWorkflow(execution).decoded(with: dataConverter)
+        try await interceptedDescribe(DescribeWorkflowRequest(execution: execution)).decoded(with: dataConverter)
     }
 
     /// The workflows a visibility query selects, e.g. `WorkflowType = 'ProcessOrder'`; `""` lists
@@ -237,7 +241,7 @@ public struct TemporalClient: WorkflowClientBackend {
         var executions: [WorkflowExecutionDescription] = []
         var token: Data?
         repeat {
-            let page = try await transport.listWorkflows(query: query, pageSize: pageSize, nextPageToken: token)
+            let page = try await interceptedList(ListWorkflowsRequest(query: query, pageSize: pageSize, nextPageToken: token))
             for execution in page.executions { executions.append(try await execution.decoded(with: dataConverter)) }
             token = page.nextPageToken
         } while token != nil && executions.count < (limit ?? .max)

@@ -11,8 +11,14 @@ extension TemporalClient {
     public init(
         connection: some TemporalClientConnection,
         dataConverter: DataConverter = .default,
-        queryRejectCondition: QueryRejectCondition = .none
+        queryRejectCondition: QueryRejectCondition = .none,
+        interceptors: [any ClientInterceptor] = []
     ) {
-        self.init(transport: connection.clientTransport, dataConverter: dataConverter, queryRejectCondition: queryRejectCondition)
+        self.init(
+            transport: connection.clientTransport,
+            dataConverter: dataConverter,
+            queryRejectCondition: queryRejectCondition,
+            interceptors: interceptors
+        )
     }
 }

@@ -4,6 +4,8 @@ public struct ContinueAsNewError: Error, Sendable {
     public var workflowType: String
     public var input: [Payload]
     public var options: ContinueAsNewOptions
+    /// Temporal headers for the next run, as the workflow's outbound interceptors set them.
+    public var headers: [String: Payload] = [:]
 
     public init(workflowType: String, input: [Payload], options: ContinueAsNewOptions) {
         self.workflowType = workflowType

@@ -34,12 +34,20 @@ extension EngineWorkflowContext: WorkflowContext {
     func sleep(for duration: Duration, summary: String?) async throws {
         guard duration > .zero else { return }
         try checkNotCancelled()
+        try await intercepted(StartTimerInput(duration: duration, summary: summary)) { interceptor, input, next in
+            try await interceptor.startTimer(input, context: self, next: next)
+        } terminal: { [self] input in
+            try await startTimer(input)
+        }
+    }
+
+    private func startTimer(_ input: StartTimerInput) async throws {
         let id = Sequences.next(&sequences.timer)
-        let metadata = try userMetadata(summary: summary, details: nil)
+        let metadata = try userMetadata(summary: input.summary, details: nil)
         let timer = TimerMachine(
             command: Command(.startTimer) { command in
                 command.startTimerCommandAttributes.timerID = "\(id)"
-                command.startTimerCommandAttributes.startToFireTimeout = duration.protobufDuration
+                command.startTimerCommandAttributes.startToFireTimeout = input.duration.protobufDuration
                 if let metadata { command.userMetadata = metadata }
             }
         )
@@ -91,25 +99,39 @@ extension EngineWorkflowContext: WorkflowContext {
         options: ActivityOptions
     ) async throws -> Output {
         try checkNotCancelled()
-        let options = options.merged(with: activity.defaults)
+        let request = ScheduleActivityInput(
+            activityType: activity.name,
+            arguments: try activity.input.encode(input, using: payloadConverter),
+            options: options.merged(with: activity.defaults)
+        )
+        let result = try await intercepted(request) { interceptor, input, next in
+            try await interceptor.scheduleActivity(input, context: self, next: next)
+        } terminal: { [self] input in
+            try await scheduleActivity(input)
+        }
+        return try activity.output.decode(result, using: payloadConverter)
+    }
+
+    private func scheduleActivity(_ input: ScheduleActivityInput) async throws -> [Payload] {
+        let options = input.options
         guard options.startToCloseTimeout != nil || options.scheduleToCloseTimeout != nil else {
             throw ApplicationError(
-                "activity '\(activity.name)' needs a start-to-close or schedule-to-close timeout: set one in the contract or in ActivityOptions",
+                "activity '\(input.activityType)' needs a start-to-close or schedule-to-close timeout: set one in the contract or in ActivityOptions",
                 type: "InvalidActivityOptions",
                 isNonRetryable: true
             )
         }
-        let priority = try Self.validated(options.priority, of: "activity '\(activity.name)'")
+        let priority = try Self.validated(options.priority, of: "activity '\(input.activityType)'")
         let metadata = try userMetadata(summary: options.summary, details: nil)
         let sequence = Sequences.next(&sequences.activity)
-        let payloads = try activity.input.encode(input, using: payloadConverter)
         let machine = ActivityMachine(
             command: Command(.scheduleActivityTask) { command in
                 var attributes = Temporal_Api_Command_V1_ScheduleActivityTaskCommandAttributes()
                 attributes.activityID = options.activityID ?? "\(sequence)"
-                attributes.activityType.name = activity.name
+                attributes.activityType.name = input.activityType
                 attributes.taskQueue.name = options.taskQueue ?? info.taskQueue
-                attributes.input = payloads.apiPayloads
+                attributes.input = input.arguments.apiPayloads
+                if !input.headers.isEmpty { attributes.header = input.headers.apiHeader }
                 if let timeout = options.scheduleToCloseTimeout { attributes.scheduleToCloseTimeout = timeout.protobufDuration }
                 if let timeout = options.scheduleToStartTimeout { attributes.scheduleToStartTimeout = timeout.protobufDuration }
                 if let timeout = options.startToCloseTimeout { attributes.startToCloseTimeout = timeout.protobufDuration }
@@ -123,8 +145,7 @@ extension EngineWorkflowContext: WorkflowContext {
             failureConverter: dataConverter.failureConverter
         )
         issue(machine)
-        let result = try await wait(machine.result) { [self] in cancel(machine) }
-        return try activity.output.decode(result, using: payloadConverter)
+        return try await wait(machine.result) { [self] in cancel(machine) }
     }
 
     func executeLocalActivity<Input, Output>(
@@ -133,20 +154,34 @@ extension EngineWorkflowContext: WorkflowContext {
         options: ActivityOptions
     ) async throws -> Output {
         try checkNotCancelled()
-        let sequence = Sequences.next(&sequences.localActivity)
-        let request = LocalActivityRequest(
-            sequence: sequence,
+        let request = ScheduleActivityInput(
             activityType: activity.name,
-            activityID: options.activityID ?? "\(sequence)",
-            input: try activity.input.encode(input, using: payloadConverter),
+            arguments: try activity.input.encode(input, using: payloadConverter),
             options: options.merged(with: activity.defaults)
         )
-        let state = LocalActivityState(request: request)
-        localActivities[sequence] = state
-        let result = try await wait(state.result) {
-            state.result.resolve(.failure(CanceledError("local activity '\(activity.name)' canceled")))
+        let result = try await intercepted(request) { interceptor, input, next in
+            try await interceptor.scheduleLocalActivity(input, context: self, next: next)
+        } terminal: { [self] input in
+            try await scheduleLocalActivity(input)
         }
         return try activity.output.decode(result, using: payloadConverter)
+    }
+
+    private func scheduleLocalActivity(_ input: ScheduleActivityInput) async throws -> [Payload] {
+        let sequence = Sequences.next(&sequences.localActivity)
+        var request = LocalActivityRequest(
+            sequence: sequence,
+            activityType: input.activityType,
+            activityID: input.options.activityID ?? "\(sequence)",
+            input: input.arguments,
+            options: input.options
+        )
+        request.headers = input.headers
+        let state = LocalActivityState(request: request)
+        localActivities[sequence] = state
+        return try await wait(state.result) {
+            state.result.resolve(.failure(CanceledError("local activity '\(input.activityType)' canceled")))
+        }
     }
 
     func startChildWorkflow<Input, Output>(
@@ -155,53 +190,73 @@ extension EngineWorkflowContext: WorkflowContext {
         options: ChildWorkflowOptions
     ) async throws -> ChildWorkflowHandle<Output> {
         try checkNotCancelled()
-        let workflowID = try options.id ?? workflow.makeID?(input, idSource) ?? uuid().uuidString.lowercased()
-        let priority = try Self.validated(options.priority ?? workflow.defaults.priority, of: "child workflow '\(workflow.name)'")
-        let metadata = try userMetadata(
-            summary: options.summary ?? workflow.defaults.summary,
-            details: options.details ?? workflow.defaults.details
+        var resolved = options
+        resolved.id = try options.id ?? workflow.makeID?(input, idSource) ?? uuid().uuidString.lowercased()
+        let request = StartChildWorkflowInput(
+            workflowType: workflow.name,
+            arguments: try workflow.input.encode(input, using: payloadConverter),
+            options: resolved
         )
-        let payloads = try workflow.input.encode(input, using: payloadConverter)
-        let (searchAttributes, memo) = try childStartProperties(workflow, input: input, options: options)
+        let properties = try childStartProperties(workflow, input: input, options: options)
+        let handle = try await intercepted(request) { interceptor, input, next in
+            try await interceptor.startChildWorkflow(input, context: self, next: next)
+        } terminal: { [self] input in
+            try await startChildWorkflow(input, defaults: workflow.defaults, properties: properties)
+        }
+        return ChildWorkflowHandle(
+            execution: handle.execution,
+            result: { [self] in try workflow.output.decode(try await handle.result(), using: payloadConverter) },
+            cancel: { try await handle.cancel() }
+        )
+    }
+
+    private func startChildWorkflow(
+        _ input: StartChildWorkflowInput,
+        defaults: WorkflowDefaults,
+        properties: (Temporal_Api_Common_V1_SearchAttributes?, Temporal_Api_Common_V1_Memo?)
+    ) async throws -> ChildWorkflowHandle<[Payload]> {
+        let options = input.options
+        let workflowID = options.id ?? uuid().uuidString.lowercased()
+        let priority = try Self.validated(options.priority ?? defaults.priority, of: "child workflow '\(input.workflowType)'")
+        let metadata = try userMetadata(summary: options.summary ?? defaults.summary, details: options.details ?? defaults.details)
+        let (searchAttributes, memo) = properties
         let child = ChildWorkflowMachine(
             command: Command(.startChildWorkflowExecution) { command in
                 var attributes = Temporal_Api_Command_V1_StartChildWorkflowExecutionCommandAttributes()
                 attributes.namespace = info.namespace
                 attributes.workflowID = workflowID
-                attributes.workflowType.name = workflow.name
-                attributes.taskQueue.name = options.taskQueue ?? workflow.defaults.taskQueue ?? info.taskQueue
-                attributes.input = payloads.apiPayloads
-                if let timeout = options.executionTimeout ?? workflow.defaults.executionTimeout {
+                attributes.workflowType.name = input.workflowType
+                attributes.taskQueue.name = options.taskQueue ?? defaults.taskQueue ?? info.taskQueue
+                attributes.input = input.arguments.apiPayloads
+                if !input.headers.isEmpty { attributes.header = input.headers.apiHeader }
+                if let timeout = options.executionTimeout ?? defaults.executionTimeout {
                     attributes.workflowExecutionTimeout = timeout.protobufDuration
                 }
-                if let timeout = options.runTimeout ?? workflow.defaults.runTimeout {
+                if let timeout = options.runTimeout ?? defaults.runTimeout {
                     attributes.workflowRunTimeout = timeout.protobufDuration
                 }
-                if let timeout = options.taskTimeout ?? workflow.defaults.taskTimeout {
+                if let timeout = options.taskTimeout ?? defaults.taskTimeout {
                     attributes.workflowTaskTimeout = timeout.protobufDuration
                 }
-                if let policy = options.retryPolicy ?? workflow.defaults.retryPolicy { attributes.retryPolicy = policy.apiRetryPolicy }
-                if let policy = options.idReusePolicy ?? workflow.defaults.idReusePolicy {
+                if let policy = options.retryPolicy ?? defaults.retryPolicy { attributes.retryPolicy = policy.apiRetryPolicy }
+                if let policy = options.idReusePolicy ?? defaults.idReusePolicy {
                     attributes.workflowIDReusePolicy = policy.apiPolicy
                 }
-                attributes.parentClosePolicy = (options.parentClosePolicy ?? workflow.defaults.parentClosePolicy ?? .terminate).apiPolicy
+                attributes.parentClosePolicy = (options.parentClosePolicy ?? defaults.parentClosePolicy ?? .terminate).apiPolicy
                 if let priority { attributes.priority = priority.apiPriority }
                 if let searchAttributes { attributes.searchAttributes = searchAttributes }
                 if let memo { attributes.memo = memo }
                 command.startChildWorkflowExecutionCommandAttributes = attributes
                 if let metadata { command.userMetadata = metadata }
             },
-            cancellationType: options.cancellationType ?? workflow.defaults.childCancellationType ?? .waitCancellationCompleted,
+            cancellationType: options.cancellationType ?? defaults.childCancellationType ?? .waitCancellationCompleted,
             failureConverter: dataConverter.failureConverter
         )
         issue(child)
         let runID = try await wait(child.started) { [self] in cancel(child) }
         return ChildWorkflowHandle(
             execution: WorkflowExecution(workflowID: workflowID, runID: runID),
-            result: { [self] in
-                let result = try await wait(child.result) { [self] in cancel(child) }
-                return try workflow.output.decode(result, using: payloadConverter)
-            },
+            result: { [self] in try await wait(child.result) { [self] in cancel(child) } },
             cancel: { [self] in
                 try await requestCancellation(of: WorkflowExecution(workflowID: workflowID, runID: runID), childOnly: true)
             }
@@ -214,15 +269,28 @@ extension EngineWorkflowContext: WorkflowContext {
         execution: WorkflowExecution
     ) async throws {
         try checkNotCancelled()
-        let payloads = try signal.input.encode(input, using: payloadConverter)
+        let request = SignalExternalWorkflowInput(
+            execution: execution,
+            signalName: signal.name,
+            arguments: try signal.input.encode(input, using: payloadConverter)
+        )
+        try await intercepted(request) { interceptor, input, next in
+            try await interceptor.signalExternalWorkflow(input, context: self, next: next)
+        } terminal: { [self] input in
+            try await signalExternalWorkflow(input)
+        }
+    }
+
+    private func signalExternalWorkflow(_ input: SignalExternalWorkflowInput) async throws {
         let machine = ExternalWorkflowMachine(
             command: Command(.signalExternalWorkflowExecution) { command in
                 var attributes = Temporal_Api_Command_V1_SignalExternalWorkflowExecutionCommandAttributes()
                 attributes.namespace = info.namespace
-                attributes.execution.workflowID = execution.workflowID
-                attributes.execution.runID = execution.runID ?? ""
-                attributes.signalName = signal.name
-                attributes.input = payloads.apiPayloads
+                attributes.execution.workflowID = input.execution.workflowID
+                attributes.execution.runID = input.execution.runID ?? ""
+                attributes.signalName = input.signalName
+                attributes.input = input.arguments.apiPayloads
+                if !input.headers.isEmpty { attributes.header = input.headers.apiHeader }
                 command.signalExternalWorkflowExecutionCommandAttributes = attributes
             }
         )
@@ -301,7 +369,18 @@ extension EngineWorkflowContext: WorkflowContext {
         input: Input,
         options: ContinueAsNewOptions
     ) throws -> Never {
-        throw try ContinueAsNewError(workflow, input: input, options: options, using: payloadConverter)
+        let request = ContinueAsNewInput(
+            workflowType: workflow.name,
+            arguments: try workflow.input.encode(input, using: payloadConverter),
+            options: options
+        )
+        return try interceptedSync(request) { interceptor, input, next in
+            try interceptor.continueAsNew(input, context: self, next: next)
+        } terminal: { input in
+            var error = ContinueAsNewError(workflowType: input.workflowType, input: input.arguments, options: input.options)
+            error.headers = input.headers
+            throw error
+        }
     }
 
     func shielded<Value: Sendable>(_ body: @escaping () async throws -> Value) async throws -> Value {

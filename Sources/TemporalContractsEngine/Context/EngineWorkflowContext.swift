@@ -15,6 +15,9 @@ final class EngineWorkflowContext: @unchecked Sendable {
     /// Converts values and failures; codecs are the driver's job, outside the engine.
     let dataConverter: DataConverter
     let executor: WorkflowExecutor
+    /// The worker's interceptors, first listed outermost: inbound calls and the commands of
+    /// workflow code pass through them.
+    let interceptors: [any WorkerInterceptor]
     /// What workflow code logs through: the driver's logger, silent while replaying.
     let workflowLogger: Logger
     private let replayFlag: ReplayAwareLogHandler.ReplayFlag
@@ -50,10 +53,17 @@ final class EngineWorkflowContext: @unchecked Sendable {
     /// escaped the executor); thrown once the executor is drained.
     private var taskFailure: (any Error)?
 
-    init(info: WorkflowInfo, dataConverter: DataConverter, executor: WorkflowExecutor, logger: Logger) {
+    init(
+        info: WorkflowInfo,
+        dataConverter: DataConverter,
+        executor: WorkflowExecutor,
+        logger: Logger,
+        interceptors: [any WorkerInterceptor] = []
+    ) {
         self.info = info
         self.dataConverter = dataConverter
         self.executor = executor
+        self.interceptors = interceptors
         let replayFlag = ReplayAwareLogHandler.ReplayFlag()
         self.replayFlag = replayFlag
         self.workflowLogger = Logger(label: logger.label) { _ in ReplayAwareLogHandler(base: logger.handler, flag: replayFlag) }

@@ -66,6 +66,8 @@ public struct LocalActivityRequest: Sendable {
     public var activityID: String
     public var input: [Payload]
     public var options: ActivityOptions
+    /// The headers the workflow's outbound interceptors set; the activity's inbound interceptors read them.
+    public var headers: [String: Payload] = [:]
 
     public init(sequence: Int, activityType: String, activityID: String, input: [Payload], options: ActivityOptions) {
         self.sequence = sequence

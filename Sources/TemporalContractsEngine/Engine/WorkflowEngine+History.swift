@@ -60,7 +60,7 @@ extension WorkflowEngine {
             try checkFlags(attributes.sdkMetadata, at: event)
             inCommandSection = true
         case .workflowExecutionSignaledEventAttributes(let attributes):
-            deliverSignal(attributes.signalName, input: [Payload](attributes.input))
+            deliverSignal(attributes.signalName, input: [Payload](attributes.input), headers: [String: Payload](attributes.header))
         case .workflowExecutionCancelRequestedEventAttributes:
             guard !cancelRequested else { return }
             cancelRequested = true
@@ -94,7 +94,15 @@ extension WorkflowEngine {
         }
         instance = registration.makeInstance()
         do {
-            pendingRun = try registration.run([Payload](attributes.input), dataConverter.payloadConverter)
+            let run = try registration.run([Payload](attributes.input), dataConverter.payloadConverter)
+            pendingRun = intercepted(
+                run,
+                ExecuteWorkflowInput(
+                    workflowType: attributes.workflowType.name,
+                    arguments: [Payload](attributes.input),
+                    headers: [String: Payload](attributes.header)
+                )
+            )
         } catch {
             throw WorkflowTaskError("the input of workflow '\(registration.name)' does not decode: \(error)", eventID: event.eventID)
         }

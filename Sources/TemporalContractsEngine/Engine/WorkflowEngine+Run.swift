@@ -40,6 +40,7 @@ extension WorkflowEngine {
                 attributes.workflowType.name = error.workflowType
                 attributes.taskQueue.name = error.options.taskQueue ?? info.taskQueue
                 attributes.input = error.input.apiPayloads
+                if !error.headers.isEmpty { attributes.header = error.headers.apiHeader }
                 if let timeout = error.options.runTimeout { attributes.workflowRunTimeout = timeout.protobufDuration }
                 if let timeout = error.options.taskTimeout { attributes.workflowTaskTimeout = timeout.protobufDuration }
                 if let policy = error.options.retryPolicy { attributes.retryPolicy = policy.apiRetryPolicy }
@@ -80,7 +81,7 @@ extension WorkflowEngine {
         }
     }
 
-    func deliverSignal(_ name: String, input: [Payload]) {
+    func deliverSignal(_ name: String, input: [Payload], headers: [String: Payload] = [:]) {
         guard let instance = instance.map(UncheckedSendable.init) else { return }
         guard let handler = registration.signalHandler(named: name) else {
             warn(
@@ -97,7 +98,20 @@ extension WorkflowEngine {
         }
         startHandler("signal '\(name)'") { [self] in
             do {
-                try await run(instance.value, context)
+                try await context.intercepted(HandleSignalInput(signalName: name, arguments: input, headers: headers)) {
+                    [self] interceptor, request, next in
+                    try await interceptor.handleSignal(request, context: context, next: next)
+                } terminal: { [self] request in
+                    guard request.arguments != input else { return try await run(instance.value, context) }
+                    let changed: @Sendable (AnyObject, any WorkflowContext) async throws -> Void
+                    do {
+                        changed = try handler.bind(request.arguments, dataConverter.payloadConverter)
+                    } catch {
+                        warn("signal '\(name)' was dropped: its input, as the interceptors changed it, does not decode: \(error)")
+                        return
+                    }
+                    try await changed(instance.value, context)
+                }
             } catch {
                 finish(.failure(error))
             }
@@ -130,10 +144,24 @@ extension WorkflowEngine {
             return
         }
         let update: WorkflowRegistration.BoundUpdate
+        let arguments = [Payload](request.request.input.args)
+        let updateInput = HandleUpdateInput(
+            updateName: name,
+            updateID: updateID,
+            arguments: arguments,
+            headers: [String: Payload](request.request.input.header)
+        )
         do {
-            update = try handler.bind([Payload](request.request.input.args), dataConverter.payloadConverter)
-            if validate, let validator = update.validate {
-                try context.readOnly("validator of update '\(name)'") { try validator(instance.value, context) }
+            update = try handler.bind(arguments, dataConverter.payloadConverter)
+            if validate, update.validate != nil {
+                try context.readOnly("validator of update '\(name)'") {
+                    try context.interceptedSync(updateInput) { [self] interceptor, input, next in
+                        try interceptor.validateUpdate(input, context: context, next: next)
+                    } terminal: { [self] input in
+                        let bound = input.arguments == arguments ? update : try handler.bind(input.arguments, dataConverter.payloadConverter)
+                        try bound.validate?(instance.value, context)
+                    }
+                }
             }
         } catch {
             reject(request, because: error)
@@ -148,7 +176,13 @@ extension WorkflowEngine {
             var response = Temporal_Api_Update_V1_Response()
             response.meta = request.request.meta
             do {
-                response.outcome.success = try await update.run(instance.value, context).apiPayloads
+                response.outcome.success = try await context.intercepted(updateInput) { [self] interceptor, input, next in
+                    try await interceptor.handleUpdate(input, context: context, next: next)
+                } terminal: { [self] input in
+                    let bound = input.arguments == arguments ? update : try handler.bind(input.arguments, dataConverter.payloadConverter)
+                    return try await bound.run(instance.value, context)
+                }
+                .apiPayloads
             } catch {
                 response.outcome.failure = dataConverter.failureConverter.failure(from: error).apiFailure
             }

@@ -67,7 +67,8 @@ public final class WorkflowEngine: @unchecked Sendable {
         workflowID: String,
         runID: String,
         dataConverter: DataConverter = .default,
-        logger: Logger = Logger(label: "temporal.workflow")
+        logger: Logger = Logger(label: "temporal.workflow"),
+        interceptors: [any WorkerInterceptor] = []
     ) {
         self.registration = registration
         var logger = logger
@@ -79,7 +80,8 @@ public final class WorkflowEngine: @unchecked Sendable {
             info: WorkflowInfo(namespace: namespace, workflowID: workflowID, runID: runID, workflowType: registration.name, taskQueue: ""),
             dataConverter: dataConverter,
             executor: executor,
-            logger: logger
+            logger: logger,
+            interceptors: interceptors
         )
     }
 
@@ -112,7 +114,7 @@ public final class WorkflowEngine: @unchecked Sendable {
     /// `ReadOnlyViolationError`, and the workflow is unchanged. `__stack_trace` (what the CLI's
     /// `temporal workflow stack` sends) lists what the workflow is waiting for;
     /// `__temporal_workflow_metadata` (`temporal workflow metadata`) its handlers.
-    public func query(_ name: String, input: [Payload]) throws -> [Payload] {
+    public func query(_ name: String, input: [Payload], headers: [String: Payload] = [:]) throws -> [Payload] {
         guard let instance else { throw WorkflowTaskError("the workflow has not started yet; query '\(name)' cannot be answered") }
         if name == Self.stackTraceQuery, registration.queries[name] == nil {
             return [try dataConverter.payloadConverter.toPayload(stackTrace)]
@@ -124,7 +126,14 @@ public final class WorkflowEngine: @unchecked Sendable {
             throw UnknownHandlerError(kind: "query", name: name, workflowType: info.workflowType, known: registration.queries.keys.sorted())
         }
         let answer = try handler.bind(input, dataConverter.payloadConverter)
-        return try context.readOnly("query '\(name)'") { try answer(instance, context) }
+        return try context.readOnly("query '\(name)'") {
+            try context.interceptedSync(HandleQueryInput(queryName: name, arguments: input, headers: headers)) { [self] interceptor, request, next in
+                try interceptor.handleQuery(request, context: context, next: next)
+            } terminal: { [self] request in
+                let answer = request.arguments == input ? answer : try handler.bind(request.arguments, dataConverter.payloadConverter)
+                return try answer(instance, context)
+            }
+        }
     }
 
     /// Ends every task of the workflow code (a cache eviction, or the end of the run): waits are

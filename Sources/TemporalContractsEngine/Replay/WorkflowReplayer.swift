@@ -12,15 +12,19 @@ public struct WorkflowReplayer: Sendable {
     public let workflows: [String: WorkflowRegistration]
     public let dataConverter: DataConverter
     public let logger: Logger
+    /// The worker's interceptors: a replay runs them as the worker did, so the commands match.
+    public let interceptors: [any WorkerInterceptor]
 
     public init(
         workflows: [WorkflowRegistration],
         dataConverter: DataConverter = .default,
-        logger: Logger = Logger(label: "temporal.replayer")
+        logger: Logger = Logger(label: "temporal.replayer"),
+        interceptors: [any WorkerInterceptor] = []
     ) {
         self.workflows = Dictionary(registrations: workflows, keepingFirst: false) { ($0.name, $0.aliases) }
         self.dataConverter = dataConverter
         self.logger = logger
+        self.interceptors = interceptors
     }
 
     /// Replays `history` from its first event. Throws `NondeterminismError` naming the event
@@ -44,7 +48,8 @@ public struct WorkflowReplayer: Sendable {
             workflowID: workflowID,
             runID: attributes.originalExecutionRunID,
             dataConverter: dataConverter,
-            logger: logger
+            logger: logger,
+            interceptors: interceptors
         )
         do {
             _ = try engine.activate(WorkflowActivation(events: history.events))

@@ -25,7 +25,9 @@ extension TemporalConnection {
         var attempt = 1
         while true {
             do {
-                return try await body(serviceForNextCall(), metadata, callOptions)
+                return try await measured(method, longPoll: retry == .longPoll) {
+                    try await body(serviceForNextCall(), metadata, callOptions)
+                }
             } catch let error as RPCError {
                 if let reason = error.tlsFailureReason {
                     throw TemporalConnectionError.tlsHandshakeFailed(host: options.host, port: options.port, reason: reason)

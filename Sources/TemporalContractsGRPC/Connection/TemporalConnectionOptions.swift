@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// Where and how to reach a Temporal frontend.
 public struct TemporalConnectionOptions: Sendable {
@@ -26,6 +27,13 @@ public struct TemporalConnectionOptions: Sendable {
     /// 30 s, failing every call on it; grpc-swift-nio-transport does not let that limit be
     /// raised, so channels are retired before they reach it. 0 keeps one channel.
     public var callsPerChannel: Int
+    /// Where the request metrics of every call on this connection go (`temporal_request`,
+    /// `temporal_long_request` and their failures and latencies, by `operation`): the client's
+    /// calls and the polls and answers of the workers on it. Nil uses the bootstrapped
+    /// `MetricsSystem`. See <doc:ConnectingToTemporal>.
+    public var metricsFactory: (any MetricsFactory)?
+    /// How request latencies are recorded: milliseconds (as sdk-core, the default) or timers.
+    public var latencyMetricsUnit: LatencyMetricsUnit = .milliseconds
 
     public init(
         host: String = "127.0.0.1",
@@ -38,7 +46,8 @@ public struct TemporalConnectionOptions: Sendable {
         retry: RPCRetryOptions = RPCRetryOptions(),
         rpcTimeout: Duration = .seconds(10),
         longPollTimeout: Duration = .seconds(70),
-        callsPerChannel: Int = 150
+        callsPerChannel: Int = 150,
+        metricsFactory: (any MetricsFactory)? = nil
     ) {
         self.host = host
         self.port = port
@@ -51,6 +60,7 @@ public struct TemporalConnectionOptions: Sendable {
         self.rpcTimeout = rpcTimeout
         self.longPollTimeout = longPollTimeout
         self.callsPerChannel = callsPerChannel
+        self.metricsFactory = metricsFactory
     }
 
     /// Options from an address written `host:port`, as the Temporal CLI takes it.

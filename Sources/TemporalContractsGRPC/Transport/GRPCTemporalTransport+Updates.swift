@@ -103,6 +103,7 @@ extension GRPCTemporalTransport {
         message.request.meta.identity = identity
         message.request.input.name = request.updateName
         message.request.input.args = request.input.apiPayloads
+        if !request.headers.isEmpty { message.request.input.header = request.headers.apiHeader }
         return message
     }
 

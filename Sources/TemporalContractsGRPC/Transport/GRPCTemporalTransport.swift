@@ -40,6 +40,7 @@ public struct GRPCTemporalTransport: TemporalTransport {
         message.input = request.input.apiPayloads
         message.identity = identity
         message.requestID = request.requestID
+        if !request.headers.isEmpty { message.header = request.headers.apiHeader }
         let sent = message
         _ = try await connection.call("SignalWorkflowExecution", retry: .idempotent) { service, metadata, options in
             try await service.signalWorkflowExecution(sent, metadata: metadata, options: options)
@@ -75,6 +76,10 @@ public struct GRPCTemporalTransport: TemporalTransport {
         message.requestID = start.requestID
         message.signalName = signal.signalName
         message.signalInput = signal.input.apiPayloads
+        // The API has one header for both the start and the signal (the server puts it on both
+        // events), so the signal's headers join the start's; the start's win on a shared key.
+        let headers = start.headers.merging(signal.headers) { startValue, _ in startValue }
+        if !headers.isEmpty { message.header = headers.apiHeader }
         let sent = message
         let response = try await connection.call("SignalWithStartWorkflowExecution", retry: .idempotent) { service, metadata, options in
             try await service.signalWithStartWorkflowExecution(sent, metadata: metadata, options: options)
@@ -90,6 +95,7 @@ public struct GRPCTemporalTransport: TemporalTransport {
         message.execution = request.execution.apiExecution
         message.query.queryType = request.queryName
         if !request.input.isEmpty { message.query.queryArgs = request.input.apiPayloads }
+        if !request.headers.isEmpty { message.query.header = request.headers.apiHeader }
         message.queryRejectCondition = Temporal_Api_Enums_V1_QueryRejectCondition(rawValue: request.rejectCondition.rawValue) ?? .none
         let sent = message
         let response = try await connection.call("QueryWorkflow", retry: .idempotent) { service, metadata, options in
@@ -192,6 +198,7 @@ public struct GRPCTemporalTransport: TemporalTransport {
         if let delay = request.startDelay { message.workflowStartDelay = delay.protobufDuration }
         if let priority = request.priority { message.priority = priority.apiPriority }
         if let metadata = request.apiUserMetadata { message.userMetadata = metadata }
+        if !request.headers.isEmpty { message.header = request.headers.apiHeader }
         message.identity = identity
         message.requestID = request.requestID
         return message

@@ -44,19 +44,20 @@ struct ActivityTaskExecution: Sendable {
         target.context.withLock { $0 = context }
         self.context = context
         self.throttle = throttle
+        metrics = ActivityWorkerMetrics(
+            factory: options.metricsFactory,
+            latencyUnit: options.latencyMetricsUnit,
+            namespace: transport.connection.options.namespace,
+            taskQueue: options.taskQueue
+        )
     }
 
     private let throttle: HeartbeatThrottle
-
-    var metrics: any MetricsFactory { options.metricsFactory ?? MetricsSystem.factory }
-
-    var dimensions: [(String, String)] {
-        [("activity_type", context.info.activityType), ("task_queue", options.taskQueue)]
-    }
+    private let metrics: ActivityWorkerMetrics
 
     func run() async {
         let started = ContinuousClock.now
-        Counter(label: "temporal_activity_task_received", dimensions: dimensions, factory: metrics).increment()
+        metrics.taskStarted(task)
         let context = self.context
         guard let registration else {
             context.logger.error("activity type is not registered on this worker")
@@ -71,8 +72,13 @@ struct ActivityTaskExecution: Sendable {
             )
             return
         }
-        let input = task.input.payloads.map(Payload.init)
-        let work = Task { try await registration.execute(input, context) }
+        let input = ExecuteActivityInput(
+            activityType: context.info.activityType,
+            arguments: task.input.payloads.map(Payload.init),
+            headers: [String: Payload](task.header)
+        )
+        let interceptors = options.interceptors
+        let work = Task { try await registration.execute(input, context: context, interceptors: interceptors) }
         context.onCancel { _ in work.cancel() }
         timeouts.watch(context)
         let result = await work.result
@@ -83,21 +89,22 @@ struct ActivityTaskExecution: Sendable {
 
     private func report(_ result: Result<[Payload], any Error>, started: ContinuousClock.Instant) async {
         let logger = context.logger
-        Timer(label: "temporal_activity_execution_latency", dimensions: dimensions, factory: metrics)
-            .recordNanoseconds(Int64((ContinuousClock.now - started) / .nanoseconds(1)))
+        let activityType = context.info.activityType
+        metrics.executed(activityType: activityType, in: ContinuousClock.now - started)
         let token = context.info.taskToken
         do {
             switch (result, context.cancellationReason) {
             case (.success(let payloads), _):
                 try await transport.completeActivity(taskToken: token, result: payloads)
+                metrics.succeeded(task)
             case (.failure(is CompleteAsynchronously), _):
                 logger.debug("activity will be completed asynchronously")
             case (.failure(let error), .requested?) where error is CancellationError || error is CanceledError:
-                Counter(label: "temporal_activity_execution_cancelled", dimensions: dimensions, factory: metrics).increment()
+                metrics.cancelled(activityType: activityType)
                 logger.info("activity canceled as requested")
                 try await transport.reportActivityCanceled(taskToken: token, details: [])
             case (.failure, .timedOut(let type)?):
-                Counter(label: "temporal_activity_execution_failed", dimensions: dimensions, factory: metrics).increment()
+                metrics.failed(activityType: activityType)
                 logger.warning("activity timed out", metadata: ["timeout_type": "\(type)"])
             case (.failure, .notFound?):
                 logger.info("activity is no longer known to the server")
@@ -108,7 +115,7 @@ struct ActivityTaskExecution: Sendable {
                 )
                 try await transport.failActivity(taskToken: token, failure: failure, lastHeartbeatDetails: context.latestHeartbeatDetails)
             case (.failure(let error), _):
-                Counter(label: "temporal_activity_execution_failed", dimensions: dimensions, factory: metrics).increment()
+                metrics.failed(activityType: activityType)
                 logger.info("activity failed", metadata: ["error": "\(error)"])
                 try await transport.failActivity(
                     taskToken: token,

@@ -32,13 +32,20 @@ public final class ActivityWorker: Service, Sendable {
     /// The contexts of the activities running now, by task token, to cancel them at shutdown.
     private let running = Mutex<[Data: WorkerActivityContext]>([:])
     private let timeouts = ActivityTimeoutWatch()
+    private let metrics: ActivityWorkerMetrics
 
     public init(connection: TemporalConnection, activities: [ActivityRegistration], options: ActivityWorkerOptions) {
         self.connection = connection
         self.options = options
         transport = GRPCTemporalTransport(connection: connection)
         registrations = Dictionary(registrations: activities, keepingFirst: true) { ($0.name, $0.aliases) }
-        poller = TaskPoller(slots: options.maxConcurrentActivities, kind: "activity tasks", logger: options.logger)
+        metrics = ActivityWorkerMetrics(
+            factory: options.metricsFactory,
+            latencyUnit: options.latencyMetricsUnit,
+            namespace: connection.options.namespace,
+            taskQueue: options.taskQueue
+        )
+        poller = TaskPoller(slots: options.maxConcurrentActivities, kind: "activity tasks", logger: options.logger, metrics: metrics.worker)
     }
 
     /// Polls and runs activities until `shutdown()` or the service group's graceful shutdown;
@@ -48,6 +55,7 @@ public final class ActivityWorker: Service, Sendable {
             "activity worker started",
             metadata: ["task_queue": "\(options.taskQueue)", "activities": "\(registrations.keys.sorted())"]
         )
+        metrics.worker.workerStarted()
         await withGracefulShutdownHandler {
             await runUntilShutdown()
         } onGracefulShutdown: {
@@ -75,10 +83,13 @@ public final class ActivityWorker: Service, Sendable {
         request.identity = connection.options.identity
         if let deployment = options.deployment { request.deploymentOptions = deployment.apiOptions }
         let sent = request
-        let poll: TaskPoller<Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse>.Poll = { [connection] in
-            let task = try await connection.call("PollActivityTaskQueue", retry: .longPoll) { service, metadata, options in
-                try await service.pollActivityTaskQueue(sent, metadata: metadata, options: options)
+        let poll: TaskPoller<Temporal_Api_Workflowservice_V1_PollActivityTaskQueueResponse>.Poll = { [connection, metrics] in
+            let task = try await metrics.worker.polling("activity_task") {
+                try await connection.call("PollActivityTaskQueue", retry: .longPoll) { service, metadata, options in
+                    try await service.pollActivityTaskQueue(sent, metadata: metadata, options: options)
+                }
             }
+            metrics.polled(gotTask: !task.taskToken.isEmpty)
             return task.taskToken.isEmpty ? nil : task
         }
         let tasks = poller.start(Array(repeating: poll, count: max(1, options.pollers)))

@@ -1,6 +1,7 @@
 import Logging
 import Metrics
 import TemporalContracts
+import TemporalContractsGRPC
 
 /// How an `ActivityWorker` polls and runs activities.
 public struct ActivityWorkerOptions: Sendable {
@@ -23,8 +24,13 @@ public struct ActivityWorkerOptions: Sendable {
     public var logger: Logger
     /// Where the worker's counters and timers go; nil uses the bootstrapped `MetricsSystem`.
     public var metricsFactory: (any MetricsFactory)?
+    /// How latencies are recorded: milliseconds (as sdk-core, the default) or timers. See <doc:Metrics>.
+    public var latencyMetricsUnit: LatencyMetricsUnit = .milliseconds
     /// The worker deployment version this worker polls as; nil for an unversioned worker.
     public var deployment: WorkerDeploymentOptions?
+    /// The chain each attempt runs through (`executeActivity`), first one outermost, with the
+    /// headers the workflow's schedule command carried.
+    public var interceptors: [any WorkerInterceptor]
 
     public init(
         taskQueue: String,
@@ -35,7 +41,8 @@ public struct ActivityWorkerOptions: Sendable {
         defaultHeartbeatThrottleInterval: Duration = .seconds(30),
         dataConverter: DataConverter = .default,
         logger: Logger = Logger(label: "temporal.worker"),
-        metricsFactory: (any MetricsFactory)? = nil
+        metricsFactory: (any MetricsFactory)? = nil,
+        interceptors: [any WorkerInterceptor] = []
     ) {
         self.taskQueue = taskQueue
         self.maxConcurrentActivities = maxConcurrentActivities
@@ -46,5 +53,6 @@ public struct ActivityWorkerOptions: Sendable {
         self.dataConverter = dataConverter
         self.logger = logger
         self.metricsFactory = metricsFactory
+        self.interceptors = interceptors
     }
 }

@@ -21,18 +21,34 @@ final class ConcurrencySlots: Sendable {
     }
 
     private let state: Mutex<State>
+    private let count: Int
+    /// Told the free and the taken slots after every change (under the lock, so in order): the
+    /// worker's slot gauges.
+    private let observer: (@Sendable (_ available: Int, _ used: Int) -> Void)?
 
-    init(_ count: Int) {
+    init(_ count: Int, observer: (@Sendable (_ available: Int, _ used: Int) -> Void)? = nil) {
         state = Mutex(State(available: count))
+        self.count = count
+        self.observer = observer
+        observer?(count, 0)
+    }
+
+    private func changed(_ state: State) {
+        observer?(state.available, count - state.available)
     }
 
     /// Takes a slot, waiting for one if none is free; false once closed.
     func acquire() async -> Bool {
-        if let taken = state.withLock({ $0.take() }) { return taken }
+        if let taken = state.withLock({ state -> Bool? in
+            defer { changed(state) }
+            return state.take()
+        }) {
+            return taken
+        }
         return await withCheckedContinuation { continuation in
             let taken = state.withLock { state -> Bool? in
                 let taken = state.take()
-                if taken == nil { state.waiters.append(continuation) }
+                if taken == nil { state.waiters.append(continuation) } else { changed(state) }
                 return taken
             }
             if let taken { continuation.resume(returning: taken) }
@@ -41,7 +57,10 @@ final class ConcurrencySlots: Sendable {
 
     /// Takes a slot if one is free now, without waiting.
     func tryAcquire() -> Bool {
-        state.withLock { $0.take() } ?? false
+        state.withLock { state in
+            defer { changed(state) }
+            return state.take() ?? false
+        }
     }
 
     /// Gives a slot back, to the longest waiter if there is one.
@@ -49,6 +68,7 @@ final class ConcurrencySlots: Sendable {
         let waiter = state.withLock { state -> CheckedContinuation<Bool, Never>? in
             if !state.closed, !state.waiters.isEmpty { return state.waiters.removeFirst() }
             state.available += 1
+            changed(state)
             return nil
         }
         waiter?.resume(returning: true)

@@ -16,8 +16,11 @@ final class TaskPoller<Response: Sendable>: Sendable {
     /// Fires once every poll loop runs, or when polling stops.
     let polling = OneShotSignal()
 
-    init(slots: Int, kind: String, logger: Logger) {
-        self.slots = ConcurrencySlots(max(1, slots))
+    /// `metrics`: the worker's, told of every slot taken and given back.
+    init(slots: Int, kind: String, logger: Logger, metrics: WorkerMetrics? = nil) {
+        self.slots = ConcurrencySlots(max(1, slots)) { available, used in
+            metrics?.slotsChanged(available: available, used: used)
+        }
         self.kind = kind
         self.logger = logger
     }

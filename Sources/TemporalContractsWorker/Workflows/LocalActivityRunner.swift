@@ -10,6 +10,8 @@ struct LocalActivityRunner: Sendable {
     let registrations: [String: ActivityRegistration]
     let dataConverter: DataConverter
     let logger: Logger
+    /// The workflow worker's interceptors: each attempt runs through their `executeActivity`.
+    var interceptors: [any WorkerInterceptor] = []
 
     /// Retries wait at most this long in-process; the SDKs hand longer backoffs to a timer, which
     /// this worker does not do yet, so it waits (the task is kept alive by heartbeats).
@@ -50,7 +52,8 @@ struct LocalActivityRunner: Sendable {
             let context = LocalActivityContext(info: info, dataConverter: dataConverter, logger: logger)
             let error: any Error
             do {
-                return .completed(try await runAttempt(registration, request.input, context: context, until: attemptDeadline))
+                let input = ExecuteActivityInput(activityType: request.activityType, arguments: request.input, headers: request.headers)
+                return .completed(try await runAttempt(registration, input, context: context, until: attemptDeadline))
             } catch let caught {
                 error = caught
             }
@@ -76,12 +79,12 @@ struct LocalActivityRunner: Sendable {
     /// One attempt, canceled (and reported as a start-to-close timeout) at its deadline.
     private func runAttempt(
         _ registration: ActivityRegistration,
-        _ input: [Payload],
+        _ input: ExecuteActivityInput,
         context: LocalActivityContext,
         until deadline: Date
     ) async throws -> [Payload] {
         try await withThrowingTaskGroup(of: [Payload]?.self) { group in
-            group.addTask { try await registration.execute(input, context) }
+            group.addTask { [interceptors] in try await registration.execute(input, context: context, interceptors: interceptors) }
             group.addTask {
                 try? await Task.sleep(for: .seconds(max(0, deadline.timeIntervalSinceNow)))
                 return nil

@@ -11,6 +11,8 @@ actor WorkflowCache {
         var lastEventID: Int64 = 0
         /// From the start event: the time a task has before the server times it out.
         var workflowTaskTimeout: Duration = .seconds(10)
+        /// From the start event: when the run started, for its end-to-end latency.
+        var startTime: Date?
         /// The cache's clock when the run was last checked in: the least recent goes first.
         /// Kept here rather than in a second dictionary keyed by run ID, which cost every cached
         /// run another hash slot.

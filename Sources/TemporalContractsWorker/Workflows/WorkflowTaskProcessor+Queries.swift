@@ -52,7 +52,7 @@ extension WorkflowTaskProcessor {
     func answer(_ query: Temporal_Api_Query_V1_WorkflowQuery, on engine: WorkflowEngine) -> Temporal_Api_Query_V1_WorkflowQueryResult {
         var result = Temporal_Api_Query_V1_WorkflowQueryResult()
         do {
-            let payloads = try engine.query(query.queryType, input: [Payload](query.queryArgs))
+            let payloads = try engine.query(query.queryType, input: [Payload](query.queryArgs), headers: [String: Payload](query.header))
             result.resultType = .answered
             result.answer = payloads.apiPayloads
         } catch {

@@ -37,10 +37,12 @@ struct WorkflowTaskProcessor: Sendable {
         logger[metadataKey: "workflow_id"] = "\(polled.workflowExecution.workflowID)"
         logger[metadataKey: "run_id"] = "\(runID)"
         logger[metadataKey: "workflow_type"] = "\(polled.workflowType.name)"
-        metrics.taskReceived(workflowType: polled.workflowType.name)
+        metrics.taskStarted(polled)
         let cached = await cache.checkOut(runID)
         let kept = await process(polled, cached: cached, started: started, logger: logger)
-        for evicted in await cache.checkIn(runID, kept) { evicted.engine.tearDown() }
+        let evicted = await cache.checkIn(runID, kept)
+        for entry in evicted { entry.engine.tearDown() }
+        metrics.stickyCacheEvicted(evicted.count)
         metrics.taskLatency(workflowType: polled.workflowType.name, since: started)
     }
 
@@ -84,7 +86,7 @@ struct WorkflowTaskProcessor: Sendable {
                 }
                 metrics.taskLatency(workflowType: task.workflowType.name, since: started)
                 started = .now
-                metrics.taskReceived(workflowType: next.workflowType.name)
+                metrics.taskStarted(next)
                 try await options.dataConverter.decodePayloads(in: &next)
                 task = next
             }
@@ -147,12 +149,14 @@ struct WorkflowTaskProcessor: Sendable {
             workflowID: task.workflowExecution.workflowID,
             runID: task.workflowExecution.runID,
             dataConverter: options.dataConverter,
-            logger: options.logger
+            logger: options.logger,
+            interceptors: options.interceptors
         )
         let entry = WorkflowCache.Entry(engine: engine)
         if case .workflowExecutionStartedEventAttributes(let attributes)? = startEvent?.attributes, attributes.hasWorkflowTaskTimeout {
             entry.workflowTaskTimeout = Duration(attributes.workflowTaskTimeout)
         }
+        if let startEvent, startEvent.hasEventTime { entry.startTime = startEvent.eventTime.date }
         return entry
     }
 
@@ -175,7 +179,11 @@ struct WorkflowTaskProcessor: Sendable {
         logger: Logger
     ) async throws -> CompletionOutcome {
         let updates = try task.messages.map(WorkflowUpdateRequest.init(message:))
+        // A run rebuilt from a history with earlier tasks replays them: its replay latency.
+        let replaying = run.lastEventID == 0 && events.contains { $0.eventType == .workflowTaskCompleted }
+        let activationStarted = ContinuousClock.now
         var result = try run.engine.activate(WorkflowActivation(events: events, updates: updates))
+        if replaying { metrics.replayLatency(workflowType: task.workflowType.name, ContinuousClock.now - activationStarted) }
         run.lastEventID = events.last?.eventID ?? run.lastEventID
         var taskToken = task.taskToken
         if result.hasPendingLocalActivities || !result.localActivities.isEmpty {
@@ -207,7 +215,9 @@ struct WorkflowTaskProcessor: Sendable {
         for task in response.activityTasks { eagerActivities?.run(task) }
         for _ in response.activityTasks.count..<max(reserved, response.activityTasks.count) { eagerActivities?.releaseSlot() }
         // The engine logs its own warnings (once, not on replay); logging them here too doubled them.
-        if result.isFinished { metrics.workflowFinished(workflowType: task.workflowType.name) }
+        if result.isFinished {
+            metrics.workflowFinished(workflowType: task.workflowType.name, commands: result.commands, startedAt: run.startTime)
+        }
         let next = response.hasWorkflowTask && !response.workflowTask.taskToken.isEmpty ? response.workflowTask : nil
         return CompletionOutcome(
             keepCached: !result.isFinished && stickyQueue != nil,

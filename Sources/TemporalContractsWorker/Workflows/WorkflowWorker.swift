@@ -59,7 +59,18 @@ public final class WorkflowWorker: Service, Sendable {
     ) {
         self.connection = connection
         self.options = options
-        poller = TaskPoller(slots: options.maxConcurrentWorkflowTasks, kind: "workflow tasks", logger: options.logger)
+        let metrics = WorkflowWorkerMetrics(
+            factory: options.metricsFactory,
+            latencyUnit: options.latencyMetricsUnit,
+            namespace: connection.options.namespace,
+            taskQueue: options.taskQueue
+        )
+        poller = TaskPoller(
+            slots: options.maxConcurrentWorkflowTasks,
+            kind: "workflow tasks",
+            logger: options.logger,
+            metrics: metrics.worker
+        )
         let stickyQueue =
             options.maxCachedWorkflows > 0 && options.stickyPollers > 0
             ? "\(connection.options.identity)-\(options.taskQueue)-sticky-\(UUID().uuidString.lowercased())" : nil
@@ -72,12 +83,13 @@ public final class WorkflowWorker: Service, Sendable {
             localActivities: LocalActivityRunner(
                 registrations: Dictionary(registrations: activities, keepingFirst: true) { ($0.name, $0.aliases) },
                 dataConverter: options.dataConverter,
-                logger: logger
+                logger: logger,
+                interceptors: options.interceptors
             ),
             history: WorkflowHistoryFetcher(connection: connection, dataConverter: options.dataConverter),
             options: options,
             stickyQueue: stickyQueue,
-            metrics: WorkflowWorkerMetrics(factory: options.metricsFactory ?? MetricsSystem.factory, taskQueue: options.taskQueue),
+            metrics: metrics,
             eagerActivities: eagerActivities
         )
     }
@@ -92,6 +104,7 @@ public final class WorkflowWorker: Service, Sendable {
             "workflow worker started",
             metadata: ["task_queue": "\(options.taskQueue)", "workflows": "\(processor.workflows.keys.sorted())"]
         )
+        processor.metrics.worker.workerStarted()
         await withGracefulShutdownHandler {
             await runUntilShutdown()
         } onGracefulShutdown: {
@@ -153,9 +166,12 @@ public final class WorkflowWorker: Service, Sendable {
         request.identity = connection.options.identity
         if let deployment = options.deployment { request.deploymentOptions = deployment.apiOptions }
         let sent = request
-        let task = try await connection.call("PollWorkflowTaskQueue", retry: .longPoll) { service, metadata, options in
-            try await service.pollWorkflowTaskQueue(sent, metadata: metadata, options: options)
+        let task = try await processor.metrics.worker.polling(queue.kind == .sticky ? "sticky_workflow_task" : "workflow_task") {
+            try await connection.call("PollWorkflowTaskQueue", retry: .longPoll) { service, metadata, options in
+                try await service.pollWorkflowTaskQueue(sent, metadata: metadata, options: options)
+            }
         }
+        processor.metrics.polled(gotTask: !task.taskToken.isEmpty)
         return task.taskToken.isEmpty ? nil : task
     }
 

@@ -1,6 +1,7 @@
 import Logging
 import Metrics
 import TemporalContracts
+import TemporalContractsGRPC
 
 /// How a `WorkflowWorker` polls for and runs workflow tasks.
 public struct WorkflowWorkerOptions: Sendable {
@@ -27,10 +28,16 @@ public struct WorkflowWorkerOptions: Sendable {
     public var logger: Logger
     /// Where the worker's counters and timers go; nil uses the bootstrapped `MetricsSystem`.
     public var metricsFactory: (any MetricsFactory)?
+    /// How latencies are recorded: milliseconds (as sdk-core, the default) or timers. See <doc:Metrics>.
+    public var latencyMetricsUnit: LatencyMetricsUnit = .milliseconds
     /// The worker deployment version this worker polls as; nil for an unversioned worker. With
     /// worker versioning on, every workflow needs a versioning behaviour (its contract's, or the
     /// options' default).
     public var deployment: WorkerDeploymentOptions?
+    /// Workflow inbound and outbound interceptors, first one outermost; local activities run
+    /// through their `executeActivity` too. Replay them with the same list
+    /// (`WorkflowReplayer(interceptors:)`).
+    public var interceptors: [any WorkerInterceptor]
 
     public init(
         taskQueue: String,
@@ -43,7 +50,8 @@ public struct WorkflowWorkerOptions: Sendable {
         gracefulShutdownTimeout: Duration = .seconds(10),
         dataConverter: DataConverter = .default,
         logger: Logger = Logger(label: "temporal.worker"),
-        metricsFactory: (any MetricsFactory)? = nil
+        metricsFactory: (any MetricsFactory)? = nil,
+        interceptors: [any WorkerInterceptor] = []
     ) {
         self.taskQueue = taskQueue
         self.maxConcurrentWorkflowTasks = maxConcurrentWorkflowTasks
@@ -56,5 +64,6 @@ public struct WorkflowWorkerOptions: Sendable {
         self.dataConverter = dataConverter
         self.logger = logger
         self.metricsFactory = metricsFactory
+        self.interceptors = interceptors
     }
 }
