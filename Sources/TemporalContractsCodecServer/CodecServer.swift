@@ -34,7 +34,7 @@ public final class CodecServer: Service, Sendable {
         var port: Int?
         var failure: (any Error)?
         var waiters: [CheckedContinuation<Int, any Error>] = []
-        var task: Task<Void, any Error>?
+        var running: (group: ServiceGroup, task: Task<Void, any Error>)?
     }
 
     /// A server that runs `codecs` for every namespace it serves (all of them unless
@@ -109,8 +109,10 @@ public final class CodecServer: Service, Sendable {
     /// - Throws: the server's error if it cannot bind its address.
     @discardableResult
     public func start() async throws -> Int {
-        let task = Task { try await run() }
-        state.withLock { $0.task = task }
+        // In a group of its own, so `stop()` can shut it down gracefully rather than cancel it.
+        let group = ServiceGroup(services: [self], gracefulShutdownSignals: [], logger: logger)
+        let task = Task { try await group.run() }
+        state.withLock { $0.running = (group, task) }
         return try await port()
     }
 
@@ -133,12 +135,13 @@ public final class CodecServer: Service, Sendable {
 
     /// Stops a server started with ``start()`` and waits until it has closed its port.
     public func stop() async {
-        let task = state.withLock { state in
-            defer { state.task = nil }
-            return state.task
+        let running = state.withLock { state in
+            defer { state.running = nil }
+            return state.running
         }
-        task?.cancel()
-        _ = await task?.result
+        guard let running else { return }
+        await running.group.triggerGracefulShutdown()
+        _ = await running.task.result
     }
 
     private func resume(with result: Result<Int, any Error>) {

@@ -60,6 +60,9 @@ public struct AESGCMPayloadCodec: PayloadCodec {
         self.zlib = ZlibPayloadCodec(maximumDecompressedByteCount: maximumDecompressedByteCount)
     }
 
+    /// Encrypts each payload with the current key (compressing it first with ``PayloadCompression/zlib``).
+    ///
+    /// - Throws: ``PayloadEncryptionError`` when the current key is unknown or not 256 bits.
     public func encode(_ payloads: [Payload]) async throws -> [Payload] {
         let keyID = try await keys.currentKeyID
         let key = try await resolveKey(keyID)
@@ -78,6 +81,10 @@ public struct AESGCMPayloadCodec: PayloadCodec {
         }
     }
 
+    /// Decrypts each `binary/encrypted` payload with the key its ID names (inflating a `binary/zlib`
+    /// result); other payloads pass through unchanged.
+    ///
+    /// - Throws: ``PayloadEncryptionError`` naming the key ID, or ``PayloadCompressionError``.
     public func decode(_ payloads: [Payload]) async throws -> [Payload] {
         // Payloads of one call usually share a key: look each ID up once.
         var resolved: [String: SymmetricKey] = [:]

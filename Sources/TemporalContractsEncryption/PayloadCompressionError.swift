@@ -7,6 +7,7 @@ public enum PayloadCompressionError: Error, Hashable, CustomStringConvertible {
     /// The data inflated but is not a serialized `temporal.api.common.v1.Payload`.
     case malformedPlaintext
 
+    /// The problem in a sentence.
     public var description: String {
         switch self {
         case .corruptData:

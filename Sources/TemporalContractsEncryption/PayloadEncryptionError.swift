@@ -15,6 +15,7 @@ public enum PayloadEncryptionError: Error, Hashable, CustomStringConvertible {
     /// The data decrypted but is not a serialized `temporal.api.common.v1.Payload`.
     case malformedPlaintext(keyID: String)
 
+    /// The problem in a sentence, naming the key ID where there is one.
     public var description: String {
         switch self {
         case .authenticationFailed(let keyID):

@@ -29,6 +29,7 @@ public struct StaticEncryptionKeys: EncryptionKeyProvider {
         self.keys = keys
     }
 
+    /// The key with this ID, or `nil`.
     public func key(for id: String) -> SymmetricKey? {
         keys[id]
     }

@@ -30,10 +30,14 @@ public struct ZlibPayloadCodec: PayloadCodec {
         self.maximumDecompressedByteCount = maximumDecompressedByteCount
     }
 
+    /// Compresses each payload that shrinks (every payload with ``alwaysEncode``).
     public func encode(_ payloads: [Payload]) async throws -> [Payload] {
         try payloads.map(compress)
     }
 
+    /// Inflates each `binary/zlib` payload; other payloads pass through unchanged.
+    ///
+    /// - Throws: ``PayloadCompressionError``.
     public func decode(_ payloads: [Payload]) async throws -> [Payload] {
         try payloads.map(decompress)
     }

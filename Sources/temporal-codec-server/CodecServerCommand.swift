@@ -28,7 +28,8 @@ struct CodecServerCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("allowed-origin"),
-        help: "A browser origin allowed to call the server, e.g. the web UI's http://localhost:8233; repeatable (env CODEC_SERVER_ALLOWED_ORIGINS, comma-separated)."
+        help:
+            "A browser origin allowed to call the server, e.g. the web UI's http://localhost:8233; repeatable (env CODEC_SERVER_ALLOWED_ORIGINS, comma-separated)."
     )
     var allowedOrigins: [String] = []
 

@@ -204,13 +204,21 @@ struct CodecServerHTTPTests {
         try await CodecServerFixtures.withServer(server) { base in
             var tampered = try await codec.encode([CodecServerFixtures.jsonPayload("secret")])
             tampered[0].data[tampered[0].data.endIndex - 1] ^= 0x01
-            let refused = try await HTTPExchange.send("POST", base.appending(path: "default/decode"), body: CodecServerFixtures.body(tampered))
+            let refused = try await HTTPExchange.send(
+                "POST",
+                base.appending(path: "default/decode"),
+                body: CodecServerFixtures.body(tampered)
+            )
             #expect(refused.status == 400)
             #expect(refused.text.contains("could not decode the payloads: "), "\(refused.text)")
 
             // A key this server does not have: the codec's error names the key ID.
             let foreign = try await CodecServerFixtures.encryptionCodec(keyID: "other-key").encode([CodecServerFixtures.jsonPayload("x")])
-            let unknown = try await HTTPExchange.send("POST", base.appending(path: "default/decode"), body: CodecServerFixtures.body(foreign))
+            let unknown = try await HTTPExchange.send(
+                "POST",
+                base.appending(path: "default/decode"),
+                body: CodecServerFixtures.body(foreign)
+            )
             #expect(unknown.status == 400)
             #expect(unknown.text.contains("other-key"), "\(unknown.text)")
         }
@@ -224,7 +232,12 @@ struct CodecServerHTTPTests {
             let refused = try await HTTPExchange.send("POST", base.appending(path: "default/decode"), body: body)
             #expect(refused.status == 404)
             #expect(refused.text.contains("namespace 'default' is not served"), "\(refused.text)")
-            let byHeader = try await HTTPExchange.send("POST", base.appending(path: "decode"), headers: ["X-Namespace": "orders"], body: body)
+            let byHeader = try await HTTPExchange.send(
+                "POST",
+                base.appending(path: "decode"),
+                headers: ["X-Namespace": "orders"],
+                body: body
+            )
             #expect(byHeader.status == 404)
             #expect(byHeader.text.contains("namespace 'orders' is not served"), "\(byHeader.text)")
             let noNamespace = try await HTTPExchange.send("POST", base.appending(path: "decode"), body: body)
@@ -262,7 +275,10 @@ struct CodecServerHTTPTests {
     @Test func stoppingClosesThePortAndFailedBindsThrow() async throws {
         let server = CodecServer(codecs: [])
         let port = try await server.start()
-        #expect(try await HTTPExchange.send("POST", URL(string: "http://127.0.0.1:\(port)/default/encode")!, body: Data("{}".utf8)).status == 200)
+        #expect(
+            try await HTTPExchange.send("POST", URL(string: "http://127.0.0.1:\(port)/default/encode")!, body: Data("{}".utf8)).status
+                == 200
+        )
         // A second server on the same port cannot bind: `start()` reports it rather than hanging.
         let clash = CodecServer(codecs: [], options: CodecServerOptions(port: port))
         await #expect(throws: (any Error).self) { try await clash.start() }

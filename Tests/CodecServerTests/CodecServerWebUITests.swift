@@ -37,7 +37,15 @@ struct CodecServerWebUITests {
             throw error
         }
         do {
-            try await check(server: server, uiPort: uiPort, codecServer: codecServer, endpoint: endpoint, codec: codec, counter: counter, directory: directory)
+            try await check(
+                server: server,
+                uiPort: uiPort,
+                codecServer: codecServer,
+                endpoint: endpoint,
+                codec: codec,
+                counter: counter,
+                directory: directory
+            )
         } catch {
             await codecServer.stop()
             await server.stop()
@@ -62,7 +70,14 @@ struct CodecServerWebUITests {
         try await waitForWebUI(port: uiPort)
         let page = "http://127.0.0.1:\(uiPort)/namespaces/\(server.namespace)/workflows/\(execution.workflowID)/\(runID)/history"
 
-        let decoded = try await pageText(page, lookingFor: plaintext, codecEndpoint: endpoint, screenshot: Self.screenshot, directory: directory, timeout: 90)
+        let decoded = try await pageText(
+            page,
+            lookingFor: plaintext,
+            codecEndpoint: endpoint,
+            screenshot: Self.screenshot,
+            directory: directory,
+            timeout: 90
+        )
         #expect(decoded.found, "the page never showed \(plaintext); its text:\n\(decoded.text.prefix(3000))")
         #expect(decoded.text.contains(execution.workflowID))
         #expect(!decoded.codecRequests.isEmpty, "the page made no request to \(endpoint)")
@@ -70,7 +85,14 @@ struct CodecServerWebUITests {
 
         // With the codec server gone the same page shows no plaintext: the UI had it from the server.
         await codecServer.stop()
-        let undecoded = try await pageText(page, lookingFor: plaintext, codecEndpoint: endpoint, screenshot: nil, directory: directory, timeout: 20)
+        let undecoded = try await pageText(
+            page,
+            lookingFor: plaintext,
+            codecEndpoint: endpoint,
+            screenshot: nil,
+            directory: directory,
+            timeout: 20
+        )
         #expect(!undecoded.found)
         #expect(undecoded.text.contains(execution.workflowID), "the page did not load: \(undecoded.text.prefix(2000))")
     }

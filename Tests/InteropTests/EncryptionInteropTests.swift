@@ -131,6 +131,69 @@ struct EncryptionInteropTests {
             await fixedWorker.stop()
         }
     }
+
+    @Test func anUnknownKeyIDOrATamperedPayloadFailsThatTaskOnly() async throws {
+        try await EncryptionEnvironment.start(pythonArguments: nil).use { environment in
+            let k2Only = try Self.keys(current: "k2", ["k2": Self.k2])
+            let worker = try environment.startSwiftWorker(Self.converter(k2Only))
+            let k1Client = Sealed.Client(
+                TemporalClient(
+                    connection: environment.connection,
+                    dataConverter: Self.converter(try Self.keys(current: "k1", ["k1": Self.k1, "k2": Self.k2]))
+                )
+            )
+            var tampering = Self.converter(k2Only)
+            tampering.codecs.append(TamperingCodec())
+            let tamperingClient = Sealed.Client(TemporalClient(connection: environment.connection, dataConverter: tampering))
+            let letter = Sealed.Letter(recipient: "Barbara", body: "kept")
+            let unknown = try await k1Client.startReadBySwift(
+                letter,
+                options: WorkflowStartOptions(id: "sealed-unknown-\(UUID().uuidString)")
+            )
+            let tampered = try await tamperingClient.startReadBySwift(
+                letter,
+                options: WorkflowStartOptions(id: "sealed-tampered-\(UUID().uuidString)")
+            )
+            for (handle, message) in [
+                (unknown.execution, "unknown encryption key ID \"k1\" (known key IDs: \"k2\")"),
+                (tampered.execution, "authentication failed: the key for ID \"k2\" does not match or the payload was altered"),
+            ] {
+                let failures = try await environment.eventually("\(handle.workflowID)'s task failed") {
+                    let failures = try await environment.storedPayloads(handle.workflowID).taskFailures
+                    return failures.isEmpty ? nil : failures
+                }
+                #expect(failures.contains { $0.contains(message) }, "\(failures)")
+                #expect(try await environment.temporal.describe(handle).status == .running)
+            }
+            // The worker still serves what it can read.
+            let k2Client = Sealed.Client(TemporalClient(connection: environment.connection, dataConverter: Self.converter(k2Only)))
+            let other = try await k2Client.executeReadBySwift(letter, options: WorkflowStartOptions(id: "sealed-k2-\(UUID().uuidString)"))
+            #expect(other == "kept (read by Swift for Barbara)")
+
+            // Given k1, a new worker finishes the first; the altered one can only be ended.
+            await worker.stop()
+            let both = try Self.keys(current: "k2", ["k1": Self.k1, "k2": Self.k2])
+            let fixedWorker = try environment.startSwiftWorker(Self.converter(both))
+            #expect(try await unknown.result() == "kept (read by Swift for Barbara)")
+            try await environment.temporal.terminate(tampered.execution, reason: "payload altered")
+            await fixedWorker.stop()
+        }
+    }
+}
+
+/// Flips the last bit of every encrypted payload after it is encrypted: a payload altered in transit
+/// or in storage.
+struct TamperingCodec: PayloadCodec {
+    func encode(_ payloads: [Payload]) async throws -> [Payload] {
+        payloads.map { payload in
+            guard payload.encoding == AESGCMPayloadCodec.encoding, !payload.data.isEmpty else { return payload }
+            var altered = payload
+            altered.data[altered.data.index(before: altered.data.endIndex)] ^= 0x01
+            return altered
+        }
+    }
+
+    func decode(_ payloads: [Payload]) async throws -> [Payload] { payloads }
 }
 
 /// ReadBySwift: reads the letter.

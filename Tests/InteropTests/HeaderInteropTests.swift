@@ -7,10 +7,10 @@ import TemporalDevServer
 import Testing
 
 /// Temporal headers between Swift and the Python SDK on a real dev server: a Swift client's
-/// interceptor sets `tenant` on a start, signal, signal-with-start, query and update, and the
-/// Python workflow's inbound interceptor reads it from each; a Python client's interceptor sets
-/// `tenant` on a start, the Python workflow's outbound interceptor carries it onto an activity,
-/// and the Swift worker's activity interceptor reads it.
+/// interceptor sets `tenant` on a start, signal, signal-with-start, query, update and
+/// update-with-start, and the Python workflow's inbound interceptor reads it from each; a Python
+/// client's interceptor sets `tenant` on a start, the Python workflow's outbound interceptor
+/// carries it onto an activity, and the Swift worker's activity interceptor reads it.
 @Suite(.serialized, .timeLimit(.minutes(4)))
 struct HeaderInteropTests {
     /// Sets `tenant` on every call of the client that reaches a workflow.
@@ -43,6 +43,16 @@ struct HeaderInteropTests {
             // The start's headers only: the transport sends them for the signal too.
             var request = request
             request.start.headers["tenant"] = tenant
+            return try await next(request)
+        }
+
+        func updateWithStartWorkflow(
+            _ request: UpdateWithStartWorkflowRequest,
+            next: (UpdateWithStartWorkflowRequest) async throws -> (StartWorkflowResponse, UpdateWorkflowResponse)
+        ) async throws -> (StartWorkflowResponse, UpdateWorkflowResponse) {
+            var request = request
+            request.start.headers["tenant"] = tenant
+            request.update.headers["tenant"] = tenant
             return try await next(request)
         }
 
@@ -163,6 +173,21 @@ struct HeaderInteropTests {
             let both = try await client.result(of: Self.echo, execution: started)
             #expect(both["run"] == .some("swift-tenant"), "\(both)")
             #expect(both["signal:finish"] == .some("swift-tenant"), "\(both)")
+
+            // Update-with-start: the start's header reaches the run, the update's the handlers.
+            let (withUpdate, touched) = try await client.updateWithStart(
+                Self.echo,
+                input: "update-with-start",
+                update: Self.touch,
+                updateInput: "u",
+                options: WorkflowStartOptions(id: "header-echo-uws-\(UUID().uuidString)", taskQueue: queue),
+                updateOptions: UpdateOptions(waitFor: .completed)
+            )
+            #expect(try await touched.result() == "u")
+            try await client.signal(Self.finish, input: "done", execution: withUpdate)
+            let updated = try await client.result(of: Self.echo, execution: withUpdate)
+            #expect(updated["run"] == .some("swift-tenant"), "\(updated)")
+            #expect(updated["update"] == .some("swift-tenant"), "\(updated)")
 
             // Without the interceptor no header goes out, so the test would notice a fake echo.
             let plain = TemporalClient(connection: connection)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Prometheus
+import ServiceLifecycle
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -12,6 +13,7 @@ import FoundationNetworking
 /// as an application exposes it, and the scrape a Prometheus server would make of it.
 struct MetricsEndpoint: Sendable {
     let url: URL
+    private let services: ServiceGroup
     private let serving: Task<Void, any Error>
 
     static func start(registry: PrometheusCollectorRegistry) async throws -> MetricsEndpoint {
@@ -32,7 +34,8 @@ struct MetricsEndpoint: Sendable {
                 port.finish()
             }
         )
-        let serving = Task { try await application.run() }
+        let services = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: application.logger))
+        let serving = Task { try await services.run() }
         let bound = try await withThrowingTaskGroup(of: Int?.self) { group in
             group.addTask { await ports.first { _ in true } }
             group.addTask {
@@ -46,7 +49,7 @@ struct MetricsEndpoint: Sendable {
             serving.cancel()
             throw MetricsEndpointError(description: "the metrics endpoint did not start within 60 s")
         }
-        return MetricsEndpoint(url: URL(string: "http://127.0.0.1:\(bound)/metrics")!, serving: serving)
+        return MetricsEndpoint(url: URL(string: "http://127.0.0.1:\(bound)/metrics")!, services: services, serving: serving)
     }
 
     /// One scrape of the endpoint.
@@ -71,7 +74,7 @@ struct MetricsEndpoint: Sendable {
     }
 
     func stop() async {
-        serving.cancel()
+        await services.triggerGracefulShutdown()
         _ = try? await serving.value
     }
 }

@@ -25,11 +25,14 @@ struct PrometheusMetricsExportTests {
             TemporalConnectionOptions(host: server.host, port: server.port, namespace: server.namespace, metricsFactory: factory)
         )
         let queue = "metrics-\(UUID().uuidString)"
+        var options = TemporalWorkerOptions(taskQueue: queue, metricsFactory: factory)
+        // Fewer than the runs in flight: runs are evicted, and their next tasks replay their histories.
+        options.workflows.maxCachedWorkflows = 5
         let worker = try TemporalWorker(
             connection: connection,
             workflows: TripWorkflows.registrations(),
             activities: TripActivities().registrations,
-            options: TemporalWorkerOptions(taskQueue: queue, metricsFactory: factory)
+            options: options
         )
         let running = Task { try await worker.run() }
         let log = FileManager.default.temporaryDirectory.appending(path: "metrics-\(UUID().uuidString).log")
@@ -40,12 +43,14 @@ struct PrometheusMetricsExportTests {
                 try await withThrowingTaskGroup(of: Int.self) { group in
                     for index in 0..<Self.workflows {
                         group.addTask {
-                            try await client.executeMarathon(
+                            // One step (index 0, so the sum is 0): one activity and one timer.
+                            let sum = try await client.executeMarathon(
                                 steps: 1,
                                 pauseMs: 10,
                                 log: log.path,
                                 options: WorkflowStartOptions(id: "\(queue)-\(index)", taskQueue: queue)
                             )
+                            return sum == 0 ? 1 : 0
                         }
                     }
                     return try await group.reduce(0, +)
@@ -99,6 +104,9 @@ struct PrometheusMetricsExportTests {
             #expect(after.total("temporal_workflow_task_schedule_to_start_latency_count", workflowTags) == tasks)
             #expect(after.total("temporal_sticky_cache_hit", queueTags) + after.total("temporal_sticky_cache_miss", queueTags) == tasks)
             #expect(after.total("temporal_sticky_cache_miss", queueTags) >= 20, "each run's first task misses the cache")
+            #expect(after.total("temporal_sticky_cache_total_forced_eviction", queueTags) > 0)
+            #expect(after.total("temporal_workflow_task_replay_latency_count", workflowTags) > 0, "evicted runs replay")
+            #expect(after.total("temporal_sticky_cache_size", queueTags) <= 5)
             #expect(after.total("temporal_workflow_task_queue_poll_succeed", queueTags) > 0)
             #expect(!after.samples("temporal_sticky_cache_size", queueTags).isEmpty)
             #expect(after.samples("temporal_workflow_task_execution_failed", queueTags).isEmpty)

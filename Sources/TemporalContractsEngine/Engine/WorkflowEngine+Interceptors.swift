@@ -5,7 +5,10 @@ extension WorkflowEngine {
     /// The run's main function behind the interceptors' `executeWorkflow`. The input was decoded
     /// once at the start event (so a bad input fails the task there); it is decoded again only
     /// when an interceptor changed the arguments.
-    func intercepted(_ run: @escaping WorkflowRegistration.WorkflowRun, _ request: ExecuteWorkflowInput) -> WorkflowRegistration.WorkflowRun {
+    func intercepted(
+        _ run: @escaping WorkflowRegistration.WorkflowRun,
+        _ request: ExecuteWorkflowInput
+    ) -> WorkflowRegistration.WorkflowRun {
         guard !context.interceptors.isEmpty else { return run }
         return { [self] instance, workflowContext in
             try await context.intercepted(request) { interceptor, input, next in
@@ -16,7 +19,9 @@ extension WorkflowEngine {
                 do {
                     changed = try registration.run(input.arguments, dataConverter.payloadConverter)
                 } catch {
-                    throw WorkflowTaskError("the input of workflow '\(registration.name)', as the interceptors changed it, does not decode: \(error)")
+                    throw WorkflowTaskError(
+                        "the input of workflow '\(registration.name)', as the interceptors changed it, does not decode: \(error)"
+                    )
                 }
                 return try await changed(instance, workflowContext)
             }

@@ -158,7 +158,8 @@ extension WorkflowEngine {
                     try context.interceptedSync(updateInput) { [self] interceptor, input, next in
                         try interceptor.validateUpdate(input, context: context, next: next)
                     } terminal: { [self] input in
-                        let bound = input.arguments == arguments ? update : try handler.bind(input.arguments, dataConverter.payloadConverter)
+                        let bound =
+                            input.arguments == arguments ? update : try handler.bind(input.arguments, dataConverter.payloadConverter)
                         try bound.validate?(instance.value, context)
                     }
                 }

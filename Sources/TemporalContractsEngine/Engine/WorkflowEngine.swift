@@ -127,7 +127,8 @@ public final class WorkflowEngine: @unchecked Sendable {
         }
         let answer = try handler.bind(input, dataConverter.payloadConverter)
         return try context.readOnly("query '\(name)'") {
-            try context.interceptedSync(HandleQueryInput(queryName: name, arguments: input, headers: headers)) { [self] interceptor, request, next in
+            let request = HandleQueryInput(queryName: name, arguments: input, headers: headers)
+            return try context.interceptedSync(request) { [self] interceptor, request, next in
                 try interceptor.handleQuery(request, context: context, next: next)
             } terminal: { [self] request in
                 let answer = request.arguments == input ? answer : try handler.bind(request.arguments, dataConverter.payloadConverter)

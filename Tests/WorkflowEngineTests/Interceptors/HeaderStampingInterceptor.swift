@@ -33,7 +33,7 @@ final class HeaderStampingInterceptor: WorkerInterceptor {
 
     private func record(_ call: String, _ headers: [String: Payload]) {
         let fields = headers.keys.sorted().map { "\($0)=\(Self.text(headers[$0]))" }.joined(separator: ",")
-        state.withLock { $0.seen.append("\(call) \(fields)") }
+        state.withLock { $0.seen.append(fields.isEmpty ? call : "\(call) \(fields)") }
     }
 
     func executeWorkflow(
@@ -125,7 +125,11 @@ final class HeaderStampingInterceptor: WorkerInterceptor {
         try await next(input)
     }
 
-    func continueAsNew(_ input: ContinueAsNewInput, context: any WorkflowContext, next: (ContinueAsNewInput) throws -> Never) throws -> Never {
+    func continueAsNew(
+        _ input: ContinueAsNewInput,
+        context: any WorkflowContext,
+        next: (ContinueAsNewInput) throws -> Never
+    ) throws -> Never {
         var input = input
         input.headers["stamp"] = Self.payload("continue \(input.workflowType)")
         try next(input)

@@ -3,7 +3,7 @@ import TemporalContracts
 
 /// The tenant-propagation interceptor of the Interceptors article: the client writes the
 /// caller's `current` tenant into the `tenant` header; the workflow binds it for the run and
-/// copies it onto the activities it schedules; each activity attempt binds it again and is noted
+/// copies it onto the activities and local activities it schedules; each activity attempt binds it again and is noted
 /// in `attempts` as `<activity type> <tenant or ->`.
 struct TenantPropagation: ClientInterceptor, WorkerInterceptor {
     @TaskLocal static var current: String?
@@ -43,7 +43,16 @@ struct TenantPropagation: ClientInterceptor, WorkerInterceptor {
         next: (ScheduleActivityInput) async throws -> [Payload]
     ) async throws -> [Payload] {
         var input = input
-        attempts.append("DEBUG-local \(Self.current ?? "-") \(input.activityType)")
+        Self.writing(into: &input.headers)
+        return try await next(input)
+    }
+
+    func scheduleLocalActivity(
+        _ input: ScheduleActivityInput,
+        context: any WorkflowContext,
+        next: (ScheduleActivityInput) async throws -> [Payload]
+    ) async throws -> [Payload] {
+        var input = input
         Self.writing(into: &input.headers)
         return try await next(input)
     }

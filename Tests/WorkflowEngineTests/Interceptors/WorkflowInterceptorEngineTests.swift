@@ -16,9 +16,13 @@ struct WorkflowInterceptorEngineTests {
     static func registration(
         _ body: @escaping @Sendable (ScriptedWorkflow, any WorkflowContext) async throws -> String
     ) -> WorkflowRegistration {
-        WorkflowRegistration(ScriptedWorkflow.definition, implementation: ScriptedWorkflow.self, run: { workflow, _, context in
-            try await body(workflow, context)
-        }) { table in
+        WorkflowRegistration(
+            ScriptedWorkflow.definition,
+            implementation: ScriptedWorkflow.self,
+            run: { workflow, _, context in
+                try await body(workflow, context)
+            }
+        ) { table in
             table.signal(ScriptedWorkflow.poke) { workflow, input, _ in workflow.received.append(input) }
             table.update(ScriptedWorkflow.touch, validator: { _, input, _ in if input.isEmpty { throw ApplicationError("empty") } }) {
                 workflow,
@@ -102,7 +106,7 @@ struct WorkflowInterceptorEngineTests {
         #expect(second.commands.map(\.line) == ["CompleteWorkflowExecution \"hi\""])
         let answer = try engine.query("Lookup", input: [], headers: ["asker": HeaderStampingInterceptor.payload("bob")])
         #expect(answer.map { HeaderStampingInterceptor.text($0) } == ["hi"])
-        #expect(interceptor.seen == ["executeWorkflow ", "handleSignal Poke trace=t-1", "handleQuery Lookup asker=bob"])
+        #expect(interceptor.seen == ["executeWorkflow", "handleSignal Poke trace=t-1", "handleQuery Lookup asker=bob"])
     }
 
     @Test("an update request's headers reach validateUpdate and handleUpdate")
@@ -120,9 +124,10 @@ struct WorkflowInterceptorEngineTests {
         let update = WorkflowUpdateRequest(protocolInstanceID: "u-1", messageID: "u-1/request", sequencingEventID: 2, request: request)
         let result = try engine.activate(WorkflowActivation(events: history.events, updates: [update]))
         #expect(result.commands.map(\.line).contains("ProtocolMessage u-1/accept"))
+        // The validator runs as the update is delivered, before the run's code takes its first step.
         #expect(
             interceptor.seen == [
-                "executeWorkflow ", "validateUpdate Touch tenant=acme", "handleUpdate Touch tenant=acme",
+                "validateUpdate Touch tenant=acme", "executeWorkflow", "handleUpdate Touch tenant=acme",
             ]
         )
     }
