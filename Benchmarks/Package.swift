@@ -7,7 +7,8 @@ import PackageDescription
 // `swift run -c release --package-path Benchmarks ClientStartBenchmark` (workflow starts against a dev server), and
 // `swift run -c release --package-path Benchmarks WorkflowWorkerBenchmark` (CPU per task of each SDK's worker process), and
 // `swift run -c release --package-path Benchmarks ContractEvolutionBenchmark` (`breaking` and `docs` on the synthetic contract), and
-// `swift run -c release --package-path Benchmarks WaitingRunsBenchmark` (cached-run memory and signal → update latency).
+// `swift run -c release --package-path Benchmarks WaitingRunsBenchmark` (cached-run memory and signal → update latency), and
+// `swift run -c release --package-path Benchmarks EncryptionCodecBenchmark` (the AES-GCM codec against Python's sample codec).
 let package = Package(
     name: "GeneratorBenchmarks",
     platforms: [.macOS(.v15)],
@@ -22,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         // The root package's own swift-nio, for WorkflowWorkerBenchmark's `serve --nio-executor`.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        // The root package's own swift-crypto, for EncryptionCodecBenchmark's key.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Formatting, statistics and the shared Python venv of the benchmarks below.
@@ -125,6 +128,19 @@ let package = Package(
                 .product(name: "TemporalDevServer", package: "swift-temporal-contracts"),
                 // CoreMetrics: the worker subcommand reads its cache size from the worker's gauge.
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+            ]
+        ),
+        .executableTarget(
+            name: "EncryptionCodecBenchmark",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TemporalContracts", package: "swift-temporal-contracts"),
+                .product(name: "TemporalContractsConversion", package: "swift-temporal-contracts"),
+                .product(name: "TemporalContractsEncryption", package: "swift-temporal-contracts"),
+                .product(name: "TemporalAPI", package: "swift-temporal-contracts"),
+                // The root package's own swift-crypto, for the benchmark's random key.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Clean debug builds of consumer packages of each layer; builds them, so depends on none.

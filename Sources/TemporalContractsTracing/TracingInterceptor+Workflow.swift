@@ -189,7 +189,7 @@ extension TracingInterceptor {
         error: (any Error)? = nil,
         evenWhenReplaying: Bool = false
     ) -> ServiceContext? {
-        guard true || !context.isReplaying || evenWhenReplaying else { return nil }
+        guard !context.isReplaying || evenWhenReplaying else { return nil }
         guard parent != nil || alwaysCreateWorkflowSpans else { return nil }
         let instant = WorkflowTracerInstant(context.now)
         let span = tracer.startSpan(name, context: parent ?? .topLevel, ofKind: kind, at: instant)

@@ -30,7 +30,7 @@ struct CodecServerCLITests {
         let temporal = try server.options.resolvedExecutable()
         let show = [
             "workflow", "show", "--workflow-id", execution.workflowID, "--run-id", runID,
-            "--address", server.address, "--namespace", server.namespace, "--output", "json",
+            "--address", server.address, "--namespace", server.namespace, "--detailed",
         ]
         // The CLI replaces `{namespace}` and also sends `X-Namespace`.
         let endpoint = "http://127.0.0.1:\(codecServer.port)/{namespace}"
@@ -41,13 +41,14 @@ struct CodecServerCLITests {
             in: directory
         )
         #expect(decoded.termination == .exited(0), "\(decoded.error)")
-        #expect(decoded.output.contains(plaintext), "decoded history lacks the input:\n\(decoded.output.prefix(4000))")
+        // `--detailed` prints each event's fields, the decoded input as `input[0]: <its JSON value>`.
+        #expect(decoded.output.contains("input[0]: \(plaintext)"), "decoded history lacks the input:\n\(decoded.output.prefix(4000))")
 
         // The same history without the codec server: only ciphertext.
         let raw = try await EncryptedWorkflowFixture.run(temporal, show, in: directory)
         #expect(raw.termination == .exited(0), "\(raw.error)")
         #expect(!raw.output.contains(plaintext))
-        #expect(raw.output.contains(Data("binary/encrypted".utf8).base64EncodedString()) || raw.output.contains("binary/encrypted"))
+        #expect(raw.output.contains("input[0]: "), "\(raw.output.prefix(4000))")
         #expect(raw.output.contains(execution.workflowID))
 
         // A wrong token: the CLI gets the server's 401 and prints no plaintext.

@@ -7,7 +7,8 @@ import TemporalContractsWorker
 import TemporalDevServer
 import Testing
 
-/// A Swift workflow's outbound interceptor on a real dev server, read by the Python SDK: the
+/// A Swift workflow's interceptors on a real dev server, read by the Python SDK: the run's
+/// inbound interceptor reads the header a client interceptor put on the start; the outbound
 /// interceptor puts a `request-id` header, drawn from `context.uuid()`, on each activity the
 /// workflow schedules on a Python worker, whose activity inbound interceptor reads it. The Swift
 /// worker keeps no run cached, so each workflow task replays the run from its history: the
@@ -45,16 +46,23 @@ struct WorkflowInterceptorInteropTests {
 
         private let recorded = Mutex([Stamp]())
         private let runs = Mutex(0)
+        private let starts = Mutex([String]())
 
         var stamps: [Stamp] { recorded.withLock { $0 } }
         var liveRuns: Int { runs.withLock { $0 } }
+        /// The `tenant` header of each live run's start, as the server recorded it.
+        var startTenants: [String] { starts.withLock { $0 } }
 
         func executeWorkflow(
             _ input: ExecuteWorkflowInput,
             context: any WorkflowContext,
             next: (ExecuteWorkflowInput) async throws -> [Payload]
         ) async throws -> [Payload] {
-            if !context.isReplaying { runs.withLock { $0 += 1 } }
+            if !context.isReplaying {
+                runs.withLock { $0 += 1 }
+                let tenant = try input.headers["tenant"].map { try context.payloadConverter.fromPayload($0, as: String.self) }
+                starts.withLock { $0.append(tenant ?? "-") }
+            }
             return try await next(input)
         }
 
@@ -69,6 +77,18 @@ struct WorkflowInterceptorInteropTests {
             var input = input
             input.headers["request-id"] = try context.payloadConverter.toPayload(requestID)
             return try await next(input)
+        }
+    }
+
+    /// Sets `tenant` on each start.
+    struct TenantOnStart: ClientInterceptor {
+        func startWorkflow(
+            _ request: StartWorkflowRequest,
+            next: (StartWorkflowRequest) async throws -> StartWorkflowResponse
+        ) async throws -> StartWorkflowResponse {
+            var request = request
+            request.headers["tenant"] = try DefaultPayloadConverter().toPayload("acme")
+            return try await next(request)
         }
     }
 
@@ -112,7 +132,7 @@ struct WorkflowInterceptorInteropTests {
         await worker.waitUntilPolling()
         let results: [String]
         do {
-            let client = TemporalClient(connection: connection)
+            let client = TemporalClient(connection: connection, interceptors: [TenantOnStart()])
             let execution = try await client.start(
                 Self.caller,
                 input: pythonQueue,
@@ -134,5 +154,6 @@ struct WorkflowInterceptorInteropTests {
         // The second task replayed the first one's schedule, the third both: the same IDs again.
         #expect(Set(replayed) == Set(live) && replayed.filter { $0 == live.first }.count >= 2, "\(stamp.stamps)")
         #expect(stamp.liveRuns == 1)
+        #expect(stamp.startTenants == ["acme"], "the client's start header reached the Swift run through the server")
     }
 }

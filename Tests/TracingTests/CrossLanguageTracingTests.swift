@@ -28,9 +28,10 @@ struct CrossLanguageTracingTests {
 
             let workflow = "SwiftTracedWorkflow"
             _ = try await scenario.collector.waitForSpans { spans in
-                spans.named("StartWorkflow:\(workflow)").count == 1 && spans.named("RunWorkflow:\(workflow)").count == 1
-                    && spans.named("StartActivity:python_greet").count == 2 && spans.named("RunActivity:python_greet").count == 2
-                    && spans.named("CompleteWorkflow:\(workflow)").count == 1
+                // At least: duplicates fail the exact counts below, with the tree in the message.
+                spans.named("StartWorkflow:\(workflow)").count >= 1 && spans.named("RunWorkflow:\(workflow)").count >= 1
+                    && spans.named("StartActivity:python_greet").count >= 2 && spans.named("RunActivity:python_greet").count >= 2
+                    && spans.named("CompleteWorkflow:\(workflow)").count >= 1
             }
             // Flush the Swift exporter: any span a replay made would now arrive.
             await scenario.swiftTracing.shutdown()

@@ -133,12 +133,14 @@ extension IDExpressions {
             self.backend = backend
         }
 
-        /// A client over `connection`, such as a `TemporalConnection` or a `WorkflowTestEnvironment`.
+        /// A client over `connection`, such as a `TemporalConnection` or a `WorkflowTestEnvironment`,
+        /// whose calls run through `interceptors`, first one outermost.
         public init(
             connection: some TemporalContracts.TemporalClientConnection,
-            dataConverter: TemporalContracts.DataConverter = .default
+            dataConverter: TemporalContracts.DataConverter = .default,
+            interceptors: [any TemporalContracts.ClientInterceptor] = []
         ) {
-            self.init(TemporalContracts.TemporalClient(connection: connection, dataConverter: dataConverter))
+            self.init(TemporalContracts.TemporalClient(connection: connection, dataConverter: dataConverter, interceptors: interceptors))
         }
 
         /// Starts `RandomUUID` and returns its handle.

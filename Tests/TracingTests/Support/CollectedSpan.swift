@@ -14,6 +14,10 @@ struct CollectedSpan: Decodable, Sendable, CustomStringConvertible {
     let attributes: [String: String]
     /// The span IDs this span links to.
     let links: [String]
+    /// The OTLP status code: 0 unset, 1 ok, 2 error.
+    let status: Int
+    /// The names of the span's events (`exception` for a recorded error).
+    let events: [String]
 
     var description: String { "\(service) \(name) [\(kind)] \(spanId) ← \(parentSpanId.isEmpty ? "root" : parentSpanId)" }
 }

@@ -12,7 +12,9 @@ Common arguments: --address, --namespace, --collector (the OTLP/HTTP traces URL)
 
 import argparse
 import asyncio
+import os
 import signal
+import sys
 from datetime import timedelta
 
 from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
@@ -94,6 +96,10 @@ def main():
     parser.add_argument("--input", default="")
     args = parser.parse_args()
     asyncio.run(run_worker(args) if args.command == "worker" else run_start(args))
+    # The spans are exported and the result printed: skip interpreter finalization, where the
+    # SDK's native threads can abort the process ("PyGILState_Release ... finalizing").
+    sys.stdout.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -96,12 +96,14 @@ extension {{file.namespace}} {
             self.backend = backend
         }
 
-        /// A client over `connection`, such as a `TemporalConnection` or a `WorkflowTestEnvironment`.
+        /// A client over `connection`, such as a `TemporalConnection` or a `WorkflowTestEnvironment`,
+        /// whose calls run through `interceptors`, first one outermost.
         {{file.access}}init(
             connection: some TemporalContracts.TemporalClientConnection,
-            dataConverter: TemporalContracts.DataConverter = .default
+            dataConverter: TemporalContracts.DataConverter = .default,
+            interceptors: [any TemporalContracts.ClientInterceptor] = []
         ) {
-            self.init(TemporalContracts.TemporalClient(connection: connection, dataConverter: dataConverter))
+            self.init(TemporalContracts.TemporalClient(connection: connection, dataConverter: dataConverter, interceptors: interceptors))
         }
 {{#workflows}}
 
