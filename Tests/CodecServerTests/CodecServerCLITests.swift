@@ -48,7 +48,9 @@ struct CodecServerCLITests {
         let raw = try await EncryptedWorkflowFixture.run(temporal, show, in: directory)
         #expect(raw.termination == .exited(0), "\(raw.error)")
         #expect(!raw.output.contains(plaintext))
-        #expect(raw.output.contains("input[0]: "), "\(raw.output.prefix(4000))")
+        // Undecoded, the CLI prints the payload's fields: the AES codec's encoding, base64 as stored.
+        let encryptedEncoding = "input.payloads[0].metadata.encoding: \(Data("binary/encrypted".utf8).base64EncodedString())"
+        #expect(raw.output.contains(encryptedEncoding), "\(raw.output.prefix(4000))")
         #expect(raw.output.contains(execution.workflowID))
 
         // A wrong token: the CLI gets the server's 401 and prints no plaintext.

@@ -12,6 +12,10 @@ import Testing
 struct CodecServerWebUITests {
     /// Where the screenshot of the decoded page is kept.
     static let screenshot = EncryptedWorkflowFixture.repositoryRoot.appending(path: ".build/codec-server-web-ui.png")
+    /// Where the screenshot of the same page without the codec server is kept.
+    static let undecodedScreenshot = EncryptedWorkflowFixture.repositoryRoot.appending(
+        path: ".build/codec-server-web-ui-without-codec-server.png"
+    )
 
     @Test func theWebUIShowsTheDecryptedInput() async throws {
         let directory = try EncryptedWorkflowFixture.temporaryDirectory("codec-server-web-ui")
@@ -89,7 +93,7 @@ struct CodecServerWebUITests {
             page,
             lookingFor: plaintext,
             codecEndpoint: endpoint,
-            screenshot: nil,
+            screenshot: Self.undecodedScreenshot,
             directory: directory,
             timeout: 20
         )
