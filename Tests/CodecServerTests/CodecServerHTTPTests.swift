@@ -168,6 +168,10 @@ struct CodecServerHTTPTests {
             let refused = try await HTTPExchange.send("POST", url, body: large)
             #expect(refused.status == 413)
             #expect(refused.text.contains("larger than the limit of 1024 bytes"), "\(refused.text)")
+            // Without a Content-Length the limit holds while the body is read.
+            let streamed = try await HTTPExchange.send("POST", url, body: large, streamingBody: true)
+            #expect(streamed.status == 413)
+            #expect(streamed.text.contains("larger than the limit of 1024 bytes"), "\(streamed.text)")
 
             let small = try await HTTPExchange.send("POST", url, body: CodecServerFixtures.body([CodecServerFixtures.jsonPayload("ok")]))
             #expect(small.status == 200, "\(small.text)")

@@ -98,6 +98,7 @@ struct CodecServerWebUITests {
             timeout: 20
         )
         #expect(!undecoded.found)
+        #expect(undecoded.text.contains("Codec Server could not connect"), "\(undecoded.text.prefix(2000))")
         #expect(undecoded.text.contains(execution.workflowID), "the page did not load: \(undecoded.text.prefix(2000))")
     }
 

@@ -17,17 +17,24 @@ struct HTTPExchange {
         headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
-    /// Sends `method` to `url` with `headers` and `body`, giving up after a (loose) timeout.
+    /// Sends `method` to `url` with `headers` and `body` (streamed when `streamingBody`), giving up
+    /// after a (loose) timeout.
     static func send(
         _ method: String,
         _ url: URL,
         headers: [String: String] = [:],
-        body: Data? = nil
+        body: Data? = nil,
+        streamingBody: Bool = false
     ) async throws -> HTTPExchange {
         var request = URLRequest(url: url, timeoutInterval: 30)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = body
+        // A streamed body goes out chunked, without a Content-Length the server could check first.
+        if streamingBody, let body {
+            request.httpBodyStream = InputStream(data: body)
+        } else {
+            request.httpBody = body
+        }
         let (data, response) = try await URLSession.shared.data(for: request)
         guard let response = response as? HTTPURLResponse else {
             throw URLError(.badServerResponse)

@@ -885,6 +885,63 @@ extension Collisions {
     /// The `WorkflowVersioningBehavior` type of the `Collisions` contract.
     public typealias WorkflowVersioningBehavior = Swift.String
 
+    /// The `CancelWorkflowRequest` type of the `Collisions` contract.
+    public typealias CancelWorkflowRequest = Swift.String
+
+    /// The `ClientInterceptor` type of the `Collisions` contract.
+    public typealias ClientInterceptor = Swift.String
+
+    /// The `ContinueAsNewInput` type of the `Collisions` contract.
+    public typealias ContinueAsNewInput = Swift.String
+
+    /// The `DescribeWorkflowRequest` type of the `Collisions` contract.
+    public typealias DescribeWorkflowRequest = Swift.String
+
+    /// The `ExecuteActivityInput` type of the `Collisions` contract.
+    public typealias ExecuteActivityInput = Swift.String
+
+    /// The `ExecuteWorkflowInput` type of the `Collisions` contract.
+    public typealias ExecuteWorkflowInput = Swift.String
+
+    /// The `HandleQueryInput` type of the `Collisions` contract.
+    public typealias HandleQueryInput = Swift.String
+
+    /// The `HandleSignalInput` type of the `Collisions` contract.
+    public typealias HandleSignalInput = Swift.String
+
+    /// The `HandleUpdateInput` type of the `Collisions` contract.
+    public typealias HandleUpdateInput = Swift.String
+
+    /// The `ListWorkflowsRequest` type of the `Collisions` contract.
+    public typealias ListWorkflowsRequest = Swift.String
+
+    /// The `ScheduleActivityInput` type of the `Collisions` contract.
+    public typealias ScheduleActivityInput = Swift.String
+
+    /// The `SignalExternalWorkflowInput` type of the `Collisions` contract.
+    public typealias SignalExternalWorkflowInput = Swift.String
+
+    /// The `SignalWithStartWorkflowRequest` type of the `Collisions` contract.
+    public typealias SignalWithStartWorkflowRequest = Swift.String
+
+    /// The `StartChildWorkflowInput` type of the `Collisions` contract.
+    public typealias StartChildWorkflowInput = Swift.String
+
+    /// The `StartTimerInput` type of the `Collisions` contract.
+    public typealias StartTimerInput = Swift.String
+
+    /// The `TerminateWorkflowRequest` type of the `Collisions` contract.
+    public typealias TerminateWorkflowRequest = Swift.String
+
+    /// The `UpdateWithStartWorkflowRequest` type of the `Collisions` contract.
+    public typealias UpdateWithStartWorkflowRequest = Swift.String
+
+    /// The `WorkerInterceptor` type of the `Collisions` contract.
+    public typealias WorkerInterceptor = Swift.String
+
+    /// The `WorkflowResultRequest` type of the `Collisions` contract.
+    public typealias WorkflowResultRequest = Swift.String
+
     /// The arguments of `Result`, sent as one payload each, in this order.
     public struct ResultArguments: TemporalContracts.PositionalArguments, Swift.Hashable {
         /// The `options` argument.

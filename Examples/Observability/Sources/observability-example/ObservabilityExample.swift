@@ -9,6 +9,7 @@ import TemporalContractsTracing
 // Re-exports what a worker's main needs: the runtime, the gRPC connection, swift-log and
 // swift-service-lifecycle.
 import TemporalContractsWorker
+import UnixSignals
 
 /// Serves the Greetings contract on a worker with tracing, encryption and metrics, runs a small
 /// workload through a client with the same tracing and encryption, and serves the codec server
