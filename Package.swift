@@ -356,7 +356,7 @@ let package = Package(
             name: "TracingTests",
             dependencies: [
                 "TemporalContractsTracing", "TemporalContracts", "TemporalContractsGRPC", "TemporalContractsWorker",
-                "TemporalContractsTesting", "TemporalContractsEngine", "TemporalDevServer",
+                "TemporalContractsTesting", "TemporalContractsEngine", "TemporalDevServer", "TemporalAPI",
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "OTel", package: "swift-otel"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -74,8 +74,14 @@ extension TestServer: TemporalTransport {
     }
 
     func signalWithStartWorkflow(_ start: StartWorkflowRequest, signal: SignalWorkflowRequest) async throws -> StartWorkflowResponse {
+        // As the gRPC transport and the server do: one header, the start's joined with the
+        // signal's (the start's winning), on both events.
+        let headers = start.headers.merging(signal.headers) { startValue, _ in startValue }
+        var start = start
+        start.headers = headers
+        var signal = signal
+        signal.headers = headers
         if let existing = latestRuns[start.workflowID], existing.isOpen {
-            var signal = signal
             signal.execution = WorkflowExecution(workflowID: existing.workflowID, runID: existing.runID)
             try await signalWorkflow(signal)
             return StartWorkflowResponse(runID: existing.runID, started: false)

@@ -1,4 +1,5 @@
 import Foundation
+import TemporalAPI
 import TemporalContracts
 import TemporalContractsEngine
 import TemporalContractsTesting
@@ -48,8 +49,15 @@ struct TestEnvironmentTracingTests {
             )
             #expect(Set(spans.map(\.traceId)) == [start.traceId], "\(spans.tree)")
 
-            // Replaying the finished run with the same interceptor must add nothing.
+            // The start header is what Python's TracingInterceptor writes: `json/plain`, a compact
+            // JSON object with the W3C traceparent of the client's span.
             let history = try await environment.history(of: execution)
+            let header = try #require(history.events.first?.workflowExecutionStartedEventAttributes.header.fields["_tracer-data"])
+            #expect(header.metadata["encoding"] == Data("json/plain".utf8))
+            let traceparent = "00-\(start.traceId)-\(start.spanId)-01"
+            #expect(String(decoding: header.data, as: UTF8.self) == #"{"traceparent":""# + traceparent + #""}"#)
+
+            // Replaying the finished run with the same interceptor must add nothing.
             await environment.shutdown()
             let replayer = WorkflowReplayer(workflows: [registration], interceptors: [interceptor])
             try replayer.replay(history, workflowID: execution.workflowID).tearDown()

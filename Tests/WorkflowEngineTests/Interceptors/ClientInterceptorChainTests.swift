@@ -83,6 +83,15 @@ struct ClientInterceptorChainTests {
         try await client.signal(Engine.Signals.approve, input: "ada", execution: execution)
         _ = try await client.result(of: Engine.Workflows.approval, execution: execution)
         let history = try await environment.history(of: execution)
+        // Signal-with-start has one header on the wire: the signal's reaches the started event too.
+        let both = try await client.signalWithStart(
+            Engine.Workflows.approval,
+            input: (),
+            signal: Engine.Signals.approve,
+            signalInput: "bo",
+            options: Self.options("headers-sws")
+        )
+        let bothHistory = try await environment.history(of: both)
         await environment.shutdown()
 
         #expect(log.all.contains("inner saw acme on start"))
@@ -91,6 +100,11 @@ struct ClientInterceptorChainTests {
         #expect(Self.tenant(started.header) == "acme")
         let signaled = try #require(history.events.first { $0.eventType == .workflowExecutionSignaled })
         #expect(Self.tenant(signaled.workflowExecutionSignaledEventAttributes.header) == "acme")
+        #expect(log.all.contains("inner saw acme on signalWithStart"))
+        let bothStarted = try #require(bothHistory.events.first?.workflowExecutionStartedEventAttributes)
+        #expect(Self.tenant(bothStarted.header) == "acme")
+        let bothSignaled = try #require(bothHistory.events.first { $0.eventType == .workflowExecutionSignaled })
+        #expect(Self.tenant(bothSignaled.workflowExecutionSignaledEventAttributes.header) == "acme")
     }
 
     @Test("an interceptor that throws stops the call before the server")
