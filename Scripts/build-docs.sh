@@ -37,7 +37,9 @@ generate() {
     for module in "$@"; do targets+=(--target "$module"); done
     swift package --allow-writing-to-directory .build/docs generate-documentation "${targets[@]}" \
         --output-path "$output" --warnings-as-errors >"$log" 2>&1 || return 1
-    ! grep -q "^warning:" "$log"
+    # SwiftPM's notes about a dependency's own files (swift-distributed-tracing ships a
+    # CMakeLists.txt it does not list) are not ours to fix.
+    ! grep "^warning:" "$log" | grep -vq "^warning: '[^']*': found [0-9]* file(s) which are unhandled"
 }
 
 # DocC's and the plugin's diagnostics with their source excerpts, without the build's progress or
