@@ -39,14 +39,26 @@ echo "== swift format lint"
 # (generator output, checked by their own tests) are left out.
 git ls-files -z '*.swift' ':!Tests/GeneratedCodeTests/Generated' | xargs -0 swift format lint --strict
 
+# The warnings of a build log ($1, with its checkouts in $2) that are the project's own: its sources,
+# tests, examples and the code its build plugin generates; not the dependencies' checkouts, nor
+# SwiftPM's notice of files a dependency leaves undeclared (swift-distributed-tracing's CMakeLists.txt).
+project_warnings() {
+    local log=$1 checkouts=$2 dependency
+    local notices=()
+    for dependency in "$checkouts"/*; do
+        [ -d "$dependency" ] && notices+=(-e "warning: '$(basename "$dependency" | tr '[:upper:]' '[:lower:]')': found ")
+    done
+    grep -E "warning: " "$log" | grep -v "/.build/checkouts/" | { if [ ${#notices[@]} -gt 0 ]; then grep -v -F "${notices[@]}"; else cat; fi; } |
+        sort -u || true
+}
+
 echo "== swift build"
 mkdir -p .build
 swift build --build-tests 2>&1 | tee .build/swift-build.log
-# Warnings are errors for the project's own code (its sources, tests, examples and the code its
-# build plugin generates), not for the dependencies' checkouts.
-if grep -E "warning: " .build/swift-build.log | grep -v "/.build/checkouts/" | grep -q .; then
+# Warnings are errors for the project's own code.
+if project_warnings .build/swift-build.log .build/checkouts | grep -q .; then
     echo "== warnings (errors in the test command)"
-    grep -E "warning: " .build/swift-build.log | grep -v "/.build/checkouts/" | sort -u | head -40
+    project_warnings .build/swift-build.log .build/checkouts | head -40
     exit 1
 fi
 
@@ -85,8 +97,8 @@ Scripts/build-docs.sh
 # Benchmarks/README.md).
 echo "== benchmarks build and answer --help"
 swift build --package-path Benchmarks 2>&1 | tee .build/benchmarks-build.log
-if grep -E "warning: " .build/benchmarks-build.log | grep -v "/.build/checkouts/" | grep -q .; then
-    grep -E "warning: " .build/benchmarks-build.log | grep -v "/.build/checkouts/" | sort -u | head -40
+if project_warnings .build/benchmarks-build.log Benchmarks/.build/checkouts | grep -q .; then
+    project_warnings .build/benchmarks-build.log Benchmarks/.build/checkouts | head -40
     exit 1
 fi
 benchmarks_bin=$(swift build --package-path Benchmarks --show-bin-path)
