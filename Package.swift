@@ -314,9 +314,10 @@ let package = Package(
         .testTarget(
             name: "TemporalContractsWorkerTests",
             dependencies: [
-                "TemporalContractsWorker", "TemporalContractsEngine", "TemporalContracts",
+                "TemporalContractsWorker", "TemporalContractsEngine", "TemporalContracts", "TemporalAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
         // Workflows of a fixture contract on the engine, through the test environment.

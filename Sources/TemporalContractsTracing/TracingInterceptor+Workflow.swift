@@ -13,10 +13,7 @@ extension TracingInterceptor {
         context: any WorkflowContext,
         next: (ExecuteWorkflowInput) async throws -> [Payload]
     ) async throws -> [Payload] {
-        let runID = context.info.runID
         let parent = traceContext(in: input.headers)
-        workflowContexts.set(parent, forRun: runID)
-        defer { workflowContexts.remove(run: runID) }
         completedSpan("RunWorkflow:\(input.workflowType)", kind: .server, parent: parent, context: context)
         do {
             let result = try await next(input)
@@ -49,7 +46,7 @@ extension TracingInterceptor {
         completedSpan(
             "HandleSignal:\(input.signalName)",
             kind: .server,
-            parent: workflowContexts.context(forRun: context.info.runID),
+            parent: traceContext(in: context.info.headers),
             context: context,
             link: traceContext(in: input.headers)
         )
@@ -70,7 +67,7 @@ extension TracingInterceptor {
                 kind: .server,
                 parent: caller,
                 context: context,
-                link: workflowContexts.context(forRun: context.info.runID),
+                link: traceContext(in: context.info.headers),
                 evenWhenReplaying: true
             )
         }
@@ -86,7 +83,7 @@ extension TracingInterceptor {
         completedSpan(
             "ValidateUpdate:\(input.updateName)",
             kind: .server,
-            parent: workflowContexts.context(forRun: context.info.runID),
+            parent: traceContext(in: context.info.headers),
             context: context,
             link: traceContext(in: input.headers)
         )
@@ -102,7 +99,7 @@ extension TracingInterceptor {
         completedSpan(
             "HandleUpdate:\(input.updateName)",
             kind: .server,
-            parent: workflowContexts.context(forRun: context.info.runID),
+            parent: traceContext(in: context.info.headers),
             context: context,
             link: traceContext(in: input.headers)
         )
@@ -161,7 +158,7 @@ extension TracingInterceptor {
     ) throws -> Never {
         // The next run continues the same trace: the context this run started under, not a new span.
         var input = input
-        if let parent = workflowContexts.context(forRun: context.info.runID) {
+        if let parent = traceContext(in: context.info.headers) {
             input.headers = headers(input.headers, injecting: parent)
         }
         try next(input)
@@ -171,7 +168,7 @@ extension TracingInterceptor {
     /// parent; unchanged while replaying, when no span is made (the server does not compare a
     /// replayed command's headers, as it never resends them).
     private func outboundHeaders(_ headers: [String: Payload], span name: String, context: any WorkflowContext) -> [String: Payload] {
-        let parent = workflowContexts.context(forRun: context.info.runID)
+        let parent = traceContext(in: context.info.headers)
         guard let spanContext = completedSpan(name, kind: .client, parent: parent, context: context) else { return headers }
         return self.headers(headers, injecting: spanContext)
     }

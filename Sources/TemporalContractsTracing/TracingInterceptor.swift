@@ -42,8 +42,6 @@ public struct TracingInterceptor: ClientInterceptor, WorkerInterceptor {
     /// in the Python SDK.
     public let alwaysCreateWorkflowSpans: Bool
 
-    let workflowContexts = WorkflowTraceContexts()
-
     /// Creates a tracing interceptor.
     ///
     /// - Parameters:

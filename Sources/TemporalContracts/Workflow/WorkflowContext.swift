@@ -151,6 +151,9 @@ public struct WorkflowInfo: Sendable {
     /// The first run of a chain of continue-as-new runs.
     public var firstRunID: String
     public var startTime: Date
+    /// The Temporal headers the start carried (interceptors' context, such as a trace), as the
+    /// history records them: the same on every replay.
+    public var headers: [String: Payload]
 
     public init(
         namespace: String,
@@ -160,7 +163,8 @@ public struct WorkflowInfo: Sendable {
         taskQueue: String,
         attempt: Int = 1,
         firstRunID: String = "",
-        startTime: Date = Date(timeIntervalSince1970: 0)
+        startTime: Date = Date(timeIntervalSince1970: 0),
+        headers: [String: Payload] = [:]
     ) {
         self.namespace = namespace
         self.workflowID = workflowID
@@ -170,5 +174,6 @@ public struct WorkflowInfo: Sendable {
         self.attempt = attempt
         self.firstRunID = firstRunID
         self.startTime = startTime
+        self.headers = headers
     }
 }

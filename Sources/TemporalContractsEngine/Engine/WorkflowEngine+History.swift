@@ -78,6 +78,7 @@ extension WorkflowEngine {
         context.info.attempt = Int(max(attributes.attempt, 1))
         context.info.firstRunID = attributes.firstExecutionRunID.isEmpty ? info.runID : attributes.firstExecutionRunID
         context.info.startTime = event.eventTime.date
+        context.info.headers = [String: Payload](attributes.header)
         context.currentTime = event.eventTime.date
         context.startProperties(attributes)
         context.random = WorkflowRandom(

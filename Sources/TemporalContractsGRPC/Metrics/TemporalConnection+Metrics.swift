@@ -47,7 +47,7 @@ extension TemporalConnection {
     }
 
     /// The canonical gRPC name of a status code (`UNAVAILABLE`), as the Go and Core SDKs tag failures.
-    static func statusCodeName(_ code: RPCError.Code) -> String {
+    package static func statusCodeName(_ code: RPCError.Code) -> String {
         let names = [
             "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS",
             "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED",
