@@ -42,6 +42,13 @@ wait_for() {
 cd "$here"
 swift build >"$work/build.log" 2>&1
 status=$?
+if [ $status != 0 ] && grep -qE "because of missing inputs|cannot find type" "$work/build.log"; then
+  # When source files of the root package are added, removed or moved, SwiftPM may keep this
+  # package's stale build plan (the root is a path dependency); without the plan it plans again.
+  rm -f .build/*/debug/description.json
+  swift build >"$work/build.log" 2>&1
+  status=$?
+fi
 check $status "the example builds"
 [ $status = 0 ] || { tail -30 "$work/build.log"; finish; }
 example=$(swift build --show-bin-path)/observability-example
