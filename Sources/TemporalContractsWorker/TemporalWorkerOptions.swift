@@ -20,7 +20,7 @@ public struct TemporalWorkerOptions: Sendable {
     public var deployment: WorkerDeploymentOptions?
     /// The interceptors of both workers, first one outermost: workflow inbound and outbound calls
     /// and activity executions run through them, ahead of any the per-worker options list.
-    /// See <doc:Interceptors>.
+    /// See the "Interceptors" article of the `TemporalContracts` documentation.
     public var interceptors: [any WorkerInterceptor] = []
 
     /// Options with the workers' default limits.
