@@ -86,6 +86,17 @@ run_swift_tests swift-test-chaos --filter ChaosSoakTests
 echo "== build plugin on Examples/Consumer"
 Tests/PluginTests/check_build_plugin.sh
 
+echo "== Examples/Observability: a worker with tracing, encryption, the codec server and Prometheus"
+# A package of its own (swift-otel and swift-prometheus stay out of the root package): build it
+# with the same no-warnings rule, then run it against a dev server (its smoke.sh: metrics scraped,
+# a history payload decoded through the codec server, spans received).
+swift build --package-path Examples/Observability 2>&1 | tee .build/observability-build.log
+if project_warnings .build/observability-build.log Examples/Observability/.build/checkouts | grep -q .; then
+    project_warnings .build/observability-build.log Examples/Observability/.build/checkouts | head -40
+    exit 1
+fi
+Examples/Observability/smoke.sh
+
 echo "== JSON Schema"
 .venv/bin/python Tests/SchemaTests/check_schema.py
 
