@@ -174,6 +174,11 @@ public final class DevServer: Sendable {
             }
             // Alive after the port answered: the listener is this process, not one that exited.
             if LocalPort.isAcceptingConnections(host: host, port: port, timeout: .milliseconds(500)), process.isRunning {
+                // Another server's internal service can take the port first; this one cannot bind it then.
+                if LocalPort.isListener(onPort: port, process: process.processIdentifier) == false {
+                    await process.stop(gracePeriod: .seconds(5))
+                    throw DevServerError.portInUse(address: address)
+                }
                 return process
             }
             if ContinuousClock.now >= deadline {
