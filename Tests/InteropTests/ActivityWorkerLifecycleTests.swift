@@ -83,8 +83,9 @@ struct ActivityWorkerLifecycleTests {
         let label = "limit-\(UUID().uuidString)"
         let metrics = TestMetrics()
         let environment = try await WarehouseEnvironment.start(
-            // Long enough that the three slots overlap even when the machine is busy.
-            activities: WarehouseActivities(noopBehavior: .sleep(.seconds(1), label: label)),
+            // Long enough that the three slots overlap even when the machine is busy (1 s was not,
+            // once, with every suite running beside a second build).
+            activities: WarehouseActivities(noopBehavior: .sleep(.seconds(2), label: label)),
             maxConcurrentActivities: 3,
             metricsFactory: metrics
         )
@@ -106,7 +107,7 @@ struct ActivityWorkerLifecycleTests {
             // Milliseconds, as sdk-core records latencies.
             let latency = try metrics.expectRecorder("temporal_activity_execution_latency", dimensions)
             #expect(latency.values.count == 12)
-            #expect(latency.values.allSatisfy { $0 >= 1_000 }, "each ran its second")
+            #expect(latency.values.allSatisfy { $0 >= 2_000 }, "each ran its two seconds")
         }
     }
 

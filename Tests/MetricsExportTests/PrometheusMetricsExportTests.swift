@@ -86,8 +86,10 @@ struct PrometheusMetricsExportTests {
             #expect(after.total("temporal_workflow_completed", workflowTags) == 20)
             #expect(after.samples("temporal_workflow_failed", workflowTags).isEmpty)
             #expect(after.total("temporal_workflow_endtoend_latency_count", workflowTags) == 20)
-            #expect(after.total("temporal_activity_execution_latency_count", activityTags) == 20)
-            #expect(after.total("temporal_activity_schedule_to_start_latency_count", activityTags) == 20)
+            // One of each per attempt: on a loaded machine a 3 s start-to-close timeout can retry a step.
+            let attempts = after.total("temporal_activity_schedule_to_start_latency_count", activityTags)
+            #expect(attempts >= 20)
+            #expect(after.total("temporal_activity_execution_latency_count", activityTags) == attempts)
             #expect(after.total("temporal_activity_succeed_endtoend_latency_count", activityTags) == 20)
             // Each activity sleeps 0.3 s: the histograms are in milliseconds, as sdk-core's (the default).
             let activityMilliseconds = after.total("temporal_activity_execution_latency_sum", activityTags)
@@ -96,7 +98,7 @@ struct PrometheusMetricsExportTests {
                 "\(activityMilliseconds) ms for 20 activities of 0.3 s"
             )
             #expect(after.total("temporal_activity_execution_latency_bucket", activityTags.merging(["le": "250.0"]) { $1 }) == 0)
-            #expect(after.total("temporal_activity_execution_latency_bucket", activityTags.merging(["le": "+Inf"]) { $1 }) == 20)
+            #expect(after.total("temporal_activity_execution_latency_bucket", activityTags.merging(["le": "+Inf"]) { $1 }) == attempts)
 
             // The first task, the activity's result, the timer: at least three tasks per run.
             let tasks = after.total("temporal_workflow_task_execution_latency_count", workflowTags)

@@ -77,7 +77,7 @@ class Peer:
             task_timeout=timedelta(seconds=1),
         )
 
-    async def task_failure(self, handle, timeout: float = 15) -> dict:
+    async def task_failure(self, handle, timeout: float = 60) -> dict:
         """The first workflow task failure of the run, once the retries had time to repeat it."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
