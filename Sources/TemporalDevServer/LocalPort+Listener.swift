@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension LocalPort {
     /// Whether the TCP listener on `port` belongs to the process `pid`, read from Linux's `/proc`
     /// (the socket inodes listening on the port against the process's open descriptors); nil where
@@ -10,7 +18,7 @@ extension LocalPort {
     /// service before the first binds it: that listener answers connections but serves no
     /// `WorkflowService`, and only ownership tells the two apart.
     static func isListener(onPort port: Int, process pid: Int32) -> Bool? {
-        let tables = ["/proc/net/tcp", "/proc/net/tcp6"].compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+        let tables = ["/proc/net/tcp", "/proc/net/tcp6"].compactMap(readProcFile)
         guard !tables.isEmpty else { return nil }
         let listening = Set(tables.flatMap { listeningInodes(onPort: port, table: $0) })
         guard !listening.isEmpty else { return false }
@@ -22,6 +30,23 @@ extension LocalPort {
             else { return false }
             return listening.contains(String(target.dropFirst("socket:[".count).dropLast()))
         }
+    }
+
+    /// A `/proc` file read to its end. Its size reads as 0, and Foundation's whole-file readers
+    /// stop after the first page of such a file, which holds only the first few dozen sockets.
+    private static func readProcFile(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { _ = close(descriptor) }
+        var contents: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            contents.append(contentsOf: buffer[0..<count])
+        }
+        return String(decoding: contents, as: UTF8.self)
     }
 
     /// The socket inodes of a `/proc/net/tcp` table in state LISTEN (`0A`) on `port`.

@@ -14,7 +14,14 @@ struct LocalPortListenerTests {
         listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         listener.arguments = [
             "python3", "-c",
-            "import socket, time; s = socket.socket(); s.bind(('127.0.0.1', \(port))); s.listen(); time.sleep(30)",
+            // Two hundred other listeners first: the table of sockets is then many pages long, as
+            // on a machine running the whole suite (a reader that stops after a page misses ports).
+            """
+            import socket, time
+            others = [socket.socket() for _ in range(200)]
+            for other in others: other.bind(('127.0.0.1', 0)); other.listen()
+            s = socket.socket(); s.bind(('127.0.0.1', \(port))); s.listen(); time.sleep(30)
+            """,
         ]
         try listener.run()
         defer {
