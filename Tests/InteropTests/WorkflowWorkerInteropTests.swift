@@ -323,7 +323,8 @@ struct WorkflowWorkerInteropTests {
         #expect(metrics.counterTotal(label: "temporal_sticky_cache_hit", dimensions: queueTags) == Int64(tasks - 1))
         #expect(try metrics.expectRecorder("temporal_workflow_task_execution_latency", dimensions).values.count == tasks)
         let steps = try metrics.expectRecorder("temporal_activity_execution_latency", queueTags + [("activity_type", "Step")])
-        #expect(steps.values.count == 3)
+        // One per attempt: on a loaded machine a step's 3 s start-to-close timeout can retry it.
+        #expect(steps.values.count >= 3)
     }
 
     /// Timers, continue-as-new and cancellation: the same workflow on the Swift worker and on the
