@@ -2,27 +2,13 @@ import Foundation
 
 extension TemporalClient {
     /// Runs `request` through the client's interceptors, first one outermost, and then through
-    /// `transport`. `intercept` picks the interceptor method that matches the call. Both closures
-    /// are escaping only so the chain may capture them (the exclusivity rule forbids capturing
-    /// non-escaping ones); the interceptors themselves receive non-escaping `next` closures.
+    /// `transport`; `intercept` picks the interceptor method that matches the call.
     func intercepted<Request: Sendable, Response>(
         _ request: Request,
         by intercept: @escaping (any ClientInterceptor, Request, (Request) async throws -> Response) async throws -> Response,
         transport send: @escaping (Request) async throws -> Response
     ) async throws -> Response {
-        try await Self.chain(interceptors[...], request, intercept, send)
-    }
-
-    private static func chain<Request: Sendable, Response>(
-        _ interceptors: ArraySlice<any ClientInterceptor>,
-        _ request: Request,
-        _ intercept: @escaping (any ClientInterceptor, Request, (Request) async throws -> Response) async throws -> Response,
-        _ send: @escaping (Request) async throws -> Response
-    ) async throws -> Response {
-        guard let interceptor = interceptors.first else { return try await send(request) }
-        return try await intercept(interceptor, request) { next in
-            try await chain(interceptors.dropFirst(), next, intercept, send)
-        }
+        try await InterceptorChain.run(interceptors[...], request, step: intercept, terminal: send)
     }
 
     func interceptedStart(_ request: StartWorkflowRequest) async throws -> StartWorkflowResponse {

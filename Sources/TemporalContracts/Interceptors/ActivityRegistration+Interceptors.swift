@@ -7,18 +7,12 @@ extension ActivityRegistration {
         context: any ActivityContext,
         interceptors: [any WorkerInterceptor]
     ) async throws -> [Payload] {
-        try await Self.chain(interceptors[...], input, context, execute)
-    }
-
-    private static func chain(
-        _ interceptors: ArraySlice<any WorkerInterceptor>,
-        _ input: ExecuteActivityInput,
-        _ context: any ActivityContext,
-        _ execute: @escaping @Sendable ([Payload], any ActivityContext) async throws -> [Payload]
-    ) async throws -> [Payload] {
-        guard let interceptor = interceptors.first else { return try await execute(input.arguments, context) }
-        return try await interceptor.executeActivity(input, context: context) { next in
-            try await chain(interceptors.dropFirst(), next, context, execute)
-        }
+        let execute = self.execute
+        return try await InterceptorChain.run(
+            interceptors[...],
+            input,
+            step: { try await $0.executeActivity($1, context: context, next: $2) },
+            terminal: { try await execute($0.arguments, context) }
+        )
     }
 }
