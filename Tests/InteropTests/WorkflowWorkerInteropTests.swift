@@ -361,7 +361,24 @@ struct WorkflowWorkerInteropTests {
         let swift = try #require(outcomes[TripsEnvironment.swiftFulfillmentQueue])
         let python = try #require(outcomes[TripsEnvironment.pythonFulfillmentQueue])
         #expect(swift.result == python.result)
-        #expect(swift.firstRun == python.firstRun)
-        #expect(swift.lastRun == python.lastRun)
+        #expect(Self.withoutTimedOutTasks(swift.firstRun) == Self.withoutTimedOutTasks(python.firstRun))
+        #expect(Self.withoutTimedOutTasks(swift.lastRun) == Self.withoutTimedOutTasks(python.lastRun))
+    }
+
+    /// The event types without workflow tasks that timed out (scheduled, started, timed out): a
+    /// task the server timed out because the machine was starved (every suite starting at once) is
+    /// not something either worker wrote, and its retry follows as a normal task.
+    static func withoutTimedOutTasks(_ events: [String]) -> [String] {
+        var kept: [String] = []
+        for event in events {
+            if event == "EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT",
+                kept.suffix(2) == ["EVENT_TYPE_WORKFLOW_TASK_SCHEDULED", "EVENT_TYPE_WORKFLOW_TASK_STARTED"]
+            {
+                kept.removeLast(2)
+            } else {
+                kept.append(event)
+            }
+        }
+        return kept
     }
 }
