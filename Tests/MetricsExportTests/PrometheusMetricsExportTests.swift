@@ -25,7 +25,8 @@ struct PrometheusMetricsExportTests {
             TemporalConnectionOptions(host: server.host, port: server.port, namespace: server.namespace, metricsFactory: factory)
         )
         let queue = "metrics-\(UUID().uuidString)"
-        var options = TemporalWorkerOptions(taskQueue: queue, metricsFactory: factory)
+        // No factory of its own: the workers record into the connection's.
+        var options = TemporalWorkerOptions(taskQueue: queue)
         // Fewer than the runs in flight: runs are evicted, and their next tasks replay their histories.
         options.workflows.maxCachedWorkflows = 5
         let worker = try TemporalWorker(

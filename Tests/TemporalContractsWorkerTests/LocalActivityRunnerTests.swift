@@ -11,11 +11,12 @@ struct LocalActivityRunnerTests {
     private static let flaky = ActivityDefinition<Int, Int>(name: "Flaky", input: .single(), output: .single())
     private let workflow = WorkflowInfo(namespace: "default", workflowID: "wf", runID: "run", workflowType: "Test", taskQueue: "q")
 
-    private func runner(_ registrations: [ActivityRegistration]) -> LocalActivityRunner {
+    private func runner(_ registrations: [ActivityRegistration], slots: ConcurrencySlots = ConcurrencySlots(100)) -> LocalActivityRunner {
         LocalActivityRunner(
             registrations: Dictionary(uniqueKeysWithValues: registrations.map { ($0.name, $0) }),
             dataConverter: .default,
-            logger: Logger(label: "test")
+            logger: Logger(label: "test"),
+            slots: slots
         )
     }
 
@@ -104,5 +105,51 @@ struct LocalActivityRunnerTests {
         #expect(type == "NotFoundError")
         #expect(nonRetryable)
         #expect(failure.message.contains("'Flaky' is not registered"))
+    }
+
+    @Test func attemptsBeyondTheSlotsWaitForAFreeOne() async throws {
+        let running = Mutex((now: 0, most: 0))
+        let registration = ActivityRegistration(Self.flaky) { value, _ in
+            running.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+            defer { running.withLock { $0.now -= 1 } }
+            try await Task.sleep(for: .milliseconds(200))
+            return value
+        }
+        let gauge = Mutex<[Int]>([])
+        let limited = runner([registration], slots: ConcurrencySlots(2) { available, _ in gauge.withLock { $0.append(available) } })
+        let options = ActivityOptions(startToCloseTimeout: .seconds(30), retryPolicy: RetryPolicy(maximumAttempts: 1))
+        let outcomes = try await withThrowingTaskGroup(of: LocalActivityOutcome.self) { group in
+            for _ in 0..<6 {
+                let request = try request(options)
+                group.addTask { [workflow] in await limited.run(request, workflow: workflow) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outcomes.count == 6)
+        for outcome in outcomes {
+            guard case .completed = outcome else { Issue.record("\(outcome)"); continue }
+        }
+        #expect(running.withLock { $0.most } == 2, "two slots, six local activities at once")
+        // The gauge went down to no free slot and, once all were done, back to two.
+        #expect(gauge.withLock { $0.min() } == 0)
+        #expect(gauge.withLock { $0.last } == 2)
+    }
+
+    @Test func aSlotWaitPastTheScheduleToCloseTimeoutFailsAsATimeout() async throws {
+        let started = Mutex(false)
+        let registration = ActivityRegistration(Self.flaky) { value, _ in
+            started.withLock { $0 = true }
+            try await Task.sleep(for: .milliseconds(600))
+            return value
+        }
+        let limited = runner([registration], slots: ConcurrencySlots(1))
+        let holding = try request(ActivityOptions(startToCloseTimeout: .seconds(30), retryPolicy: RetryPolicy(maximumAttempts: 1)))
+        let waiting = try request(ActivityOptions(scheduleToCloseTimeout: .milliseconds(200), retryPolicy: RetryPolicy(maximumAttempts: 1)))
+        async let first = limited.run(holding, workflow: workflow)
+        for _ in 0..<1_000 where !started.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+        let second = await limited.run(waiting, workflow: workflow)
+        guard case .completed = await first else { Issue.record("the first local activity failed"); return }
+        guard case .failed(let failure) = second, case .timeout(let type, _) = failure.info else { Issue.record("\(second)"); return }
+        #expect(type == .scheduleToClose)
     }
 }

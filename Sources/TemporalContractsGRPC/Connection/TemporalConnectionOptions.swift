@@ -29,8 +29,9 @@ public struct TemporalConnectionOptions: Sendable {
     public var callsPerChannel: Int
     /// Where the request metrics of every call on this connection go (`temporal_request`,
     /// `temporal_long_request` and their failures and latencies, by `operation`): the client's
-    /// calls and the polls and answers of the workers on it. Nil uses the bootstrapped
-    /// `MetricsSystem`. See <doc:ConnectingToTemporal>.
+    /// calls and the polls and answers of the workers on it), and the task metrics of workers on
+    /// it whose options name no factory of their own. Nil uses the bootstrapped `MetricsSystem`.
+    /// See <doc:ConnectingToTemporal>.
     public var metricsFactory: (any MetricsFactory)?
     /// How request latencies are recorded: milliseconds (as sdk-core, the default) or timers.
     public var latencyMetricsUnit: LatencyMetricsUnit = .milliseconds

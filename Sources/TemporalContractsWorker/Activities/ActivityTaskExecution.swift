@@ -45,7 +45,7 @@ struct ActivityTaskExecution: Sendable {
         self.context = context
         self.throttle = throttle
         metrics = ActivityWorkerMetrics(
-            factory: options.metricsFactory,
+            factory: options.metricsFactory ?? transport.connection.options.metricsFactory,
             latencyUnit: options.latencyMetricsUnit,
             namespace: transport.connection.options.namespace,
             taskQueue: options.taskQueue

@@ -40,7 +40,7 @@ public final class ActivityWorker: Service, Sendable {
         transport = GRPCTemporalTransport(connection: connection)
         registrations = Dictionary(registrations: activities, keepingFirst: true) { ($0.name, $0.aliases) }
         metrics = ActivityWorkerMetrics(
-            factory: options.metricsFactory,
+            factory: options.metricsFactory ?? connection.options.metricsFactory,
             latencyUnit: options.latencyMetricsUnit,
             namespace: connection.options.namespace,
             taskQueue: options.taskQueue

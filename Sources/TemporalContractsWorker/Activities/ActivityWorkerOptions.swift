@@ -22,7 +22,9 @@ public struct ActivityWorkerOptions: Sendable {
     public var dataConverter: DataConverter
     /// Worker events, and the base of each activity's logger (`context.logger`).
     public var logger: Logger
-    /// Where the worker's counters and timers go; nil uses the bootstrapped `MetricsSystem`.
+    /// Where the worker's counters and timers go; nil uses the connection's factory
+    /// (`TemporalConnectionOptions.metricsFactory`), and the bootstrapped `MetricsSystem` when
+    /// that is nil too.
     public var metricsFactory: (any MetricsFactory)?
     /// How latencies are recorded: milliseconds (as sdk-core, the default) or timers. See <doc:Metrics>.
     public var latencyMetricsUnit: LatencyMetricsUnit = .milliseconds

@@ -12,6 +12,9 @@ struct LocalActivityRunner: Sendable {
     let logger: Logger
     /// The workflow worker's interceptors: each attempt runs through their `executeActivity`.
     var interceptors: [any WorkerInterceptor] = []
+    /// The worker's local-activity slots (`maxConcurrentLocalActivities`), shared by every run it
+    /// has: each attempt holds one while it runs, none is held during a retry's backoff.
+    var slots = ConcurrencySlots(WorkflowWorkerOptions.defaultMaxConcurrentLocalActivities)
 
     /// Retries wait at most this long in-process; the SDKs hand longer backoffs to a timer, which
     /// this worker does not do yet, so it waits (the task is kept alive by heartbeats).
@@ -32,28 +35,11 @@ struct LocalActivityRunner: Sendable {
         let policy = request.options.retryPolicy ?? Self.defaultRetryPolicy
         var attempt = 1
         while true {
-            let attemptTimeout = request.options.startToCloseTimeout ?? request.options.scheduleToCloseTimeout ?? .seconds(3_600)
-            var attemptDeadline = Date().addingTimeInterval(attemptTimeout.timeInterval)
-            if let overallDeadline { attemptDeadline = min(attemptDeadline, overallDeadline) }
-            let info = ActivityInfo(
-                activityID: request.activityID,
-                activityType: request.activityType,
-                taskQueue: workflow.taskQueue,
-                attempt: attempt,
-                workflowNamespace: workflow.namespace,
-                workflowID: workflow.workflowID,
-                workflowRunID: workflow.runID,
-                workflowType: workflow.workflowType,
-                scheduledTime: scheduled,
-                startedTime: Date(),
-                deadline: attemptDeadline,
-                isLocal: true
-            )
-            let context = LocalActivityContext(info: info, dataConverter: dataConverter, logger: logger)
             let error: any Error
             do {
-                let input = ExecuteActivityInput(activityType: request.activityType, arguments: request.input, headers: request.headers)
-                return .completed(try await runAttempt(registration, input, context: context, until: attemptDeadline))
+                return .completed(
+                    try await runAttemptInSlot(request, registration, attempt: attempt, scheduled: scheduled, overallDeadline: overallDeadline, workflow: workflow)
+                )
             } catch let caught {
                 error = caught
             }
@@ -74,6 +60,47 @@ struct LocalActivityRunner: Sendable {
             if Task.isCancelled { return .failed(dataConverter.failureConverter.failure(from: CanceledError("local activity canceled"))) }
             attempt += 1
         }
+    }
+
+    /// One attempt once a local-activity slot is free; its start-to-close time starts when it
+    /// has the slot, its schedule-to-close deadline does not move.
+    private func runAttemptInSlot(
+        _ request: LocalActivityRequest,
+        _ registration: ActivityRegistration,
+        attempt: Int,
+        scheduled: Date,
+        overallDeadline: Date?,
+        workflow: WorkflowInfo
+    ) async throws -> [Payload] {
+        guard await slots.acquire() else { throw CanceledError("the worker is shutting down") }
+        defer { slots.release() }
+        try Task.checkCancellation()
+        if let overallDeadline, Date() >= overallDeadline {
+            throw TimeoutError(
+                "local activity '\(request.activityType)' waited for a free slot past its schedule-to-close timeout",
+                timeoutType: .scheduleToClose
+            )
+        }
+        let attemptTimeout = request.options.startToCloseTimeout ?? request.options.scheduleToCloseTimeout ?? .seconds(3_600)
+        var attemptDeadline = Date().addingTimeInterval(attemptTimeout.timeInterval)
+        if let overallDeadline { attemptDeadline = min(attemptDeadline, overallDeadline) }
+        let info = ActivityInfo(
+            activityID: request.activityID,
+            activityType: request.activityType,
+            taskQueue: workflow.taskQueue,
+            attempt: attempt,
+            workflowNamespace: workflow.namespace,
+            workflowID: workflow.workflowID,
+            workflowRunID: workflow.runID,
+            workflowType: workflow.workflowType,
+            scheduledTime: scheduled,
+            startedTime: Date(),
+            deadline: attemptDeadline,
+            isLocal: true
+        )
+        let context = LocalActivityContext(info: info, dataConverter: dataConverter, logger: logger)
+        let input = ExecuteActivityInput(activityType: request.activityType, arguments: request.input, headers: request.headers)
+        return try await runAttempt(registration, input, context: context, until: attemptDeadline)
     }
 
     /// One attempt, canceled (and reported as a start-to-close timeout) at its deadline.

@@ -60,7 +60,7 @@ public final class WorkflowWorker: Service, Sendable {
         self.connection = connection
         self.options = options
         let metrics = WorkflowWorkerMetrics(
-            factory: options.metricsFactory,
+            factory: options.metricsFactory ?? connection.options.metricsFactory,
             latencyUnit: options.latencyMetricsUnit,
             namespace: connection.options.namespace,
             taskQueue: options.taskQueue
@@ -84,7 +84,10 @@ public final class WorkflowWorker: Service, Sendable {
                 registrations: Dictionary(registrations: activities, keepingFirst: true) { ($0.name, $0.aliases) },
                 dataConverter: options.dataConverter,
                 logger: logger,
-                interceptors: options.interceptors
+                interceptors: options.interceptors,
+                slots: ConcurrencySlots(max(1, options.maxConcurrentLocalActivities)) { [localActivityMetrics = metrics.localActivities] available, used in
+                    localActivityMetrics.slotsChanged(available: available, used: used)
+                }
             ),
             history: WorkflowHistoryFetcher(connection: connection, dataConverter: options.dataConverter),
             options: options,

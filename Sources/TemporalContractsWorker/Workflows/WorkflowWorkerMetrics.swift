@@ -7,6 +7,8 @@ import TemporalContractsGRPC
 /// <doc:Metrics>); series of one workflow type carry `workflow_type`.
 struct WorkflowWorkerMetrics: Sendable {
     let worker: WorkerMetrics
+    /// The local-activity slots, which the SDKs tag as a worker of their own.
+    let localActivities: WorkerMetrics
 
     init(factory: (any MetricsFactory)?, latencyUnit: LatencyMetricsUnit, namespace: String, taskQueue: String) {
         worker = WorkerMetrics(
@@ -15,6 +17,13 @@ struct WorkflowWorkerMetrics: Sendable {
             namespace: namespace,
             taskQueue: taskQueue,
             workerType: "WorkflowWorker"
+        )
+        localActivities = WorkerMetrics(
+            factory: factory,
+            latencyUnit: latencyUnit,
+            namespace: namespace,
+            taskQueue: taskQueue,
+            workerType: "LocalActivityWorker"
         )
     }
 

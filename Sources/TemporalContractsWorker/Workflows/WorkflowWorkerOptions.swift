@@ -19,14 +19,18 @@ public struct WorkflowWorkerOptions: Sendable {
     /// How long the server waits for this worker to take a sticky task before it gives the task
     /// (with the full history) to any worker of the task queue.
     public var stickyScheduleToStartTimeout: Duration
-    /// At most this many local activities run at once.
+    /// At most this many local activity attempts run at once, across every run of the worker;
+    /// others wait for a slot (`temporal_worker_task_slots_available` with `worker_type`
+    /// `LocalActivityWorker` reports the free ones).
     public var maxConcurrentLocalActivities: Int
     /// Workflow tasks may finish for this long after shutdown starts.
     public var gracefulShutdownTimeout: Duration
     public var dataConverter: DataConverter
     /// Worker events, and the base of each workflow's replay-aware `context.logger`.
     public var logger: Logger
-    /// Where the worker's counters and timers go; nil uses the bootstrapped `MetricsSystem`.
+    /// Where the worker's counters and timers go; nil uses the connection's factory
+    /// (`TemporalConnectionOptions.metricsFactory`), and the bootstrapped `MetricsSystem` when
+    /// that is nil too.
     public var metricsFactory: (any MetricsFactory)?
     /// How latencies are recorded: milliseconds (as sdk-core, the default) or timers. See <doc:Metrics>.
     public var latencyMetricsUnit: LatencyMetricsUnit = .milliseconds
@@ -39,6 +43,9 @@ public struct WorkflowWorkerOptions: Sendable {
     /// (`WorkflowReplayer(interceptors:)`).
     public var interceptors: [any WorkerInterceptor]
 
+    /// The default of ``maxConcurrentLocalActivities``.
+    public static let defaultMaxConcurrentLocalActivities = 100
+
     public init(
         taskQueue: String,
         maxConcurrentWorkflowTasks: Int = 100,
@@ -46,7 +53,7 @@ public struct WorkflowWorkerOptions: Sendable {
         stickyPollers: Int = 2,
         maxCachedWorkflows: Int = 1_000,
         stickyScheduleToStartTimeout: Duration = .seconds(10),
-        maxConcurrentLocalActivities: Int = 100,
+        maxConcurrentLocalActivities: Int = Self.defaultMaxConcurrentLocalActivities,
         gracefulShutdownTimeout: Duration = .seconds(10),
         dataConverter: DataConverter = .default,
         logger: Logger = Logger(label: "temporal.worker"),

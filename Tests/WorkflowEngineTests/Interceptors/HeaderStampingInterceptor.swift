@@ -21,18 +21,8 @@ final class HeaderStampingInterceptor: WorkerInterceptor {
         var liveRuns = 0
     }
 
-    /// `text` as the default converter writes a string (`json/plain`), which every SDK reads.
-    static func payload(_ text: String) -> Payload {
-        Payload(metadata: ["encoding": Data("json/plain".utf8)], data: (try? JSONEncoder().encode(text)) ?? Data())
-    }
-
-    static func text(_ payload: Payload?) -> String {
-        guard let payload, let text = try? DataConverter.default.payloadConverter.fromPayload(payload, as: String.self) else { return "-" }
-        return text
-    }
-
     private func record(_ call: String, _ headers: [String: Payload]) {
-        let fields = headers.keys.sorted().map { "\($0)=\(Self.text(headers[$0]))" }.joined(separator: ",")
+        let fields = headers.keys.sorted().map { "\($0)=\(CallLog.text(headers[$0]))" }.joined(separator: ",")
         state.withLock { $0.seen.append(fields.isEmpty ? call : "\(call) \(fields)") }
     }
 
@@ -86,7 +76,7 @@ final class HeaderStampingInterceptor: WorkerInterceptor {
         let stamp = context.uuid().uuidString
         state.withLock { $0.activityStamps.append(stamp) }
         var input = input
-        input.headers["stamp"] = Self.payload(stamp)
+        input.headers["stamp"] = CallLog.payload(stamp)
         return try await next(input)
     }
 
@@ -96,7 +86,7 @@ final class HeaderStampingInterceptor: WorkerInterceptor {
         next: (ScheduleActivityInput) async throws -> [Payload]
     ) async throws -> [Payload] {
         var input = input
-        input.headers["stamp"] = Self.payload("local \(input.activityType)")
+        input.headers["stamp"] = CallLog.payload("local \(input.activityType)")
         return try await next(input)
     }
 
@@ -106,7 +96,7 @@ final class HeaderStampingInterceptor: WorkerInterceptor {
         next: (StartChildWorkflowInput) async throws -> ChildWorkflowHandle<[Payload]>
     ) async throws -> ChildWorkflowHandle<[Payload]> {
         var input = input
-        input.headers["stamp"] = Self.payload("child \(input.workflowType)")
+        input.headers["stamp"] = CallLog.payload("child \(input.workflowType)")
         return try await next(input)
     }
 
@@ -121,7 +111,7 @@ final class HeaderStampingInterceptor: WorkerInterceptor {
         next: (SignalExternalWorkflowInput) async throws -> Void
     ) async throws {
         var input = input
-        input.headers["stamp"] = Self.payload("signal \(input.signalName)")
+        input.headers["stamp"] = CallLog.payload("signal \(input.signalName)")
         try await next(input)
     }
 
@@ -131,7 +121,7 @@ final class HeaderStampingInterceptor: WorkerInterceptor {
         next: (ContinueAsNewInput) throws -> Never
     ) throws -> Never {
         var input = input
-        input.headers["stamp"] = Self.payload("continue \(input.workflowType)")
+        input.headers["stamp"] = CallLog.payload("continue \(input.workflowType)")
         try next(input)
     }
 

@@ -3,8 +3,9 @@ import TemporalContracts
 
 /// The tenant-propagation interceptor of the Interceptors article: the client writes the
 /// caller's `current` tenant into the `tenant` header; the workflow binds it for the run and
-/// copies it onto the activities and local activities it schedules; each activity attempt binds it again and is noted
-/// in `attempts` as `<activity type> <tenant or ->`.
+/// copies it onto the activities, local activities, children and the run it continues as; each
+/// activity attempt binds it again and is noted in `attempts` as
+/// `<activity type> <tenant or -> <first argument if a string, or ->`.
 struct TenantPropagation: ClientInterceptor, WorkerInterceptor {
     @TaskLocal static var current: String?
 
@@ -57,13 +58,33 @@ struct TenantPropagation: ClientInterceptor, WorkerInterceptor {
         return try await next(input)
     }
 
+    func startChildWorkflow(
+        _ input: StartChildWorkflowInput,
+        context: any WorkflowContext,
+        next: (StartChildWorkflowInput) async throws -> ChildWorkflowHandle<[Payload]>
+    ) async throws -> ChildWorkflowHandle<[Payload]> {
+        var input = input
+        Self.writing(into: &input.headers)
+        return try await next(input)
+    }
+
+    func continueAsNew(
+        _ input: ContinueAsNewInput,
+        context: any WorkflowContext,
+        next: (ContinueAsNewInput) throws -> Never
+    ) throws -> Never {
+        var input = input
+        Self.writing(into: &input.headers)
+        try next(input)
+    }
+
     func executeActivity(
         _ input: ExecuteActivityInput,
         context: any ActivityContext,
         next: (ExecuteActivityInput) async throws -> [Payload]
     ) async throws -> [Payload] {
         let tenant = Self.read(input.headers)
-        attempts.append("\(input.activityType) \(tenant ?? "-")")
+        attempts.append("\(input.activityType) \(tenant ?? "-") \(CallLog.text(input.arguments.first))")
         return try await Self.$current.withValue(tenant) { try await next(input) }
     }
 }

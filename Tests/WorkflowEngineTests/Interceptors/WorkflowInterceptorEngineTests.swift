@@ -51,7 +51,7 @@ struct WorkflowInterceptorEngineTests {
     static func header(_ fields: [String: String]) -> Temporal_Api_Common_V1_Header {
         var header = Temporal_Api_Common_V1_Header()
         header.fields = fields.mapValues { text in
-            let payload = HeaderStampingInterceptor.payload(text)
+            let payload = CallLog.payload(text)
             var api = Temporal_Api_Common_V1_Payload()
             api.metadata = payload.metadata
             api.data = payload.data
@@ -68,7 +68,7 @@ struct WorkflowInterceptorEngineTests {
     }
 
     static func stamp(_ header: Temporal_Api_Common_V1_Header) -> String {
-        HeaderStampingInterceptor.text(header.fields["stamp"].map { Payload(metadata: $0.metadata, data: $0.data) })
+        CallLog.text(header.fields["stamp"].map { Payload(metadata: $0.metadata, data: $0.data) })
     }
 
     @Test("the started event's headers reach executeWorkflow")
@@ -90,7 +90,7 @@ struct WorkflowInterceptorEngineTests {
         history.taskCompleted()
         history.add(.workflowExecutionSignaled) { event in
             event.workflowExecutionSignaledEventAttributes.signalName = "Poke"
-            event.workflowExecutionSignaledEventAttributes.input = HistoryBuilder.apiPayloads([HeaderStampingInterceptor.payload("hi")])
+            event.workflowExecutionSignaledEventAttributes.input = HistoryBuilder.apiPayloads([CallLog.payload("hi")])
             event.workflowExecutionSignaledEventAttributes.header = Self.header(["trace": "t-1"])
         }
         history.workflowTask()
@@ -104,8 +104,8 @@ struct WorkflowInterceptorEngineTests {
         #expect(first.commands.isEmpty)
         let second = try engine.activate(WorkflowActivation(events: Array(history.events[history.taskEnds[0]...])))
         #expect(second.commands.map(\.line) == ["CompleteWorkflowExecution \"hi\""])
-        let answer = try engine.query("Lookup", input: [], headers: ["asker": HeaderStampingInterceptor.payload("bob")])
-        #expect(answer.map { HeaderStampingInterceptor.text($0) } == ["hi"])
+        let answer = try engine.query("Lookup", input: [], headers: ["asker": CallLog.payload("bob")])
+        #expect(answer.map { CallLog.text($0) } == ["hi"])
         #expect(interceptor.seen == ["executeWorkflow", "handleSignal Poke trace=t-1", "handleQuery Lookup asker=bob"])
     }
 
@@ -119,7 +119,7 @@ struct WorkflowInterceptorEngineTests {
             return workflow.received.joined()
         }
         defer { engine.tearDown() }
-        var request = HistoryBuilder.updateRequest(id: "u-1", name: "Touch", input: [HeaderStampingInterceptor.payload("x")])
+        var request = HistoryBuilder.updateRequest(id: "u-1", name: "Touch", input: [CallLog.payload("x")])
         request.input.header = Self.header(["tenant": "acme"])
         let update = WorkflowUpdateRequest(protocolInstanceID: "u-1", messageID: "u-1/request", sequencingEventID: 2, request: request)
         let result = try engine.activate(WorkflowActivation(events: history.events, updates: [update]))
@@ -167,7 +167,7 @@ struct WorkflowInterceptorEngineTests {
         #expect(stamps["signal"] == "signal Poke")
         #expect(stamps["timer"] == "30s")
         #expect(interceptor.seen.contains("startTimer 30.0 seconds"))
-        #expect(result.localActivities.map { HeaderStampingInterceptor.text($0.headers["stamp"]) } == ["local Echo"])
+        #expect(result.localActivities.map { CallLog.text($0.headers["stamp"]) } == ["local Echo"])
     }
 
     @Test("continue-as-new carries the headers the interceptor set")
@@ -211,7 +211,7 @@ struct WorkflowInterceptorEngineTests {
         history.taskCompleted()
         let activity = history.activityScheduled("Echo", id: "1")
         history.activityStarted(activity)
-        history.activityCompleted(activity, result: [HeaderStampingInterceptor.payload("A")])
+        history.activityCompleted(activity, result: [CallLog.payload("A")])
         history.workflowTask()
         let answerOfCached = try cached.activate(WorkflowActivation(events: Array(history.events[history.taskEnds[0]...])))
 
@@ -230,7 +230,7 @@ struct WorkflowInterceptorEngineTests {
         var history = HistoryBuilder()
         history.workflowTask()
         history.taskCompleted()
-        history.workflowCompleted(result: [HeaderStampingInterceptor.payload("done")])
+        history.workflowCompleted(result: [CallLog.payload("done")])
         var recorded = Temporal_Api_History_V1_History()
         recorded.events = Self.events(history, startHeaders: ["caller": "carol"])
         let interceptor = HeaderStampingInterceptor()

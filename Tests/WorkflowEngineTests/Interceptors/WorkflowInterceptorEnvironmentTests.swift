@@ -41,25 +41,28 @@ struct WorkflowInterceptorEnvironmentTests {
 
     @Test("the client's header reaches activities, local activities, the child and the next run")
     func headerTravels() async throws {
-        let worker = TenantHeaderRelay.Worker()
+        let attempts = CallLog()
+        let propagation = TenantPropagation(attempts: attempts)
         let echo = ActivityRegistration(ScriptedWorkflow.echo) { input, _ in input }
         let environment = WorkflowTestEnvironment(
             workflows: [Relay.registration, Relay.kidRegistration],
             activities: [echo],
-            clientInterceptors: [TenantHeaderRelay.Client(tenant: "acme")],
-            workerInterceptors: [worker]
+            clientInterceptors: [propagation],
+            workerInterceptors: [propagation]
         )
         do {
-            let execution = try await environment.client.start(
-                Relay.definition,
-                input: 1,
-                options: WorkflowStartOptions(id: "relay", taskQueue: "interceptors")
-            )
+            let execution = try await TenantPropagation.$current.withValue("acme") {
+                try await environment.client.start(
+                    Relay.definition,
+                    input: 1,
+                    options: WorkflowStartOptions(id: "relay", taskQueue: "interceptors")
+                )
+            }
             let result = try await environment.client.result(of: Relay.definition, execution: WorkflowExecution(workflowID: "relay"))
             #expect(result == "run0 local0")
             #expect(
-                worker.activityCalls == [
-                    "run1 tenant=acme", "local1 tenant=acme", "kid tenant=acme", "run0 tenant=acme", "local0 tenant=acme",
+                attempts.all.map { $0.split(separator: " ").dropFirst().joined(separator: " ") } == [
+                    "acme run1", "acme local1", "acme kid", "acme run0", "acme local0",
                 ]
             )
             // The histories hold the headers as the server's would.
@@ -95,6 +98,6 @@ struct WorkflowInterceptorEnvironmentTests {
     }
 
     static func tenant(_ header: Temporal_Api_Common_V1_Header?) -> String {
-        HeaderStampingInterceptor.text(header?.fields[TenantHeaderRelay.key].map { Payload(metadata: $0.metadata, data: $0.data) })
+        CallLog.text(header?.fields[TenantPropagation.headerKey].map { Payload(metadata: $0.metadata, data: $0.data) })
     }
 }

@@ -90,7 +90,6 @@ struct ObservabilityExample: AsyncParsableCommand {
                 taskQueue: taskQueue,
                 dataConverter: dataConverter,
                 logger: logger,
-                metricsFactory: metrics,
                 interceptors: [tracing]
             )
         )
