@@ -64,7 +64,7 @@ struct PrometheusMetricsExportTests {
             }
             let namespaceTag = ["namespace": server.namespace]
             #expect(during.total("temporal_request", namespaceTag.merging(["operation": "StartWorkflowExecution"]) { $1 }) >= 20)
-            for workerType in ["WorkflowWorker", "ActivityWorker"] {
+            for workerType in ["WorkflowWorker", "ActivityWorker", "LocalActivityWorker"] {
                 #expect(!during.samples("temporal_worker_task_slots_available", ["worker_type": workerType, "task_queue": queue]).isEmpty)
                 #expect(!during.samples("temporal_worker_task_slots_used", ["worker_type": workerType, "task_queue": queue]).isEmpty)
             }
@@ -114,9 +114,10 @@ struct PrometheusMetricsExportTests {
             #expect(!after.samples("temporal_sticky_cache_size", queueTags).isEmpty)
             #expect(after.samples("temporal_workflow_task_execution_failed", queueTags).isEmpty)
 
-            for workerType in ["WorkflowWorker", "ActivityWorker"] {
+            for workerType in ["WorkflowWorker", "ActivityWorker", "LocalActivityWorker"] {
                 let tags = queueTags.merging(["worker_type": workerType]) { $1 }
-                #expect(after.total("temporal_worker_start", tags) == 1)
+                // Local activities run inside the workflow worker: slots of their own, no start.
+                #expect(after.total("temporal_worker_start", tags) == (workerType == "LocalActivityWorker" ? 0 : 1))
                 #expect(after.total("temporal_worker_task_slots_available", tags) == 100, "every slot back after the workload")
                 #expect(after.total("temporal_worker_task_slots_used", tags) == 0)
             }
