@@ -110,7 +110,10 @@ struct LocalActivityRunnerTests {
     @Test func attemptsBeyondTheSlotsWaitForAFreeOne() async throws {
         let running = Mutex((now: 0, most: 0))
         let registration = ActivityRegistration(Self.flaky) { value, _ in
-            running.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+            running.withLock {
+                $0.now += 1
+                $0.most = max($0.most, $0.now)
+            }
             defer { running.withLock { $0.now -= 1 } }
             try await Task.sleep(for: .milliseconds(200))
             return value

@@ -38,7 +38,14 @@ struct LocalActivityRunner: Sendable {
             let error: any Error
             do {
                 return .completed(
-                    try await runAttemptInSlot(request, registration, attempt: attempt, scheduled: scheduled, overallDeadline: overallDeadline, workflow: workflow)
+                    try await runAttemptInSlot(
+                        request,
+                        registration,
+                        attempt: attempt,
+                        scheduled: scheduled,
+                        overallDeadline: overallDeadline,
+                        workflow: workflow
+                    )
                 )
             } catch let caught {
                 error = caught

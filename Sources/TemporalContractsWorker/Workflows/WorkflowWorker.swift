@@ -85,7 +85,8 @@ public final class WorkflowWorker: Service, Sendable {
                 dataConverter: options.dataConverter,
                 logger: logger,
                 interceptors: options.interceptors,
-                slots: ConcurrencySlots(max(1, options.maxConcurrentLocalActivities)) { [localActivityMetrics = metrics.localActivities] available, used in
+                slots: ConcurrencySlots(max(1, options.maxConcurrentLocalActivities)) {
+                    [localActivityMetrics = metrics.localActivities] available, used in
                     localActivityMetrics.slotsChanged(available: available, used: used)
                 }
             ),
