@@ -34,11 +34,13 @@ struct AdversarialContractTests {
 
     /// Random mixes, half of them in the form the validator should accept: each is generated or
     /// rejected with located errors, and everything accepted type-checks together in one module.
-    @Test func randomAdversarialContractsAreGeneratedOrRejectedWithLocations() throws {
+    @Test func randomAdversarialContractsAreGeneratedOrRejectedWithLocations() async throws {
         var random = FuzzTests.SplitMix(state: Self.seed)
         var acceptedFiles: [GeneratedFile] = []
         var rejected = 0
         for iteration in 0..<30 {
+            // Each generation is seconds of CPU: let the rest of the test run have the thread now and then.
+            await Task.yield()
             var features = Set(AdversarialContractBuilder.Feature.allCases.filter { _ in Bool.random(using: &random) })
             // The big enum costs the most; keep it to a few contracts.
             if iteration % 6 != 0 { features.remove(.bigEnum) }
@@ -60,16 +62,16 @@ struct AdversarialContractTests {
             }
         }
         print("AdversarialContractTests: \(30 - rejected) of 30 random contracts accepted")
-        let compiler = try GeneratedCodeCompiler.typecheck(acceptedFiles)
+        let compiler = try await GeneratedCodeCompiler.typecheck(acceptedFiles)
         #expect(compiler.status == 0, "accepted contracts do not compile:\n\(compiler.output.prefix(4_000))")
     }
 
     /// The compile check itself can fail: broken Swift next to good output is reported.
-    @Test func theCompileCheckReportsBrokenOutput() throws {
+    @Test func theCompileCheckReportsBrokenOutput() async throws {
         var builder = AdversarialContractBuilder(seed: Self.seed, acceptable: true)
         let result = try Self.generate(builder.contract(name: "Broken", features: [.keywords]))
         let broken = GeneratedFile(name: "Broken.swift", contents: "let broken: Int = \"not a number\"\n")
-        let compiler = try GeneratedCodeCompiler.typecheck(result.files + [broken])
+        let compiler = try await GeneratedCodeCompiler.typecheck(result.files + [broken])
         #expect(compiler.status != 0)
         #expect(compiler.output.contains("Broken.swift:1:"))
     }
@@ -82,7 +84,7 @@ struct AdversarialContractTests {
     ]
 
     @Test(arguments: compiledMixes.indices)
-    func acceptedAdversarialContractsCompile(mix: Int) throws {
+    func acceptedAdversarialContractsCompile(mix: Int) async throws {
         let features = Self.compiledMixes[mix]
         var builder = AdversarialContractBuilder(seed: Self.seed &+ UInt64(mix), acceptable: true)
         let text = builder.contract(name: "Nasty\(mix)", features: features)
@@ -95,7 +97,7 @@ struct AdversarialContractTests {
                 "Types.swift", "Definitions.swift", "Client.swift", "Workflows.swift", "Activities.swift", "Mocks.swift",
             ])
         )
-        let compiler = try GeneratedCodeCompiler.typecheck(result.files)
+        let compiler = try await GeneratedCodeCompiler.typecheck(result.files)
         #expect(compiler.status == 0, "mix \(mix) does not compile:\n\(compiler.output.prefix(4_000))")
         #expect(!compiler.output.contains("warning:"), "mix \(mix) compiles with warnings:\n\(compiler.output.prefix(4_000))")
     }

@@ -37,7 +37,11 @@ enum GeneratedCodeCompiler {
     }
 
     /// Writes `files` to a temporary folder and type-checks them together in Swift 6 mode.
-    static func typecheck(_ files: [GeneratedFile]) throws -> Outcome {
+    ///
+    /// The compile is awaited on a thread of its own: it takes tens of seconds, and a cooperative
+    /// thread blocked that long (there are as many as cores, two here) stalls every in-process
+    /// worker and dev-server client of the test run.
+    static func typecheck(_ files: [GeneratedFile]) async throws -> Outcome {
         let modules = try modulesDirectory()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("typecheck-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -47,9 +51,19 @@ enum GeneratedCodeCompiler {
             try Data(file.contents.utf8).write(to: url)
             return url.path
         }
+        let arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-I", modules.path] + paths
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try run(arguments) })
+            }
+        }
+    }
+
+    /// Runs `/usr/bin/env arguments…` to its end, blocking the calling thread.
+    private static func run(_ arguments: [String]) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-I", modules.path] + paths
+        process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
