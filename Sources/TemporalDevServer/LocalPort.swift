@@ -25,7 +25,14 @@ public enum LocalPort {
     // socket is closed, and servers started in parallel must never be given the same one.
     private static let issued = Mutex<Set<Int>>([])
 
-    /// A TCP port that nothing listens on, found by binding `host`:0 and reading the port back.
+    /// A TCP port that nothing listens on.
+    ///
+    /// On Linux it is drawn from below the kernel's ephemeral range
+    /// (`/proc/sys/net/ipv4/ip_local_port_range`), which the kernel never hands out by itself: a
+    /// port from that range could be taken by any process's outgoing connection or `bind(0)` (a
+    /// dev server's internal services pick theirs that way) between this probe and the server's
+    /// bind, or between a server's stop and its restart on the same port. Elsewhere, and when that
+    /// range is too small, the port comes from binding `host`:0.
     public static func free(host: String = "127.0.0.1") throws -> Int {
         try free(count: 1, host: host)[0]
     }
@@ -41,7 +48,7 @@ public enum LocalPort {
         var attempts = 0
         while ports.count < count {
             attempts += 1
-            let (descriptor, port) = try bindEphemeral(host: host)
+            let (descriptor, port) = try bindOutsideEphemeralRange(host: host)
             descriptors.append(descriptor)
             let isNew = issued.withLock { $0.insert(port).inserted }
             if isNew {
@@ -67,6 +74,41 @@ public enum LocalPort {
             entry = info.pointee.ai_next
         }
         return false
+    }
+
+    /// Ports below the kernel's ephemeral range and above the well-known services', or nil when
+    /// the range is unknown (not Linux) or leaves too few.
+    static func portsOutsideEphemeralRange() -> ClosedRange<Int>? {
+        guard let text = try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8),
+            let low = text.split(whereSeparator: \.isWhitespace).first.flatMap({ Int($0) })
+        else { return nil }
+        let lowest = 15_000
+        return low - 1 - lowest >= 1_000 ? lowest...(low - 1) : nil
+    }
+
+    /// A socket bound to a random free port outside the ephemeral range, else to an ephemeral one.
+    private static func bindOutsideEphemeralRange(host: String) throws -> (socket: Int32, port: Int) {
+        if let ports = portsOutsideEphemeralRange() {
+            for _ in 0..<64 {
+                let port = Int.random(in: ports)
+                if let descriptor = try bindSocket(host: host, port: port) { return (descriptor, port) }
+            }
+        }
+        return try bindEphemeral(host: host)
+    }
+
+    /// A socket bound to `host`:`port`, or nil when the port is taken.
+    private static func bindSocket(host: String, port: Int) throws -> Int32? {
+        let addresses = try resolve(host: host, port: port)
+        defer { freeaddrinfo(addresses) }
+        let info = addresses.pointee
+        let fd = socket(info.ai_family, info.ai_socktype, info.ai_protocol)
+        guard fd >= 0 else { throw AllocationError(operation: "socket", code: errno) }
+        if bind(fd, info.ai_addr, info.ai_addrlen) == 0 { return fd }
+        let code = errno
+        _ = close(fd)
+        if code == EADDRINUSE || code == EACCES { return nil }
+        throw AllocationError(operation: "bind to \(host):\(port)", code: code)
     }
 
     private static func bindEphemeral(host: String) throws -> (socket: Int32, port: Int) {

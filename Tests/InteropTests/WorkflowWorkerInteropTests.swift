@@ -196,14 +196,16 @@ struct WorkflowWorkerInteropTests {
         let id = "local-\(UUID().uuidString)"
         _ = try await environment.python([
             "start", "--workflow-id", id, "--workflow-type", "LongLocal", "--task-queue", TripsEnvironment.swiftQueue,
-            "--args-json", "[6.0]", "--task-timeout-seconds", "4",
+            // A 10 s task timeout: the heartbeat at 80 % leaves the worker 2 s to be heard, which a
+            // starved worker at the start of the full run needs (0.8 s of a 4 s timeout was too little).
+            "--args-json", "[13.0]", "--task-timeout-seconds", "10",
         ])
         let result = try await environment.python(["result", "--workflow-id", id])
-        #expect(result["result"] as? Double == 6.0)
+        #expect(result["result"] as? Double == 13.0)
         let types = try await environment.eventTypes(id)
         #expect(!types.contains("EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT"), "\(types)")
         #expect(!types.contains("EVENT_TYPE_WORKFLOW_TASK_FAILED"), "\(types)")
-        // At 80 % of the 4 s timeout the worker completed the task and got a new one, at least once.
+        // At 80 % of the 10 s timeout the worker completed the task and got a new one, at least once.
         let completedBeforeMarker = types.prefix { $0 != "EVENT_TYPE_MARKER_RECORDED" }.filter {
             $0 == "EVENT_TYPE_WORKFLOW_TASK_COMPLETED"
         }
